@@ -1,0 +1,223 @@
+//! Every check the build applies to data files fires, with the file, the
+//! entry and what is wrong. Each case edits the real NEC 2022 file minimally.
+
+use slatecard::domain::schema::{parse_election, parse_scheme, DataError, SchemeDef};
+
+const SCHEME: &str = include_str!("../data/regions/labour.toml");
+const NEC_2022: &str = include_str!("../data/elections/nec-2022.toml");
+const FILE: &str = "data/elections/nec-2022.toml";
+
+fn scheme() -> SchemeDef {
+    parse_scheme("data/regions/labour.toml", SCHEME).expect("bundled scheme is valid")
+}
+
+/// Parses `text`, which must fail; returns the error.
+fn rejected(text: &str) -> DataError {
+    match parse_election(FILE, text, &scheme()) {
+        Ok(_) => panic!("expected a rejection"),
+        Err(e) => e,
+    }
+}
+
+fn replace_once(text: &str, from: &str, to: &str) -> String {
+    assert!(text.contains(from), "fixture missing {from:?}");
+    text.replacen(from, to, 1)
+}
+
+#[test]
+fn bundled_files_are_valid() {
+    let s = scheme();
+    for (file, text) in [
+        ("nec-2022", NEC_2022),
+        ("nec-2020", include_str!("../data/elections/nec-2020.toml")),
+        ("nec-2018", include_str!("../data/elections/nec-2018.toml")),
+    ] {
+        parse_election(file, text, &s).unwrap_or_else(|e| panic!("{e}"));
+    }
+}
+
+#[test]
+fn rejects_unknown_candidate_in_order() {
+    let text = replace_once(
+        NEC_2022,
+        r#"order = ["dar", "wimborne-idrissi", "rahman", "barnard", "bolton"]"#,
+        r#"order = ["dar", "wimborne-idrissi", "rahman", "barnard", "corbyn"]"#,
+    );
+    let e = rejected(&text);
+    assert_eq!(e.file, FILE);
+    assert_eq!(e.entry, r#"orders[region = "northern"]"#);
+    assert_eq!(e.problem, r#"candidate "corbyn" is not on the slate"#);
+    assert_eq!(
+        e.to_string(),
+        r#"data/elections/nec-2022.toml: orders[region = "northern"]: candidate "corbyn" is not on the slate"#
+    );
+}
+
+#[test]
+fn rejects_order_that_is_not_a_permutation() {
+    let repeated = replace_once(
+        NEC_2022,
+        r#"order = ["dar", "wimborne-idrissi", "rahman", "barnard", "bolton"]"#,
+        r#"order = ["dar", "wimborne-idrissi", "rahman", "barnard", "dar"]"#,
+    );
+    let e = rejected(&repeated);
+    assert_eq!(e.entry, r#"orders[region = "northern"]"#);
+    assert!(
+        e.problem.contains(r#"candidate "dar" appears twice"#),
+        "{e}"
+    );
+
+    let short = replace_once(
+        NEC_2022,
+        r#"order = ["dar", "wimborne-idrissi", "rahman", "barnard", "bolton"]"#,
+        r#"order = ["dar", "wimborne-idrissi", "rahman", "barnard"]"#,
+    );
+    let e = rejected(&short);
+    assert_eq!(e.problem, "not a permutation of the slate: missing bolton");
+}
+
+#[test]
+fn rejects_region_without_order() {
+    let start = NEC_2022
+        .find("[[orders]]\nregion = \"wales\"")
+        .expect("wales order");
+    let end = start
+        + NEC_2022[start..]
+            .find("\n\n")
+            .expect("blank line after table")
+        + 2;
+    let text = format!("{}{}", &NEC_2022[..start], &NEC_2022[end..]);
+    let e = rejected(&text);
+    assert_eq!(e.entry, "orders");
+    assert_eq!(e.problem, r#"region "wales" (Wales) has no order"#);
+}
+
+#[test]
+fn rejects_duplicate_ids() {
+    let text = replace_once(NEC_2022, "id = \"bolton\"", "id = \"barnard\"");
+    let e = rejected(&text);
+    assert_eq!(e.entry, r#"candidates[id = "barnard"]"#);
+    assert_eq!(e.problem, r#"duplicate id "barnard""#);
+
+    let seats = replace_once(NEC_2022, "id = \"bame\"", "id = \"youth\"");
+    assert_eq!(rejected(&seats).problem, r#"duplicate id "youth""#);
+
+    let orders = replace_once(NEC_2022, "region = \"wales\"", "region = \"london\"");
+    let e = rejected(&orders);
+    assert_eq!(e.entry, r#"orders[region = "london"]"#);
+    assert_eq!(e.problem, "duplicate order for this region");
+}
+
+#[test]
+fn rejects_impossible_dates() {
+    let text = replace_once(
+        NEC_2022,
+        "closes = \"2022-08-30\"",
+        "closes = \"2022-02-30\"",
+    );
+    let e = rejected(&text);
+    assert_eq!(e.entry, "ballot.closes");
+    assert_eq!(e.problem, r#""2022-02-30" is not a real date or time"#);
+
+    let text = replace_once(
+        NEC_2022,
+        "closes = \"2022-08-30\"",
+        "closes = \"30/08/2022\"",
+    );
+    assert!(rejected(&text)
+        .problem
+        .contains("not a date in the form YYYY-MM-DD"));
+
+    let text = replace_once(
+        NEC_2022,
+        "closes = \"2022-08-30\"",
+        "closes = \"2022-07-01\"",
+    );
+    let e = rejected(&text);
+    assert_eq!(
+        e.problem,
+        "closes (1 July 2022) before it opens (25 July 2022)"
+    );
+
+    let text = replace_once(
+        NEC_2022,
+        "closes = \"2022-08-30\"",
+        "closes = \"2023-08-30\"",
+    );
+    assert!(rejected(&text).problem.contains("not in the year held"));
+}
+
+#[test]
+fn rejects_unknown_fields_with_a_line_number() {
+    let text = replace_once(
+        NEC_2022,
+        "name = \"Jess Barnard\"",
+        "nmae = \"Jess Barnard\"",
+    );
+    let e = rejected(&text);
+    assert!(e.entry.starts_with("line "), "{e}");
+    assert!(e.problem.contains("unknown field `nmae`"), "{e}");
+}
+
+#[test]
+fn rejects_bad_provenance_and_seats() {
+    let text = replace_once(
+        NEC_2022,
+        "provenance = \"published\"\nsource = \"https://nell.network/news/labour-internal-elections-alert/\"",
+        "provenance = \"published\"",
+    );
+    assert!(rejected(&text)
+        .problem
+        .contains("a published order needs a `source`"));
+
+    let text = replace_once(
+        NEC_2022,
+        "provenance = \"generated\"",
+        "provenance = \"guessed\"",
+    );
+    assert!(rejected(&text)
+        .problem
+        .starts_with("unknown provenance \"guessed\""));
+
+    let text = replace_once(NEC_2022, "regions = [\"wales\"]", "regions = [\"cymru\"]");
+    let e = rejected(&text);
+    assert_eq!(e.entry, r#"seats[id = "wales"]"#);
+    assert_eq!(e.problem, r#"unknown region "cymru""#);
+
+    let text = replace_once(NEC_2022, "electorate = \"youth\"", "electorate = \"young\"");
+    assert!(rejected(&text)
+        .problem
+        .starts_with("unknown electorate \"young\""));
+
+    let text = replace_once(NEC_2022, "votes = 2\n", "votes = 1\n");
+    assert_eq!(
+        rejected(&text).problem,
+        "2 picks but a voter has only 1 votes"
+    );
+
+    let text = replace_once(NEC_2022, "published = false", "published = true");
+    assert!(rejected(&text).problem.contains("never guess"));
+}
+
+#[test]
+fn rejects_orders_on_a_cross_ballot() {
+    let text = replace_once(NEC_2022, "kind = \"ranked\"", "kind = \"cross\"");
+    assert_eq!(
+        rejected(&text).problem,
+        "a cross ballot has no preference order: remove the orders"
+    );
+    let text = replace_once(NEC_2022, "kind = \"ranked\"", "kind = \"approval\"");
+    assert!(rejected(&text).problem.starts_with("unknown ballot kind"));
+}
+
+#[test]
+fn rejects_bad_scheme() {
+    let text = SCHEME.replacen("id = \"london\"", "id = \"wales\"", 1);
+    let e = parse_scheme("labour.toml", &text).unwrap_err();
+    assert_eq!(e.problem, r#"duplicate id "wales""#);
+    let text = SCHEME.replacen("id = \"london\"", "id = \"London\"", 1);
+    assert!(parse_scheme("labour.toml", &text)
+        .unwrap_err()
+        .problem
+        .contains("lower-case"));
+}
