@@ -10,6 +10,7 @@
 pub mod balance;
 pub mod date;
 pub mod election;
+pub mod query;
 pub mod region;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;

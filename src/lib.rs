@@ -6,7 +6,7 @@
 //! - `embed` (wasm only): the widget entry for blogs.
 
 pub mod domain;
-#[cfg(target_arch = "wasm32")]
-pub mod ui;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod tools;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;

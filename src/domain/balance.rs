@@ -57,11 +57,16 @@ pub fn imbalance(n: usize, weights: &[u64], orders: &[Vec<usize>]) -> u128 {
 fn completions(n: usize, prefix: &[usize]) -> Vec<Vec<usize>> {
     let rest: Vec<usize> = (0..n).filter(|c| !prefix.contains(c)).collect();
     let mut out = Vec::new();
-    permute(&rest, &mut Vec::new(), &mut vec![false; rest.len()], &mut |tail| {
-        let mut full = prefix.to_vec();
-        full.extend_from_slice(tail);
-        out.push(full);
-    });
+    permute(
+        &rest,
+        &mut Vec::new(),
+        &mut vec![false; rest.len()],
+        &mut |tail| {
+            let mut full = prefix.to_vec();
+            full.extend_from_slice(tail);
+            out.push(full);
+        },
+    );
     out
 }
 
@@ -144,9 +149,8 @@ pub fn balance(n: usize, slots: &[RegionSlot]) -> Vec<Vec<usize>> {
         // free to take the other's), which single-region moves cannot reach.
         for a in 0..slots.len() {
             for b in a + 1..slots.len() {
-                let fits = |region: usize, order: &[usize]| {
-                    order.starts_with(&slots[region].fixed_prefix)
-                };
+                let fits =
+                    |region: usize, order: &[usize]| order.starts_with(&slots[region].fixed_prefix);
                 if orders[a] == orders[b] || !fits(a, &orders[b]) || !fits(b, &orders[a]) {
                     continue;
                 }
@@ -194,7 +198,13 @@ mod tests {
         let slots: Vec<RegionSlot> = (0..13)
             .map(|i| RegionSlot {
                 weight: 50 + 17 * i as u64,
-                fixed_prefix: if i == 0 { vec![4, 3, 2, 1, 0] } else if i == 5 { vec![1] } else { vec![] },
+                fixed_prefix: if i == 0 {
+                    vec![4, 3, 2, 1, 0]
+                } else if i == 5 {
+                    vec![1]
+                } else {
+                    vec![]
+                },
             })
             .collect();
         let orders = balance(5, &slots);
@@ -216,7 +226,13 @@ mod tests {
     #[test]
     fn first_preferences_even_when_possible() {
         // Four equal regions, two candidates: each candidate first in two.
-        let slots = vec![RegionSlot { weight: 1, fixed_prefix: vec![] }; 4];
+        let slots = vec![
+            RegionSlot {
+                weight: 1,
+                fixed_prefix: vec![]
+            };
+            4
+        ];
         let orders = balance(2, &slots);
         let shares = shares_at(2, &[1, 1, 1, 1], &orders, 0);
         assert_eq!(shares, vec![0.5, 0.5]);

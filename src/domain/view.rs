@@ -177,7 +177,10 @@ impl ResultView {
                 entries.len()
             ),
         };
-        let source = match (election.kind, election.order_for(region).map(|o| o.provenance)) {
+        let source = match (
+            election.kind,
+            election.order_for(region).map(|o| o.provenance),
+        ) {
             (BallotKind::Cross { .. }, _) | (_, None) => OrderSource::NoOrder,
             (_, Some(Provenance::Published { source })) => OrderSource::Published { source },
             (_, Some(Provenance::Generated)) => OrderSource::Generated {
@@ -244,7 +247,10 @@ mod tests {
     #[test]
     fn status_by_date() {
         let e = Election::by_id("nec-2022").unwrap();
-        assert_eq!(status_line(e, at("2022-07-01")).0, "Voting opens 25 July 2022");
+        assert_eq!(
+            status_line(e, at("2022-07-01")).0,
+            "Voting opens 25 July 2022"
+        );
         assert_eq!(
             status_line(e, at("2022-08-01")),
             ("Voting open — closes 30 August 2022".to_owned(), true)
@@ -259,7 +265,10 @@ mod tests {
         assert!(status_line(e2020, at("2020-11-12T11:59")).1);
         assert!(!status_line(e2020, at("2020-11-12T12:00")).1);
         let e2018 = Election::by_id("nec-2018").unwrap();
-        assert_eq!(status_line(e2018, at("2026-11-23")).0, "Voting closed (2018)");
+        assert_eq!(
+            status_line(e2018, at("2026-11-23")).0,
+            "Voting closed (2018)"
+        );
     }
 
     #[test]
@@ -268,7 +277,10 @@ mod tests {
         let wales = ResultView::build(e, RegionId::from_slug("wales").unwrap(), 0);
         let london = ResultView::build(e, RegionId::from_slug("london").unwrap(), 0);
         let names = |v: &ResultView| -> Vec<&str> {
-            v.seat_groups.iter().flat_map(|g| g.seats.iter().map(|s| s.name)).collect()
+            v.seat_groups
+                .iter()
+                .flat_map(|g| g.seats.iter().map(|s| s.name))
+                .collect()
         };
         assert!(names(&wales).contains(&"Welsh representative"));
         assert!(!names(&london).contains(&"Welsh representative"));
@@ -278,7 +290,10 @@ mod tests {
             .iter()
             .find(|g| g.who == "Only if you are a councillor")
             .unwrap();
-        assert_eq!(councillors.seats[0].picks, ["Cllr Matt White", "Cllr Aneesa Akbar"]);
+        assert_eq!(
+            councillors.seats[0].picks,
+            ["Cllr Matt White", "Cllr Aneesa Akbar"]
+        );
         assert_eq!(councillors.seats[0].votes, "Vote for 2");
     }
 
@@ -289,7 +304,9 @@ mod tests {
         assert_eq!(v.entries.len(), 9);
         assert!(v.entries.iter().all(|x| x.preference.is_none()));
         assert_eq!(v.source, OrderSource::NoOrder);
-        assert!(v.instruction.starts_with("Put a cross next to each of these 9 names"));
+        assert!(v
+            .instruction
+            .starts_with("Put a cross next to each of these 9 names"));
         let names: Vec<&str> = v.entries.iter().map(|x| x.name).collect();
         assert_eq!(names[0], "Yasmine Dar");
         assert_eq!(names[8], "Peter Willsman");

@@ -98,7 +98,8 @@ pub fn rewrite(text: &str, orders: &[(String, Vec<String>)]) -> String {
 pub fn command(args: &[String], out: &mut dyn Write) -> Result<(), String> {
     let file = args.first().ok_or("balance needs an election file")?;
     let write = args.iter().any(|a| a == "--write");
-    let scheme_text = std::fs::read_to_string(SCHEME_FILE).map_err(|e| format!("{SCHEME_FILE}: {e}"))?;
+    let scheme_text =
+        std::fs::read_to_string(SCHEME_FILE).map_err(|e| format!("{SCHEME_FILE}: {e}"))?;
     let scheme = schema::parse_scheme(SCHEME_FILE, &scheme_text).map_err(|e| e.to_string())?;
     let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
     let e = schema::parse_election(file, &text, &scheme).map_err(|e| e.to_string())?;

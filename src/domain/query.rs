@@ -1,0 +1,166 @@
+//! The app's state as carried in a shared link: `?election=nec-2022&region=london`.
+//!
+//! The postcode is never part of it. Decoding is total: unknown keys, unknown
+//! values and malformed escapes are ignored, so any URL opens the app.
+
+use super::election::Election;
+use super::region::RegionId;
+
+/// Display theme for the embedded widget.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// Follow the reader's system setting.
+    #[default]
+    Auto,
+    /// Light.
+    Light,
+    /// Dark.
+    Dark,
+}
+
+/// What a link asks the app to show.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct AppQuery {
+    /// Election, when the link names a known one.
+    pub election: Option<&'static Election>,
+    /// Region, when the link names a known one.
+    pub region: Option<RegionId>,
+    /// True for the compact embeddable widget (`embed=1`).
+    pub embed: bool,
+    /// Widget theme.
+    pub theme: Theme,
+    /// Widget accent colour as `#rgb` or `#rrggbb`, when valid.
+    pub accent: Option<String>,
+}
+
+/// Decodes `%XX` escapes and `+`; invalid escapes are kept as they are.
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = |b: u8| (b as char).to_digit(16);
+                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                    (Some(h), Some(l)) => {
+                        out.push((h * 16 + l) as u8);
+                        i += 2;
+                    }
+                    _ => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+fn valid_accent(s: &str) -> bool {
+    let hex = s.strip_prefix('#').unwrap_or("");
+    (hex.len() == 3 || hex.len() == 6) && hex.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+impl AppQuery {
+    /// Decodes a query string, with or without its leading `?`.
+    ///
+    /// ```
+    /// use slatecard::domain::query::AppQuery;
+    /// let q = AppQuery::parse("?election=nec-2020&region=south-west&x=%ZZ");
+    /// assert_eq!(q.election.unwrap().id, "nec-2020");
+    /// assert_eq!(q.region.unwrap().name(), "South West");
+    /// assert_eq!(AppQuery::parse("region=atlantis").region, None);
+    /// ```
+    pub fn parse(search: &str) -> AppQuery {
+        let mut q = AppQuery::default();
+        let search = search.strip_prefix('?').unwrap_or(search);
+        for pair in search.split('&').filter(|p| !p.is_empty()) {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            let value = percent_decode(value);
+            match percent_decode(key).as_str() {
+                "election" => q.election = Election::by_id(value.trim()),
+                "region" => q.region = RegionId::from_slug(value.trim()),
+                "embed" => q.embed = matches!(value.as_str(), "1" | "true" | ""),
+                "theme" => {
+                    q.theme = match value.as_str() {
+                        "light" => Theme::Light,
+                        "dark" => Theme::Dark,
+                        _ => Theme::Auto,
+                    }
+                }
+                "accent" if valid_accent(&value) => q.accent = Some(value),
+                _ => {}
+            }
+        }
+        q
+    }
+
+    /// Encodes the shareable part (election and region) as a query string.
+    ///
+    /// ```
+    /// use slatecard::domain::{election::Election, query::AppQuery, region::RegionId};
+    /// let q = AppQuery {
+    ///     election: Election::by_id("nec-2022"),
+    ///     region: RegionId::from_slug("london"),
+    ///     ..Default::default()
+    /// };
+    /// assert_eq!(q.to_query(), "?election=nec-2022&region=london");
+    /// ```
+    pub fn to_query(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(e) = self.election {
+            parts.push(format!("election={}", e.id));
+        }
+        if let Some(r) = self.region {
+            parts.push(format!("region={}", r.slug()));
+        }
+        if self.embed {
+            parts.push("embed=1".to_owned());
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_escapes_leniently() {
+        assert_eq!(percent_decode("a%20b+c"), "a b c");
+        assert_eq!(percent_decode("%"), "%");
+        assert_eq!(percent_decode("%4"), "%4");
+        assert_eq!(percent_decode("%zz"), "%zz");
+        assert_eq!(percent_decode("%E2%9C%93"), "✓");
+        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+    }
+
+    #[test]
+    fn round_trips() {
+        for e in Election::all() {
+            for r in RegionId::all() {
+                let q = AppQuery {
+                    election: Some(e),
+                    region: Some(r),
+                    ..Default::default()
+                };
+                assert_eq!(AppQuery::parse(&q.to_query()), q);
+            }
+        }
+    }
+
+    #[test]
+    fn widget_options() {
+        let q = AppQuery::parse("embed=1&theme=dark&accent=%23c00");
+        assert!(q.embed);
+        assert_eq!(q.theme, Theme::Dark);
+        assert_eq!(q.accent.as_deref(), Some("#c00"));
+        assert_eq!(AppQuery::parse("accent=red;}body{").accent, None);
+    }
+}

@@ -1,0 +1,55 @@
+//! The full page: choose an election and a region, see the slate's advice.
+
+use super::browser;
+use super::components::{ElectionPicker, Footer, RegionPicker, SlateResult};
+use super::state::{Action, AppState};
+use crate::domain::query::AppQuery;
+use crate::domain::view::ResultView;
+use yew::prelude::*;
+
+/// The slatecard page.
+#[component]
+pub fn App() -> Html {
+    let state = use_reducer(|| AppState::from_query(&AppQuery::parse(&browser::location_search())));
+
+    // Keep the address bar shareable: election and region only.
+    {
+        let query = state.to_query();
+        use_effect_with(query, |q| browser::replace_query(q));
+    }
+
+    let onpick_election = {
+        let state = state.clone();
+        Callback::from(move |e| state.dispatch(Action::PickElection(e)))
+    };
+    let onpick_region = {
+        let state = state.clone();
+        Callback::from(move |r| state.dispatch(Action::PickRegion(r)))
+    };
+    let onchange_region = {
+        let state = state.clone();
+        Callback::from(move |_| state.dispatch(Action::ClearRegion))
+    };
+
+    let result = state
+        .region
+        .map(|r| ResultView::build(state.election, r, browser::now_utc_minutes()));
+
+    html! {
+        <>
+            <header class="sc-header">
+                <h1>{ "slatecard" }</h1>
+                <p class="sc-tagline">{ "How your slate recommends you fill in your Labour ballot, for where you live." }</p>
+            </header>
+            <main id="main" class="sc-main">
+                <ElectionPicker election={state.election} onpick={onpick_election} />
+                if let Some(view) = result {
+                    <SlateResult view={view} onchange_region={onchange_region} take_focus={state.interacted} />
+                } else {
+                    <RegionPicker selected={state.region} onpick={onpick_region} />
+                }
+            </main>
+            <Footer election={state.election} />
+        </>
+    }
+}

@@ -1,0 +1,12 @@
+//! The pieces of the page. Each renders a domain value and reports choices
+//! through `on…` callbacks.
+
+mod election_picker;
+mod footer;
+mod region_picker;
+mod slate_result;
+
+pub use election_picker::{ElectionPicker, ElectionPickerProps};
+pub use footer::{Footer, FooterProps};
+pub use region_picker::{RegionPicker, RegionPickerProps};
+pub use slate_result::{SlateResult, SlateResultProps};

@@ -1,0 +1,79 @@
+//! The app's state: which election and which region. Everything shown is
+//! derived from these two by `domain::view`.
+
+use crate::domain::election::Election;
+use crate::domain::query::AppQuery;
+use crate::domain::region::RegionId;
+use std::rc::Rc;
+use yew::Reducible;
+
+/// What the member has chosen so far.
+#[derive(Clone, Debug, PartialEq)]
+pub struct AppState {
+    /// The election shown (defaults to the most recent).
+    pub election: &'static Election,
+    /// The member's region, once chosen.
+    pub region: Option<RegionId>,
+    /// True once the member has chosen something on this page (rather than
+    /// arriving by a link): only then does focus move to the result.
+    pub interacted: bool,
+}
+
+/// Things the member can do.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Choose another election.
+    PickElection(&'static Election),
+    /// Choose a region.
+    PickRegion(RegionId),
+    /// Go back to choosing a region.
+    ClearRegion,
+}
+
+impl AppState {
+    /// The state a link asks for, with defaults for what it leaves out.
+    pub fn from_query(q: &AppQuery) -> Self {
+        AppState {
+            election: q.election.unwrap_or_else(Election::latest),
+            region: q.region,
+            interacted: false,
+        }
+    }
+
+    /// The shareable query for this state.
+    pub fn to_query(&self) -> AppQuery {
+        AppQuery {
+            election: Some(self.election),
+            region: self.region,
+            ..Default::default()
+        }
+    }
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let next = match action {
+            Action::PickElection(e) => AppState {
+                election: e,
+                ..*self
+            },
+            Action::PickRegion(r) => AppState {
+                region: Some(r),
+                interacted: true,
+                ..*self
+            },
+            Action::ClearRegion => AppState {
+                region: None,
+                interacted: true,
+                ..*self
+            },
+        };
+        if next == *self {
+            self
+        } else {
+            Rc::new(next)
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! Browser tests: the result component and the app's main path, rendered by
+//! Yew in a real browser (headless Chromium via wasm-bindgen-test-runner).
+#![cfg(target_arch = "wasm32")]
+
+use slatecard::domain::election::Election;
+use slatecard::domain::region::RegionId;
+use slatecard::domain::view::ResultView;
+use slatecard::ui::app::App;
+use slatecard::ui::components::{SlateResult, SlateResultProps};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+use yew::Callback;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A fresh element in the page for one test to mount into.
+fn mount_point() -> Element {
+    let document = gloo::utils::document();
+    let div = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+fn texts(root: &Element, selector: &str) -> Vec<String> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.text_content().unwrap_or_default())
+        .collect()
+}
+
+fn click(root: &Element, selector: &str) {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+        .dyn_into::<HtmlElement>()
+        .unwrap()
+        .click();
+}
+
+#[wasm_bindgen_test]
+async fn result_shows_the_published_northern_order() {
+    let root = mount_point();
+    let election = Election::by_id("nec-2022").unwrap();
+    let view = ResultView::build(election, RegionId::from_slug("northern").unwrap(), 0);
+    yew::Renderer::<SlateResult>::with_root_and_props(
+        root.clone(),
+        SlateResultProps {
+            view,
+            onchange_region: Callback::noop(),
+            take_focus: false,
+        },
+    )
+    .render();
+    yew::scheduler::flush().await;
+
+    assert_eq!(
+        texts(&root, "[data-testid=candidate-name]"),
+        [
+            "Yasmine Dar",
+            "Naomi Wimborne-Idrissi",
+            "Mish Rahman",
+            "Jess Barnard",
+            "Gemma Bolton"
+        ]
+    );
+    assert_eq!(texts(&root, ".sc-pref"), ["1", "2", "3", "4", "5"]);
+    let provenance = root
+        .query_selector("[data-testid=provenance]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        provenance.get_attribute("data-kind").as_deref(),
+        Some("published")
+    );
+    // Wales-only seat is not offered to a member in the Northern region.
+    let seats = texts(&root, "[data-testid=seat]").join("\n");
+    assert!(seats.contains("Lara McNeill"));
+    assert!(!seats.contains("Lynne Jones"));
+}
+
+#[wasm_bindgen_test]
+async fn app_region_pick_shows_order_and_back() {
+    let root = mount_point();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        texts(&root, "[data-testid^=region-]").len(),
+        RegionId::all().count()
+    );
+
+    click(&root, "[data-testid=region-wales]");
+    yew::scheduler::flush().await;
+    assert_eq!(texts(&root, "[data-testid=result-region]"), ["Wales"]);
+    assert_eq!(texts(&root, "[data-testid=candidate]").len(), 5);
+    let provenance = root
+        .query_selector("[data-testid=provenance]")
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        provenance.get_attribute("data-kind").as_deref(),
+        Some("generated")
+    );
+    assert!(texts(&root, "[data-testid=seat]")
+        .join("\n")
+        .contains("Lynne Jones"));
+    // The address bar now carries the region (never a postcode).
+    let search = gloo::utils::window().location().search().unwrap();
+    assert!(search.contains("region=wales"), "{search}");
+
+    click(&root, "[data-testid=change-region]");
+    yew::scheduler::flush().await;
+    assert!(root
+        .query_selector("[data-testid=result]")
+        .unwrap()
+        .is_none());
+}
