@@ -1,6 +1,6 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! Every check the build applies to data files fires, with the file, the
 //! entry and what is wrong. Each case edits the real NEC 2022 file minimally.
+#![cfg(not(target_arch = "wasm32"))]
 
 use slatecard::domain::schema::{parse_election, parse_scheme, DataError, SchemeDef};
 

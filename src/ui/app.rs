@@ -15,7 +15,7 @@ pub fn App() -> Html {
     // Keep the address bar shareable: election and region only.
     {
         let query = state.to_query();
-        use_effect_with(query, |q| browser::replace_query(q));
+        use_effect_with(query, browser::replace_query);
     }
 
     let onpick_election = {

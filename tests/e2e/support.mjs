@@ -1,0 +1,94 @@
+// Shared helpers for the end-to-end tests: a static server for dist/, the
+// browser launcher (Debian's Chromium through playwright-core), the domain's
+// expected answers, and the page object.
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(new URL('../../tools/package.json', import.meta.url));
+export const { chromium } = require('playwright-core');
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const DIST = join(ROOT, 'dist');
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.bin': 'application/octet-stream',
+};
+
+/** Serves `dir` on 127.0.0.1 at a free port. `headers` are added to every response. */
+export async function serve(dir = DIST, headers = {}) {
+  const requests = [];
+  const server = createServer(async (req, res) => {
+    requests.push(req.url);
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const file = normalize(join(dir, path.endsWith('/') ? path + 'index.html' : path));
+    if (!file.startsWith(dir)) { res.writeHead(403).end(); return; }
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', ...headers });
+      res.end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  const { port } = server.address();
+  return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+export const CHROMIUM_ARGS = [
+  '--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic',
+  '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
+];
+
+export function launch() {
+  return chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+}
+
+/** What the domain says the app must show, from `slatecard export`. */
+export function expected() {
+  const out = execFileSync('cargo', ['run', '--quiet', '--bin', 'slatecard', '--', 'export'], { cwd: ROOT, encoding: 'utf8' });
+  return JSON.parse(out);
+}
+
+/** Records console errors and uncaught exceptions of a page. */
+export function watchErrors(page) {
+  const errors = [];
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('pageerror', (e) => errors.push(String(e)));
+  return errors;
+}
+
+/** Page object for the slatecard page. */
+export class SlatecardPage {
+  constructor(page, base) { this.page = page; this.base = base; }
+  async open(query = '') {
+    await this.page.goto(`${this.base}/${query}`);
+    await this.page.getByTestId('election-select').waitFor();
+  }
+  async chooseElection(id) { await this.page.getByTestId('election-select').selectOption(id); }
+  async chooseRegion(slug) {
+    await this.page.getByTestId(`region-${slug}`).click();
+    await this.page.getByTestId('result').waitFor();
+  }
+  async changeRegion() {
+    await this.page.getByTestId('change-region').click();
+    await this.page.getByTestId('region-london').waitFor();
+  }
+  regionShown() { return this.page.getByTestId('result-region').textContent(); }
+  candidates() { return this.page.getByTestId('candidate-name').allTextContents(); }
+  async seats() {
+    return this.page.getByTestId('seat').evaluateAll((els) => els.map((e) => e.querySelector('.sc-seat-name').textContent));
+  }
+  status() { return this.page.getByTestId('election-status').textContent(); }
+  provenance() { return this.page.getByTestId('provenance').getAttribute('data-kind'); }
+}
