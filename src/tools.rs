@@ -53,7 +53,10 @@ pub fn export_json() -> serde_json::Value {
                         .map(|s| json!({ "name": s.name, "picks": s.picks }))
                         .collect();
                     let names: Vec<_> = v.entries.iter().map(|c| c.name).collect();
-                    (r.slug().to_owned(), json!({ "name": r.name(), "candidates": names, "seats": seats }))
+                    (
+                        r.slug().to_owned(),
+                        json!({ "name": r.name(), "candidates": names, "seats": seats }),
+                    )
                 })
                 .collect();
             json!({
