@@ -10,8 +10,11 @@
 pub mod balance;
 pub mod date;
 pub mod election;
+pub mod lookup;
+pub mod postcode;
 pub mod query;
 pub mod region;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod table;
 pub mod view;

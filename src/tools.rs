@@ -2,6 +2,7 @@
 //! generation and (later) postcode table compilation and batch lookup.
 
 pub mod orders;
+pub mod postcodes;
 
 use crate::domain::election::Election;
 use crate::domain::region::RegionId;
@@ -14,6 +15,8 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let result = match args.first().map(String::as_str) {
         Some("balance") => orders::command(&args[1..], out),
         Some("export") => export(out),
+        Some("compile-postcodes") => compile_postcodes(&args[1..], out),
+        Some("lookup") => lookup(&mut std::io::stdin().lock(), out),
         Some("help") | Some("--help") | Some("-h") | None => {
             let _ = writeln!(out, "{USAGE}");
             Ok(())
@@ -34,6 +37,13 @@ const USAGE: &str = "usage: slatecard <command>
 commands:
   balance FILE.toml [--write]   generate the orders marked `generated` (method balanced-v1);
                                 prints them, or rewrites them in FILE with --write
+  compile-postcodes [--input F] [--lad-regions F] [--out F]
+                                build the postcode table (defaults: ../shared/data/postcode-regions/
+                                postcodes-lad.csv.gz and lad-regions.csv → data/postcodes/labour.bin);
+                                ONSPD/NSPL CSVs work too (then --lad-regions is not needed)
+  lookup                        read one postcode (full or partial) per line on stdin, print
+                                `INPUT,REGION`; `INPUT,?A|B` when it spans regions; `INPUT,!code`
+                                when invalid; `INPUT,Labour International` outside the UK
   export                        print, as JSON, what the app shows for every election and
                                 region (candidates in order, seats): for checks and review";
 
@@ -72,4 +82,94 @@ pub fn export_json() -> serde_json::Value {
 
 fn export(out: &mut dyn Write) -> Result<(), String> {
     writeln!(out, "{}", export_json()).map_err(|e| e.to_string())
+}
+
+/// Default input of `compile-postcodes` (the shared ONS-derived data).
+pub const DEFAULT_POSTCODES: &str = "../shared/data/postcode-regions/postcodes-lad.csv.gz";
+/// Default LAD → region file.
+pub const DEFAULT_LAD_REGIONS: &str = "../shared/data/postcode-regions/lad-regions.csv";
+/// Where the compiled table lives.
+pub const TABLE_FILE: &str = "data/postcodes/labour.bin";
+
+fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str)
+}
+
+fn compile_postcodes(args: &[String], out: &mut dyn Write) -> Result<(), String> {
+    let input = flag(args, "--input").unwrap_or(DEFAULT_POSTCODES);
+    let lad_path =
+        flag(args, "--lad-regions").or((input == DEFAULT_POSTCODES).then_some(DEFAULT_LAD_REGIONS));
+    let target = flag(args, "--out").unwrap_or(TABLE_FILE);
+    let scheme_text = std::fs::read_to_string(orders::SCHEME_FILE)
+        .map_err(|e| format!("{}: {e}", orders::SCHEME_FILE))?;
+    let scheme = crate::domain::schema::parse_scheme(orders::SCHEME_FILE, &scheme_text)
+        .map_err(|e| e.to_string())?;
+    let lad = lad_path.map(postcodes::read_lad_regions).transpose()?;
+    let rows = postcodes::read_postcodes(input, lad.as_ref(), &scheme)?;
+    let (bytes, stats) = postcodes::encode(&scheme, &rows);
+    std::fs::write(target, &bytes).map_err(|e| format!("{target}: {e}"))?;
+    let mut per_region = vec![0usize; scheme.regions.len()];
+    for (_, r) in &rows {
+        per_region[usize::from(*r)] += 1;
+    }
+    let w = |r: std::io::Result<()>| r.map_err(|e| e.to_string());
+    w(writeln!(
+        out,
+        "read {} live postcodes from {input}",
+        stats.postcodes
+    ))?;
+    w(writeln!(
+        out,
+        "{} districts, {} straddle regions; {} sector overrides; {} postcode exceptions",
+        stats.districts, stats.straddling, stats.sector_overrides, stats.exceptions
+    ))?;
+    for (r, n) in scheme.regions.iter().zip(per_region) {
+        w(writeln!(out, "  {:<26} {n:>7}", r.name))?;
+    }
+    w(writeln!(out, "wrote {target}: {} bytes", bytes.len()))
+}
+
+/// One line of batch lookup output for `input`.
+///
+/// ```
+/// assert_eq!(slatecard::tools::lookup_line("sw1a 1aa"), "sw1a 1aa,London");
+/// assert_eq!(slatecard::tools::lookup_line("SY10"), "SY10,?West Midlands|Wales");
+/// assert_eq!(slatecard::tools::lookup_line("JE2 3AB"), "JE2 3AB,Labour International");
+/// assert_eq!(slatecard::tools::lookup_line("hello"), "hello,!bad-format");
+/// ```
+pub fn lookup_line(input: &str) -> String {
+    use crate::domain::lookup::{resolve, LookupError, Resolution};
+    let answer = match resolve(input) {
+        Ok(a) => match a.resolution {
+            Resolution::Region(r) => r.name().to_owned(),
+            Resolution::Choice(rs) => {
+                let names: Vec<&str> = rs.iter().map(|r| r.name()).collect();
+                format!("?{}", names.join("|"))
+            }
+            Resolution::Outside(crate::domain::postcode::Elsewhere::NonGeographic) => {
+                "!non-geographic".to_owned()
+            }
+            Resolution::Outside(_) => RegionId::international().name().to_owned(),
+            Resolution::NotFound => "!not-found".to_owned(),
+        },
+        Err(LookupError::Postcode(e)) => format!("!{}", e.code()),
+        Err(LookupError::Table(_)) => "!table".to_owned(),
+    };
+    format!("{input},{answer}")
+}
+
+fn lookup(input: &mut dyn std::io::BufRead, out: &mut dyn Write) -> Result<(), String> {
+    let mut line = String::new();
+    loop {
+        line.clear();
+        let n = input.read_line(&mut line).map_err(|e| e.to_string())?;
+        if n == 0 {
+            return Ok(());
+        }
+        let text = line.trim_end_matches(['\n', '\r']);
+        writeln!(out, "{}", lookup_line(text)).map_err(|e| e.to_string())?;
+    }
 }

@@ -1,0 +1,155 @@
+//! From what the member typed to their Labour region, using the bundled table.
+
+use super::postcode::{parse, Elsewhere, Outcode, PostcodeError, PostcodeInput};
+use super::region::RegionId;
+use super::table::{unit_index, RegionMatch, Table, TableError};
+use std::sync::OnceLock;
+
+/// The compiled table for the Labour scheme (see `data/postcodes/SOURCES.md`).
+pub static TABLE_BYTES: &[u8] = include_bytes!("../../data/postcodes/labour.bin");
+
+static TABLE: OnceLock<Result<Table, TableError>> = OnceLock::new();
+
+/// The bundled table, decoded on first use.
+pub fn table() -> Result<&'static Table, TableError> {
+    TABLE
+        .get_or_init(|| Table::decode(TABLE_BYTES))
+        .as_ref()
+        .map_err(Clone::clone)
+}
+
+/// What a member's input resolves to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    /// One region.
+    Region(RegionId),
+    /// The input spans these regions (largest share first): ask the member.
+    Choice(Vec<RegionId>),
+    /// A place outside the UK's regions.
+    Outside(Elsewhere),
+    /// Well formed, but no live postcodes there.
+    NotFound,
+}
+
+/// The answer to a lookup, with what we understood.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Answer {
+    /// The input as understood, e.g. `SW1A 1AA` (empty for places outside the UK).
+    pub understood: String,
+    /// True when an O/0 or I/1 slip was corrected.
+    pub repaired: bool,
+    /// The parsed input.
+    pub input: PostcodeInput,
+    /// The result.
+    pub resolution: Resolution,
+}
+
+fn from_match(m: RegionMatch) -> Resolution {
+    match m {
+        RegionMatch::One(r) => Resolution::Region(r),
+        RegionMatch::Several(rs) => Resolution::Choice(rs),
+        RegionMatch::Unknown => Resolution::NotFound,
+    }
+}
+
+/// Resolves input against `table`.
+///
+/// ```
+/// use slatecard::domain::lookup::{resolve_in, table, Resolution};
+/// let t = table().unwrap();
+/// let a = resolve_in(t, "sw1a 1aa").unwrap();
+/// assert_eq!(a.understood, "SW1A 1AA");
+/// assert!(matches!(a.resolution, Resolution::Region(r) if r.name() == "London"));
+/// ```
+pub fn resolve_in(t: &Table, raw: &str) -> Result<Answer, PostcodeError> {
+    let known = |o: &Outcode| t.has_district(&o.area, o.code());
+    let parsed = parse(raw, known)?;
+    let resolution = match &parsed.input {
+        PostcodeInput::Elsewhere(e) => Resolution::Outside(e.clone()),
+        PostcodeInput::Full(o, d, [a, b]) => match unit_index(*a, *b) {
+            Some(u) => t
+                .postcode_region(&o.area, o.code(), *d, u)
+                .map_or(Resolution::NotFound, Resolution::Region),
+            None => Resolution::NotFound,
+        },
+        PostcodeInput::Sector(o, d) => from_match(t.sector_match(&o.area, o.code(), *d)),
+        PostcodeInput::District(o) => from_match(t.district_match(&o.area, o.code())),
+        PostcodeInput::Area(a) => from_match(t.area_match(a)),
+    };
+    Ok(Answer {
+        understood: parsed.input.to_string(),
+        repaired: parsed.repaired,
+        input: parsed.input,
+        resolution,
+    })
+}
+
+/// Resolves input against the bundled table.
+pub fn resolve(raw: &str) -> Result<Answer, LookupError> {
+    let t = table().map_err(LookupError::Table)?;
+    resolve_in(t, raw).map_err(LookupError::Postcode)
+}
+
+/// Why a lookup gave no answer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LookupError {
+    /// The input is not a usable postcode.
+    Postcode(PostcodeError),
+    /// The bundled table is broken (a build problem, never the member's).
+    Table(TableError),
+}
+
+fn names(regions: &[RegionId]) -> String {
+    match regions {
+        [] => String::new(),
+        [one] => one.name().to_owned(),
+        [init @ .., last] => {
+            let init: Vec<&str> = init.iter().map(|r| r.name()).collect();
+            format!("{} and {}", init.join(", "), last.name())
+        }
+    }
+}
+
+impl Answer {
+    /// A plain sentence for the member about this answer.
+    ///
+    /// ```
+    /// use slatecard::domain::lookup::resolve;
+    /// let a = resolve("SY10").unwrap();
+    /// assert_eq!(a.message(), "SY10 is split between West Midlands and Wales. Enter your full postcode, or choose:");
+    /// ```
+    pub fn message(&self) -> String {
+        let shown = if self.repaired {
+            format!("Showing {}", self.understood)
+        } else {
+            self.understood.clone()
+        };
+        match &self.resolution {
+            Resolution::Region(r) => format!("{shown} is in the {} region.", r.name())
+                .replace("in the Labour International region", "in Labour International"),
+            Resolution::Choice(rs) => format!(
+                "{} is split between {}. Enter your full postcode, or choose:",
+                self.understood,
+                names(rs)
+            ),
+            Resolution::NotFound => format!(
+                "We can't find {} in our postcode list. Check it, or choose your region below.",
+                self.understood
+            ),
+            Resolution::Outside(e) => match e {
+                Elsewhere::Jersey | Elsewhere::Guernsey | Elsewhere::IsleOfMan => {
+                    let place = match e {
+                        Elsewhere::Jersey => "Jersey",
+                        Elsewhere::Guernsey => "Guernsey",
+                        _ => "the Isle of Man",
+                    };
+                    format!("{place} is not part of a UK region: Labour members there belong to Labour International.")
+                }
+                Elsewhere::Bfpo => "BFPO addresses are outside the UK's regions. If your membership is registered at a UK address, enter that postcode; otherwise you belong to Labour International.".to_owned(),
+                Elsewhere::OverseasTerritory(name) => format!("Members living in {name} belong to Labour International."),
+                Elsewhere::NonGeographic => "That postcode does not belong to a place. Enter your home postcode, or choose your region below.".to_owned(),
+                Elsewhere::OtherCountry => "That doesn't look like a UK postcode. Members outside the UK belong to Labour International.".to_owned(),
+            },
+        }
+    }
+}

@@ -1,0 +1,524 @@
+//! Reading what a member types as a postcode: normalise, classify, validate.
+//!
+//! Accepts any case and spacing, punctuation, URL-encoding and full-width
+//! characters; classifies the input as a full postcode, a sector (`SW1A 1`),
+//! a district (`SW1A`) or an area (`SW`); and recognises places that are not
+//! in any UK region (Crown Dependencies, BFPO, overseas territories, other
+//! countries' postcodes). Parsing never panics.
+
+use super::query::percent_decode;
+use core::fmt;
+
+/// Why the input is not a postcode we can use.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PostcodeError {
+    /// Nothing typed.
+    Empty,
+    /// Far too long to be a postcode.
+    TooLong,
+    /// Characters that never occur in postcodes.
+    BadCharacters,
+    /// Not in the UK postcode format.
+    BadFormat,
+}
+
+impl fmt::Display for PostcodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            PostcodeError::Empty => "Enter a postcode",
+            PostcodeError::TooLong => "A postcode has at most 8 characters",
+            PostcodeError::BadCharacters => "A postcode has only letters, numbers and a space",
+            PostcodeError::BadFormat => {
+                "Enter a real postcode, like SW1A 1AA, or its first part, like SW1A"
+            }
+        })
+    }
+}
+
+impl PostcodeError {
+    /// A short machine-readable code (used by the batch lookup).
+    pub fn code(&self) -> &'static str {
+        match self {
+            PostcodeError::Empty => "empty",
+            PostcodeError::TooLong => "too-long",
+            PostcodeError::BadCharacters => "bad-characters",
+            PostcodeError::BadFormat => "bad-format",
+        }
+    }
+}
+
+/// Places a postcode can point to that are outside the UK's regions.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Elsewhere {
+    /// Jersey (JE).
+    Jersey,
+    /// Guernsey (GY).
+    Guernsey,
+    /// Isle of Man (IM).
+    IsleOfMan,
+    /// British Forces Post Office.
+    Bfpo,
+    /// A British Overseas Territory (named).
+    OverseasTerritory(&'static str),
+    /// Girobank's `GIR 0AA` and other non-geographic codes.
+    NonGeographic,
+    /// Looks like another country's postal code.
+    OtherCountry,
+}
+
+impl Elsewhere {
+    /// Short code for the batch lookup.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Elsewhere::Jersey => "jersey",
+            Elsewhere::Guernsey => "guernsey",
+            Elsewhere::IsleOfMan => "isle-of-man",
+            Elsewhere::Bfpo => "bfpo",
+            Elsewhere::OverseasTerritory(_) => "overseas-territory",
+            Elsewhere::NonGeographic => "non-geographic",
+            Elsewhere::OtherCountry => "not-uk",
+        }
+    }
+}
+
+/// A parsed outward code (postcode district), e.g. `SW1A`.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Outcode {
+    /// Area letters, e.g. `SW`.
+    pub area: String,
+    /// District number, 0–99.
+    pub number: u8,
+    /// Optional trailing letter (`A` in `SW1A`).
+    pub letter: Option<u8>,
+}
+
+impl Outcode {
+    /// The district code used by the postcode table.
+    pub fn code(&self) -> u16 {
+        super::table::district_code(self.number, self.letter)
+    }
+}
+
+impl fmt::Display for Outcode {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", self.area, self.number)?;
+        if let Some(l) = self.letter {
+            write!(f, "{}", char::from(l))?;
+        }
+        Ok(())
+    }
+}
+
+/// What the member typed, understood.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PostcodeInput {
+    /// A whole postcode: outward code, sector digit, unit letters.
+    Full(Outcode, u8, [u8; 2]),
+    /// A sector, e.g. `SW1A 1`.
+    Sector(Outcode, u8),
+    /// A district (outward code), e.g. `SW1A`.
+    District(Outcode),
+    /// An area, e.g. `SW`.
+    Area(String),
+    /// Somewhere outside the UK's regions.
+    Elsewhere(Elsewhere),
+}
+
+impl fmt::Display for PostcodeInput {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PostcodeInput::Full(o, d, [a, b]) => {
+                write!(f, "{o} {d}{}{}", char::from(*a), char::from(*b))
+            }
+            PostcodeInput::Sector(o, d) => write!(f, "{o} {d}"),
+            PostcodeInput::District(o) => write!(f, "{o}"),
+            PostcodeInput::Area(a) => f.write_str(a),
+            PostcodeInput::Elsewhere(_) => Ok(()),
+        }
+    }
+}
+
+/// Normalises raw input: decodes URL escapes, folds full-width characters,
+/// upper-cases, turns punctuation and odd spaces into single spaces, trims.
+///
+/// ```
+/// use slatecard::domain::postcode::normalise;
+/// assert_eq!(normalise("  sw1a%201aa "), "SW1A 1AA");
+/// assert_eq!(normalise("ＳＷ１Ａ　１ＡＡ"), "SW1A 1AA");
+/// assert_eq!(normalise("sw1a-1aa."), "SW1A 1AA");
+/// ```
+pub fn normalise(raw: &str) -> String {
+    let decoded = if raw.contains('%') || raw.contains('+') {
+        percent_decode(raw)
+    } else {
+        raw.to_owned()
+    };
+    let mut out = String::with_capacity(decoded.len());
+    let mut pending_space = false;
+    for c in decoded.chars() {
+        let c = match c {
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        };
+        if c.is_alphanumeric() {
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.extend(c.to_uppercase());
+        } else if c.is_whitespace()
+            || matches!(c, '-' | '.' | ',' | '_' | '/' | '\'' | '"' | '(' | ')')
+        {
+            pending_space = true;
+        } else {
+            // Keep other symbols so validation can reject them clearly.
+            if pending_space && !out.is_empty() {
+                out.push(' ');
+            }
+            pending_space = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+const OVERSEAS: [(&str, &str); 10] = [
+    ("ASCN 1ZZ", "Ascension Island"),
+    ("STHL 1ZZ", "St Helena"),
+    ("TDCU 1ZZ", "Tristan da Cunha"),
+    ("BBND 1ZZ", "the British Indian Ocean Territory"),
+    ("BIQQ 1ZZ", "the British Antarctic Territory"),
+    ("FIQQ 1ZZ", "the Falkland Islands"),
+    ("GX11 1AA", "Gibraltar"),
+    ("PCRN 1ZZ", "the Pitcairn Islands"),
+    ("SIQQ 1ZZ", "South Georgia and the South Sandwich Islands"),
+    ("TKCA 1ZZ", "the Turks and Caicos Islands"),
+];
+
+fn compact(s: &str) -> String {
+    s.chars().filter(|c| *c != ' ').collect()
+}
+
+fn elsewhere(n: &str) -> Option<Elsewhere> {
+    let c = compact(n);
+    for (code, name) in OVERSEAS {
+        let oc = compact(code);
+        // The whole code, or just its outward part (e.g. "STHL").
+        if c == oc || c == oc[..4] {
+            return Some(Elsewhere::OverseasTerritory(name));
+        }
+    }
+    if c.starts_with("BFPO") && c[4..].bytes().all(|b| b.is_ascii_digit()) {
+        return Some(Elsewhere::Bfpo);
+    }
+    if c == "GIR0AA" || c == "GIR" {
+        return Some(Elsewhere::NonGeographic);
+    }
+    let letters: String = c.chars().take_while(|x| x.is_ascii_alphabetic()).collect();
+    match letters.as_str() {
+        "JE" => return Some(Elsewhere::Jersey),
+        "GY" => return Some(Elsewhere::Guernsey),
+        "IM" => return Some(Elsewhere::IsleOfMan),
+        _ => {}
+    }
+    // Other territories' own formats: Cayman KY1-1234, BVI VG1110, Anguilla
+    // AI-2640, Montserrat MSR 1110, Bermuda "HM 12".
+    let is_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    if (c.starts_with("KY") && c.len() == 7 && is_digits(&c[2..]))
+        || (c.starts_with("VG") && c.len() == 6 && is_digits(&c[2..]))
+        || c == "AI2640"
+        || (c.starts_with("MSR") && c.len() == 7 && is_digits(&c[3..]))
+    {
+        return Some(Elsewhere::OverseasTerritory("a British Overseas Territory"));
+    }
+    // Digits only (US ZIP, most of Europe), or Canada's A9A 9A9.
+    let b = c.as_bytes();
+    let canada = b.len() == 6
+        && b.iter().enumerate().all(|(i, x)| {
+            if i % 2 == 0 {
+                x.is_ascii_uppercase()
+            } else {
+                x.is_ascii_digit()
+            }
+        });
+    if (is_digits(&c) && (4..=6).contains(&c.len()))
+        || (c.len() == 9 && is_digits(&c[..5]) && n.contains(' '))
+        || canada
+    {
+        return Some(Elsewhere::OtherCountry);
+    }
+    None
+}
+
+fn parse_outcode(s: &[u8]) -> Option<Outcode> {
+    let letters = s.iter().take_while(|b| b.is_ascii_uppercase()).count();
+    if !(1..=2).contains(&letters) {
+        return None;
+    }
+    let area = String::from_utf8(s[..letters].to_vec()).ok()?;
+    let (number, letter) = match &s[letters..] {
+        [d] if d.is_ascii_digit() => (d - b'0', None),
+        [d, e] if d.is_ascii_digit() && e.is_ascii_digit() => ((d - b'0') * 10 + (e - b'0'), None),
+        [d, l] if d.is_ascii_digit() && l.is_ascii_uppercase() => (d - b'0', Some(*l)),
+        _ => return None,
+    };
+    Some(Outcode {
+        area,
+        number,
+        letter,
+    })
+}
+
+fn is_unit_letter(b: u8) -> bool {
+    super::table::UNIT_LETTERS.contains(&b)
+}
+
+/// Parses normalised input strictly (no repairs).
+fn parse_strict(n: &str) -> Option<PostcodeInput> {
+    let parts: Vec<&str> = n.split(' ').collect();
+    let (out, inward): (String, Option<&str>) = match parts.as_slice() {
+        [one] => {
+            let b = one.as_bytes();
+            // A whole postcode typed without its space: the inward code is the last three.
+            if b.len() >= 5
+                && b[b.len() - 3].is_ascii_digit()
+                && b[b.len() - 2..].iter().all(|&x| is_unit_letter(x))
+            {
+                (one[..one.len() - 3].to_owned(), Some(&one[one.len() - 3..]))
+            } else {
+                ((*one).to_owned(), None)
+            }
+        }
+        [o, i] => ((*o).to_owned(), Some(*i)),
+        _ => return None,
+    };
+    let ob = out.as_bytes();
+    match inward {
+        None if !ob.is_empty() && ob.len() <= 2 && ob.iter().all(u8::is_ascii_uppercase) => {
+            Some(PostcodeInput::Area(out))
+        }
+        None => {
+            if let Some(o) = parse_outcode(ob) {
+                return Some(PostcodeInput::District(o));
+            }
+            // A sector typed without its space, e.g. "SW1A1": outward + one digit.
+            let (last, rest) = ob.split_last()?;
+            let o = parse_outcode(rest)?;
+            last.is_ascii_digit()
+                .then(|| PostcodeInput::Sector(o, last - b'0'))
+        }
+        Some(i) => {
+            let o = parse_outcode(ob)?;
+            match i.as_bytes() {
+                [d] if d.is_ascii_digit() => Some(PostcodeInput::Sector(o, d - b'0')),
+                [d, a, b] if d.is_ascii_digit() && is_unit_letter(*a) && is_unit_letter(*b) => {
+                    Some(PostcodeInput::Full(o, d - b'0', [*a, *b]))
+                }
+                _ => None,
+            }
+        }
+    }
+}
+
+/// The result of reading what the member typed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Parsed {
+    /// What we understood.
+    pub input: PostcodeInput,
+    /// True when we corrected an O/0 or I/1 slip.
+    pub repaired: bool,
+}
+
+/// Reads a member's input. `known` says whether an outward code's area and
+/// district exist (so slips are repaired only into real districts); pass
+/// `|_| true` to accept any well-formed code.
+///
+/// ```
+/// use slatecard::domain::postcode::{parse, PostcodeInput, PostcodeError};
+/// let p = parse("sw1a1aa", |_| true).unwrap();
+/// assert_eq!(p.input.to_string(), "SW1A 1AA");
+/// assert!(matches!(parse("SW1A 1", |_| true).unwrap().input, PostcodeInput::Sector(..)));
+/// assert_eq!(parse("", |_| true), Err(PostcodeError::Empty));
+/// ```
+pub fn parse(raw: &str, known: impl Fn(&Outcode) -> bool) -> Result<Parsed, PostcodeError> {
+    if raw.chars().count() > 64 {
+        return Err(PostcodeError::TooLong);
+    }
+    let n = normalise(raw);
+    if n.is_empty() {
+        return Err(PostcodeError::Empty);
+    }
+    if n.chars().any(|c| !c.is_ascii_alphanumeric() && c != ' ') {
+        return Err(PostcodeError::BadCharacters);
+    }
+    if let Some(e) = elsewhere(&n) {
+        return Ok(Parsed {
+            input: PostcodeInput::Elsewhere(e),
+            repaired: false,
+        });
+    }
+    if compact(&n).len() > 8 {
+        return Err(PostcodeError::TooLong);
+    }
+    let accept = |p: &PostcodeInput| match p {
+        PostcodeInput::Full(o, ..) | PostcodeInput::Sector(o, _) | PostcodeInput::District(o) => {
+            known(o)
+        }
+        _ => true,
+    };
+    if let Some(p) = parse_strict(&n) {
+        if accept(&p) {
+            return Ok(Parsed {
+                input: p,
+                repaired: false,
+            });
+        }
+    }
+    // Repairs: O↔0 and I↔1 anywhere, kept only when exactly one reading is a
+    // known place; the unrepaired reading, if well formed, wins otherwise.
+    let strict = parse_strict(&n);
+    let slots: Vec<usize> = n
+        .char_indices()
+        .filter(|(_, c)| matches!(c, 'O' | '0' | 'I' | '1'))
+        .map(|(i, _)| i)
+        .collect();
+    if slots.len() <= 6 {
+        let mut found: Vec<PostcodeInput> = Vec::new();
+        for mask in 1u32..(1 << slots.len()) {
+            let mut b = n.clone().into_bytes();
+            for (k, &i) in slots.iter().enumerate() {
+                if mask & (1 << k) != 0 {
+                    b[i] = match b[i] {
+                        b'O' => b'0',
+                        b'0' => b'O',
+                        b'I' => b'1',
+                        _ => b'I',
+                    };
+                }
+            }
+            let Ok(text) = String::from_utf8(b) else {
+                continue;
+            };
+            if let Some(p) =
+                parse_strict(&text).filter(|p| accept(p) && !matches!(p, PostcodeInput::Area(_)))
+            {
+                if !found.contains(&p) {
+                    found.push(p);
+                }
+            }
+        }
+        if let [only] = found.as_slice() {
+            return Ok(Parsed {
+                input: only.clone(),
+                repaired: true,
+            });
+        }
+    }
+    match strict {
+        Some(p) => Ok(Parsed {
+            input: p,
+            repaired: false,
+        }),
+        None => Err(PostcodeError::BadFormat),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn show(raw: &str) -> String {
+        match parse(raw, |_| true) {
+            Ok(Parsed {
+                input: PostcodeInput::Elsewhere(e),
+                ..
+            }) => format!("elsewhere:{}", e.code()),
+            Ok(Parsed {
+                input: PostcodeInput::Full(..),
+                ..
+            }) => format!("full:{}", parse(raw, |_| true).unwrap().input),
+            Ok(Parsed {
+                input: PostcodeInput::Sector(..),
+                ..
+            }) => format!("sector:{}", parse(raw, |_| true).unwrap().input),
+            Ok(Parsed {
+                input: PostcodeInput::District(o),
+                ..
+            }) => format!("district:{o}"),
+            Ok(Parsed {
+                input: PostcodeInput::Area(a),
+                ..
+            }) => format!("area:{a}"),
+            Err(e) => format!("error:{}", e.code()),
+        }
+    }
+
+    #[test]
+    fn table_of_inputs() {
+        let cases = [
+            ("SW1A 1AA", "full:SW1A 1AA"),
+            ("sw1a1aa", "full:SW1A 1AA"),
+            ("  Sw1A   1aA ", "full:SW1A 1AA"),
+            ("SW1A%201AA", "full:SW1A 1AA"),
+            ("SW1A+1AA", "full:SW1A 1AA"),
+            ("ＳＷ１Ａ　１ＡＡ", "full:SW1A 1AA"),
+            ("M1 1AE", "full:M1 1AE"),
+            ("M11AE", "full:M1 1AE"),
+            ("B33 8TH", "full:B33 8TH"),
+            ("CR2 6XH", "full:CR2 6XH"),
+            ("DN55 1PT", "full:DN55 1PT"),
+            ("W1A 0AX", "full:W1A 0AX"),
+            ("EC1A 1BB", "full:EC1A 1BB"),
+            ("BT1 5GS", "full:BT1 5GS"),
+            ("SW1A 1", "sector:SW1A 1"),
+            ("SW1A", "district:SW1A"),
+            ("M1", "district:M1"),
+            ("SY10", "district:SY10"),
+            ("M", "area:M"),
+            ("sw", "area:SW"),
+            ("JE2 3AB", "elsewhere:jersey"),
+            ("GY1 1AA", "elsewhere:guernsey"),
+            ("IM1 1AA", "elsewhere:isle-of-man"),
+            ("IM", "elsewhere:isle-of-man"),
+            ("BFPO 123", "elsewhere:bfpo"),
+            ("GIR 0AA", "elsewhere:non-geographic"),
+            ("STHL 1ZZ", "elsewhere:overseas-territory"),
+            ("GX11 1AA", "elsewhere:overseas-territory"),
+            ("FIQQ 1ZZ", "elsewhere:overseas-territory"),
+            ("KY1-1234", "elsewhere:overseas-territory"),
+            ("10001", "elsewhere:not-uk"),
+            ("75008", "elsewhere:not-uk"),
+            ("H3Z 2Y7", "elsewhere:not-uk"),
+            ("", "error:empty"),
+            ("   ", "error:empty"),
+            ("SW1A 1AA 1AA", "error:too-long"),
+            ("SW1 A1 AA", "error:bad-format"),
+            ("SW1A!1AA", "error:bad-characters"),
+            ("1AA", "error:bad-format"),
+            ("SW1A 1AAA", "error:bad-format"),
+            ("SW1A 1AA 1AA 1", "error:too-long"),
+            ("nonsense", "error:bad-format"),
+            ("ABC123", "error:bad-format"),
+            ("SW1A 1CC", "error:bad-format"),
+        ];
+        for (raw, want) in cases {
+            assert_eq!(show(raw), want, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn repairs_only_unambiguous_slips() {
+        // "SW1A lAA"? No: L is a real unit letter. O/0 and I/1 only.
+        let known = |o: &Outcode| o.to_string() == "SW1A" || o.to_string() == "M1";
+        let p = parse("SWIA 1AA", known).unwrap();
+        assert!(p.repaired);
+        assert_eq!(p.input.to_string(), "SW1A 1AA");
+        let p = parse("SW1A IAA", known).unwrap();
+        assert_eq!(p.input.to_string(), "SW1A 1AA");
+        let p = parse("MI 1AE", known).unwrap();
+        assert_eq!(p.input.to_string(), "M1 1AE");
+        // Nothing to repair: a well-formed unknown district stays as typed.
+        let p = parse("ZZ9 9ZZ", known).unwrap();
+        assert!(!p.repaired);
+    }
+}

@@ -1,0 +1,237 @@
+//! Postcode → region, checked against real ONS data.
+//!
+//! - every row of the committed sample (3,000 real postcodes, many on borders);
+//! - when `../shared/data/postcode-regions/postcodes-lad.csv.gz` is present,
+//!   every live postcode (1,793,086) and every district's region set, and that
+//!   the committed table is exactly what the compiler makes from it;
+//! - property tests of parsing.
+#![cfg(not(target_arch = "wasm32"))]
+
+use proptest::prelude::*;
+use slatecard::domain::lookup::{resolve, resolve_in, table, Resolution};
+use slatecard::domain::postcode::{normalise, parse, PostcodeInput};
+use slatecard::domain::region::RegionId;
+use slatecard::domain::schema::{parse_scheme, SchemeDef};
+use slatecard::domain::table::{district_name, RegionMatch};
+use slatecard::tools::postcodes::{
+    csv_fields, encode, read_lad_regions, read_postcodes, SchemeMapper,
+};
+use std::collections::{BTreeMap, HashMap};
+use std::path::Path;
+
+const FULL: &str = "../shared/data/postcode-regions/postcodes-lad.csv.gz";
+
+fn scheme() -> SchemeDef {
+    parse_scheme("labour.toml", include_str!("../data/regions/labour.toml")).unwrap()
+}
+
+fn lad_regions() -> HashMap<String, String> {
+    read_lad_regions("data/postcodes/lad-regions.csv").unwrap()
+}
+
+fn region_of_lad(mapper: &SchemeMapper, lads: &HashMap<String, String>, lad: &str) -> RegionId {
+    let ons = &lads[lad];
+    RegionId::from_index(usize::from(mapper.region(lad, ons).unwrap())).unwrap()
+}
+
+#[test]
+fn every_sample_postcode_resolves_to_its_labour_region() {
+    let scheme = scheme();
+    let mapper = SchemeMapper::new(&scheme);
+    let lads = lad_regions();
+    let text = include_str!("fixtures/sample-postcodes.csv");
+    let mut checked = 0;
+    for line in text.lines().skip(1) {
+        let f = csv_fields(line);
+        let (pc, lad) = (&f[0], &f[2]);
+        let want = region_of_lad(&mapper, &lads, lad);
+        let got = resolve(pc).unwrap_or_else(|e| panic!("{pc}: {e:?}"));
+        assert_eq!(got.resolution, Resolution::Region(want), "{pc} ({lad})");
+        checked += 1;
+    }
+    assert_eq!(checked, 3000);
+    println!("sample: {checked} of 3000 postcodes resolve to their Labour region");
+}
+
+#[test]
+fn cumbria_is_northern_and_lancashire_is_north_west() {
+    let region = |pc: &str| match resolve(pc).unwrap().resolution {
+        Resolution::Region(r) => r.name(),
+        other => panic!("{pc}: {other:?}"),
+    };
+    assert_eq!(region("CA1 1RR"), "Northern"); // Carlisle (Cumberland)
+    assert_eq!(region("LA9 4DQ"), "Northern"); // Kendal (Westmorland and Furness)
+    assert_eq!(region("NE1 4ST"), "Northern");
+    assert_eq!(region("PR1 2HE"), "North West");
+    assert_eq!(region("SW1A 1AA"), "London");
+    assert_eq!(region("BT1 5GS"), "Northern Ireland");
+    assert_eq!(region("CF10 1EP"), "Wales");
+}
+
+#[test]
+fn straddling_district_offers_exactly_its_regions() {
+    let a = resolve("SY10").unwrap();
+    let names: Vec<&str> = match &a.resolution {
+        Resolution::Choice(rs) => rs.iter().map(|r| r.name()).collect(),
+        other => panic!("{other:?}"),
+    };
+    assert_eq!(names, ["West Midlands", "Wales"]);
+    assert_eq!(
+        a.message(),
+        "SY10 is split between West Midlands and Wales. Enter your full postcode, or choose:"
+    );
+    // A sector wholly inside one region answers at once.
+    assert!(
+        matches!(resolve("M1").unwrap().resolution, Resolution::Region(r) if r.name() == "North West")
+    );
+}
+
+#[test]
+fn outside_the_uk_and_bad_input_get_kind_answers() {
+    for (input, fragment) in [
+        ("JE2 3AB", "Labour International"),
+        ("GY1 1AA", "Labour International"),
+        ("IM1 1AA", "Labour International"),
+        ("BFPO 123", "Labour International"),
+        ("10001", "Labour International"),
+        ("GX11 1AA", "Labour International"),
+    ] {
+        let a = resolve(input).unwrap();
+        assert!(matches!(a.resolution, Resolution::Outside(_)), "{input}");
+        assert!(a.message().contains(fragment), "{input}: {}", a.message());
+    }
+    let a = resolve("ZZ9 9ZZ").unwrap();
+    assert_eq!(a.resolution, Resolution::NotFound);
+}
+
+#[test]
+fn table_has_the_expected_shape() {
+    let t = table().unwrap();
+    assert_eq!(t.scheme(), "labour");
+    assert_eq!(t.stats(), (2944, 192, 48, 6079));
+}
+
+/// Runs the exhaustive checks when the full ONS file is present.
+#[test]
+fn every_live_postcode_maps_exactly() {
+    if !Path::new(FULL).exists() {
+        println!("skipped: {FULL} is not present (the full check needs the shared ONS data beside the repository)");
+        return;
+    }
+    let scheme = scheme();
+    let lads = lad_regions();
+    let rows = read_postcodes(FULL, Some(&lads), &scheme).unwrap();
+    let t = table().unwrap();
+
+    // 1. Every postcode.
+    let mut right = 0usize;
+    let mut district_sets: BTreeMap<(String, u16), BTreeMap<u8, u32>> = BTreeMap::new();
+    for (k, r) in &rows {
+        let area = k.area_str();
+        let got = t.postcode_region(&area, k.code, k.digit, k.unit);
+        assert_eq!(
+            got.map(|g| g.index() as u8),
+            Some(*r),
+            "{area} {} {} {}",
+            k.code,
+            k.digit,
+            k.unit
+        );
+        right += 1;
+        *district_sets
+            .entry((area, k.code))
+            .or_default()
+            .entry(*r)
+            .or_default() += 1;
+    }
+    println!("{right} of {} live postcodes map exactly", rows.len());
+    assert_eq!(right, 1_793_086);
+
+    // 2. Every district answers with exactly its regions, largest first.
+    for ((area, code), counts) in &district_sets {
+        let mut want: Vec<(u8, u32)> = counts.iter().map(|(&r, &c)| (r, c)).collect();
+        want.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        let want: Vec<RegionId> = want
+            .iter()
+            .map(|(r, _)| RegionId::from_index(usize::from(*r)).unwrap())
+            .collect();
+        let expected = if want.len() == 1 {
+            RegionMatch::One(want[0])
+        } else {
+            RegionMatch::Several(want)
+        };
+        assert_eq!(
+            t.district_match(area, *code),
+            expected,
+            "{}",
+            district_name(area, *code)
+        );
+    }
+    println!(
+        "{} of {} districts answer with exactly their regions",
+        district_sets.len(),
+        t.district_count()
+    );
+    assert_eq!(district_sets.len(), t.district_count());
+
+    // 3. The committed table is what the compiler makes.
+    let (bytes, _) = encode(&scheme, &rows);
+    assert!(bytes == include_bytes!("../data/postcodes/labour.bin"), "data/postcodes/labour.bin is stale: run `cargo run --release --bin slatecard -- compile-postcodes`");
+}
+
+fn live_sample() -> Vec<String> {
+    include_str!("fixtures/sample-postcodes.csv")
+        .lines()
+        .skip(1)
+        .map(|l| csv_fields(l)[0].clone())
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn normalising_is_idempotent(s in "\\PC{0,20}") {
+        let once = normalise(&s);
+        prop_assert_eq!(normalise(&once), once);
+    }
+
+    #[test]
+    fn parsing_never_panics(s in "\\PC{0,80}") {
+        let _ = parse(&s, |_| true);
+        let _ = resolve(&s);
+    }
+
+    #[test]
+    fn postcode_like_strings_never_panic(s in "[A-Z0-9 %+oOiI1-]{0,12}") {
+        let _ = resolve(&s);
+    }
+
+    #[test]
+    fn any_spelling_of_a_live_postcode_gives_its_region(i in 0usize..3000, lower in any::<bool>(), spaces in 0usize..3) {
+        let sample = live_sample();
+        let pc = &sample[i];
+        let t = table().unwrap();
+        let want = resolve_in(t, pc).unwrap().resolution;
+        prop_assert!(matches!(want, Resolution::Region(_)));
+        let compact: String = pc.chars().filter(|c| *c != ' ').collect();
+        let (out, inw) = compact.split_at(compact.len() - 3);
+        let mut typed = format!("{out}{}{inw}", " ".repeat(spaces));
+        if lower { typed = typed.to_lowercase(); }
+        let got = resolve_in(t, &typed).unwrap();
+        prop_assert_eq!(got.resolution, want);
+        prop_assert!(matches!(got.input, PostcodeInput::Full(..)));
+    }
+
+    #[test]
+    fn well_formed_postcodes_in_known_districts_always_get_a_region(
+        i in 0usize..3000, d in 0u8..10, a in 0usize..20, b in 0usize..20
+    ) {
+        let sample = live_sample();
+        let outward = sample[i].split(' ').next().unwrap().to_owned();
+        let letters = slatecard::domain::table::UNIT_LETTERS;
+        let pc = format!("{outward} {d}{}{}", letters[a] as char, letters[b] as char);
+        let got = resolve(&pc).unwrap();
+        prop_assert!(matches!(got.resolution, Resolution::Region(_)), "{} → {:?}", pc, got.resolution);
+    }
+}
