@@ -14,8 +14,16 @@ use yew::Callback;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A fresh element in the page for one test to mount into.
+/// A fresh element in the page for one test to mount into. Also clears the
+/// query string, which an earlier test's app may have set.
 fn mount_point() -> Element {
+    let window = gloo::utils::window();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .unwrap();
     let document = gloo::utils::document();
     let div = document.create_element("div").unwrap();
     document.body().unwrap().append_child(&div).unwrap();
@@ -115,4 +123,57 @@ async fn app_region_pick_shows_order_and_back() {
         .query_selector("[data-testid=result]")
         .unwrap()
         .is_none());
+}
+
+/// Not a timed test: prints how long decoding the postcode table and one
+/// lookup take in this browser (for the report), and checks both work.
+#[wasm_bindgen_test]
+fn measure_table_decode_and_lookup_in_browser() {
+    use slatecard::domain::lookup::{resolve_in, Resolution, TABLE_BYTES};
+    use slatecard::domain::table::Table;
+    let now = || js_sys::Date::now();
+    let runs = 20;
+    let start = now();
+    let mut table = None;
+    for _ in 0..runs {
+        table = Some(Table::decode(TABLE_BYTES).expect("bundled table decodes"));
+    }
+    let decode_ms = (now() - start) / f64::from(runs);
+    let table = table.expect("decoded");
+    let inputs = ["SW1A 1AA", "CA1 1RR", "SY10 7BG", "M1 1AE", "BT1 5GS"];
+    let rounds = 2000;
+    let start = now();
+    for _ in 0..rounds {
+        for pc in inputs {
+            let a = resolve_in(&table, pc).expect("valid");
+            assert!(matches!(a.resolution, Resolution::Region(_)));
+        }
+    }
+    let per_lookup_us = (now() - start) * 1000.0 / f64::from(rounds * inputs.len() as u32);
+    wasm_bindgen_test::console_log!(
+        "wasm measurement: table decode {decode_ms:.2} ms; lookup {per_lookup_us:.2} µs per postcode"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn postcode_field_finds_the_region() {
+    let root = mount_point();
+    yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    let input: web_sys::HtmlInputElement = root
+        .query_selector("[data-testid=postcode-input]")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    input.set_value("ne1 4st");
+    click(&root, "[data-testid=postcode-submit]");
+    yew::scheduler::flush().await;
+    assert_eq!(texts(&root, "[data-testid=result-region]"), ["Northern"]);
+    assert_eq!(
+        texts(&root, "[data-testid=found-by]"),
+        ["NE1 4ST is in the Northern region."]
+    );
+    let search = gloo::utils::window().location().search().unwrap();
+    assert!(!search.to_uppercase().contains("NE1"), "{search}");
 }

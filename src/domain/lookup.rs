@@ -119,14 +119,13 @@ impl Answer {
     /// assert_eq!(a.message(), "SY10 is split between West Midlands and Wales. Enter your full postcode, or choose:");
     /// ```
     pub fn message(&self) -> String {
-        let shown = if self.repaired {
-            format!("Showing {}", self.understood)
-        } else {
-            self.understood.clone()
-        };
         match &self.resolution {
-            Resolution::Region(r) => format!("{shown} is in the {} region.", r.name())
-                .replace("in the Labour International region", "in Labour International"),
+            Resolution::Region(r) if self.repaired => format!(
+                "We read that as {}, which is in the {} region.",
+                self.understood,
+                r.name()
+            ),
+            Resolution::Region(r) => format!("{} is in the {} region.", self.understood, r.name()),
             Resolution::Choice(rs) => format!(
                 "{} is split between {}. Enter your full postcode, or choose:",
                 self.understood,

@@ -1,7 +1,7 @@
 //! The full page: choose an election and a region, see the slate's advice.
 
 use super::browser;
-use super::components::{ElectionPicker, Footer, RegionPicker, SlateResult};
+use super::components::{ElectionPicker, Footer, PostcodeForm, RegionPicker, SlateResult};
 use super::state::{Action, AppState};
 use crate::domain::query::AppQuery;
 use crate::domain::view::ResultView;
@@ -26,6 +26,10 @@ pub fn App() -> Html {
         let state = state.clone();
         Callback::from(move |r| state.dispatch(Action::PickRegion(r)))
     };
+    let onfound = {
+        let state = state.clone();
+        Callback::from(move |(r, how)| state.dispatch(Action::FoundRegion(r, how)))
+    };
     let onchange_region = {
         let state = state.clone();
         Callback::from(move |_| state.dispatch(Action::ClearRegion))
@@ -42,11 +46,16 @@ pub fn App() -> Html {
                 <p class="sc-tagline">{ "How your slate recommends you fill in your Labour ballot, for where you live." }</p>
             </header>
             <main id="main" class="sc-main">
-                <ElectionPicker election={state.election} onpick={onpick_election} />
                 if let Some(view) = result {
+                    <ElectionPicker election={state.election} onpick={onpick_election} />
+                    if let Some(how) = &state.found_by {
+                        <p class="sc-found" data-testid="found-by">{ how.clone() }</p>
+                    }
                     <SlateResult view={view} onchange_region={onchange_region} take_focus={state.interacted} />
                 } else {
+                    <PostcodeForm {onfound} />
                     <RegionPicker selected={state.region} onpick={onpick_region} />
+                    <ElectionPicker election={state.election} onpick={onpick_election} />
                 }
             </main>
             <Footer election={state.election} />

@@ -3,10 +3,12 @@
 
 mod election_picker;
 mod footer;
+mod postcode_form;
 mod region_picker;
 mod slate_result;
 
 pub use election_picker::{ElectionPicker, ElectionPickerProps};
 pub use footer::{Footer, FooterProps};
+pub use postcode_form::{PostcodeForm, PostcodeFormProps};
 pub use region_picker::{RegionPicker, RegionPickerProps};
 pub use slate_result::{SlateResult, SlateResultProps};

@@ -17,6 +17,9 @@ pub struct AppState {
     /// True once the member has chosen something on this page (rather than
     /// arriving by a link): only then does focus move to the result.
     pub interacted: bool,
+    /// How the region was found from a postcode, e.g. "SW1A 1AA is in the
+    /// London region." Memory only: never written to the URL or storage.
+    pub found_by: Option<String>,
 }
 
 /// Things the member can do.
@@ -26,6 +29,8 @@ pub enum Action {
     PickElection(&'static Election),
     /// Choose a region.
     PickRegion(RegionId),
+    /// A region found from a postcode, with the sentence saying so.
+    FoundRegion(RegionId, String),
     /// Go back to choosing a region.
     ClearRegion,
 }
@@ -37,6 +42,7 @@ impl AppState {
             election: q.election.unwrap_or_else(Election::latest),
             region: q.region,
             interacted: false,
+            found_by: None,
         }
     }
 
@@ -57,17 +63,25 @@ impl Reducible for AppState {
         let next = match action {
             Action::PickElection(e) => AppState {
                 election: e,
-                ..*self
+                ..(*self).clone()
             },
             Action::PickRegion(r) => AppState {
+                election: self.election,
                 region: Some(r),
                 interacted: true,
-                ..*self
+                found_by: None,
+            },
+            Action::FoundRegion(r, how) => AppState {
+                election: self.election,
+                region: Some(r),
+                interacted: true,
+                found_by: Some(how),
             },
             Action::ClearRegion => AppState {
+                election: self.election,
                 region: None,
                 interacted: true,
-                ..*self
+                found_by: None,
             },
         };
         if next == *self {

@@ -84,6 +84,14 @@ export class SlatecardPage {
     await this.page.getByTestId('change-region').click();
     await this.page.getByTestId('region-london').waitFor();
   }
+  async lookUp(postcode, { press = 'Enter' } = {}) {
+    const input = this.page.getByTestId('postcode-input');
+    await input.fill(postcode);
+    if (press === 'Enter') await input.press('Enter');
+    else await this.page.getByTestId('postcode-submit').click();
+  }
+  postcodeAnswer() { return this.page.getByTestId('postcode-answer').textContent(); }
+  postcodeError() { return this.page.getByTestId('postcode-error').textContent(); }
   regionShown() { return this.page.getByTestId('result-region').textContent(); }
   candidates() { return this.page.getByTestId('candidate-name').allTextContents(); }
   async seats() {

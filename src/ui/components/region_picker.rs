@@ -15,7 +15,7 @@ pub struct RegionPickerProps {
 pub fn RegionPicker(props: &RegionPickerProps) -> Html {
     html! {
         <section class="sc-regions" aria-labelledby="sc-regions-heading">
-            <h2 id="sc-regions-heading">{ "Where is your membership registered?" }</h2>
+            <h2 id="sc-regions-heading">{ "Or choose your region" }</h2>
             <p class="sc-hint">{ "You vote with the region of the address on your Labour membership." }</p>
             <ul class="sc-region-list" role="list">
                 for r in RegionId::all() {

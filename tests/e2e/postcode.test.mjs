@@ -1,0 +1,97 @@
+// Postcode → region in the release build: full, partial, straddling, invalid,
+// outside the UK; and the postcode never leaves the page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serve, launch, watchErrors, SlatecardPage } from './support.mjs';
+
+let server, browser;
+before(async () => { server = await serve(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function open() {
+  const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  const errors = watchErrors(page);
+  const app = new SlatecardPage(page, server.url);
+  await app.open();
+  return { page, errors, app };
+}
+
+test('a full postcode, typed carelessly, shows its region', async () => {
+  const { page, errors, app } = await open();
+  await app.lookUp('  sw1a1aa ');
+  await page.getByTestId('result').waitFor();
+  assert.equal(await app.regionShown(), 'London');
+  assert.equal(await page.getByTestId('found-by').textContent(), 'SW1A 1AA is in the London region.');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a Cumbrian postcode is in the Northern region; a slip is repaired and shown', async () => {
+  const { page, app } = await open();
+  await app.lookUp('CA1 IRR', { press: 'button' });
+  await page.getByTestId('result').waitFor();
+  assert.equal(await app.regionShown(), 'Northern');
+  assert.match(await page.getByTestId('found-by').textContent(), /We read that as CA1 1RR/);
+  await page.close();
+});
+
+test('a straddling district offers exactly its regions', async () => {
+  const { page, errors, app } = await open();
+  await app.lookUp('SY10');
+  await page.getByTestId('choice-wales').waitFor();
+  assert.equal((await app.postcodeAnswer()).startsWith('SY10 is split between West Midlands and Wales.'), true);
+  assert.equal(await page.locator('[data-testid^=choice-]').count(), 2);
+  await page.getByTestId('choice-wales').click();
+  await page.getByTestId('result').waitFor();
+  assert.equal(await app.regionShown(), 'Wales');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('a district wholly in one region answers at once', async () => {
+  const { page, app } = await open();
+  await app.lookUp('m1');
+  await page.getByTestId('result').waitFor();
+  assert.equal(await app.regionShown(), 'North West');
+  await page.close();
+});
+
+test('invalid input gets a plain error tied to the field', async () => {
+  const { page, errors, app } = await open();
+  await app.lookUp('hello');
+  await page.getByTestId('postcode-error').waitFor();
+  assert.match(await app.postcodeError(), /Enter a real postcode/);
+  const input = page.getByTestId('postcode-input');
+  assert.equal(await input.getAttribute('aria-invalid'), 'true');
+  assert.match(await input.getAttribute('aria-describedby'), /sc-postcode-error/);
+  await app.lookUp('');
+  assert.match(await app.postcodeError(), /Enter a postcode/);
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('outside the UK: a kind answer and a button for Labour International', async () => {
+  const { page, app } = await open();
+  await app.lookUp('JE2 3AB');
+  await page.getByTestId('choose-international').waitFor();
+  assert.match(await app.postcodeAnswer(), /Jersey .*Labour International/);
+  await page.getByTestId('choose-international').click();
+  await page.getByTestId('result').waitFor();
+  assert.equal(await app.regionShown(), 'Labour International');
+  await page.close();
+});
+
+test('the postcode never reaches the URL, a request or storage', async () => {
+  const { page, app } = await open();
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await app.lookUp('CF10 1EP');
+  await page.getByTestId('result').waitFor();
+  const url = page.url();
+  assert.doesNotMatch(url, /CF10|cf10/i);
+  assert.match(url, /region=wales/);
+  for (const r of requests) assert.doesNotMatch(r, /CF10|1EP/i, r);
+  const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
+  assert.doesNotMatch(storage, /CF10/i);
+  await page.close();
+});
