@@ -156,28 +156,27 @@ pub fn normalise(raw: &str) -> String {
     let mut out = String::with_capacity(decoded.len());
     let mut pending_space = false;
     for c in decoded.chars() {
+        // Full-width forms (U+FF01–U+FF5E) are ASCII shifted by 0xFEE0.
         let c = match c {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             _ => c,
         };
-        if c.is_alphanumeric() {
-            if pending_space && !out.is_empty() {
-                out.push(' ');
-            }
-            pending_space = false;
-            out.extend(c.to_uppercase());
-        } else if c.is_whitespace()
-            || matches!(c, '-' | '.' | ',' | '_' | '/' | '\'' | '"' | '(' | ')')
-        {
+        let separator = matches!(
+            c,
+            ' ' | '\t' | '\n' | '\r' | '\u{A0}' | '\u{2000}'..='\u{200B}' | '\u{202F}' | '\u{3000}' | '\u{FEFF}'
+                | '-' | '\u{2010}'..='\u{2015}' | '.' | ',' | '_' | '/' | '\'' | '"' | '(' | ')'
+        );
+        if separator {
             pending_space = true;
-        } else {
-            // Keep other symbols so validation can reject them clearly.
-            if pending_space && !out.is_empty() {
-                out.push(' ');
-            }
-            pending_space = false;
-            out.push(c);
+            continue;
         }
+        if pending_space && !out.is_empty() {
+            out.push(' ');
+        }
+        pending_space = false;
+        // Only ASCII letters and digits occur in postcodes; anything else is
+        // kept as it is so validation can reject it clearly.
+        out.push(c.to_ascii_uppercase());
     }
     out
 }
