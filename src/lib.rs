@@ -6,6 +6,8 @@
 //! - `embed` (wasm only): the widget entry for blogs.
 
 pub mod domain;
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod tools;
 #[cfg(target_arch = "wasm32")]

@@ -18,7 +18,25 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen(start)]
 pub fn start() {
     std::panic::set_hook(Box::new(browser::show_panic));
-    if let Some(root) = gloo::utils::document().get_element_by_id("app") {
+    let document = gloo::utils::document();
+    let Some(root) = document.get_element_by_id("app") else {
+        return;
+    };
+    let query = crate::domain::query::AppQuery::parse(&browser::location_search());
+    if query.embed {
+        if let Some(body) = document.body() {
+            let _ = body.class_list().add_1("sc-embed");
+        }
+        yew::Renderer::<crate::embed::Widget>::with_root_and_props(
+            root,
+            crate::embed::WidgetProps {
+                query,
+                page_url: crate::embed::page_base().into(),
+                report_height: true,
+            },
+        )
+        .render();
+    } else {
         yew::Renderer::<app::App>::with_root(root).render();
     }
 }

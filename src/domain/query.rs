@@ -164,3 +164,102 @@ mod tests {
         assert_eq!(AppQuery::parse("accent=red;}body{").accent, None);
     }
 }
+
+/// The wp-embed secret that WordPress appends to an oEmbed iframe's URL as
+/// `#?secret=…`; only short alphanumeric secrets are accepted.
+///
+/// ```
+/// use slatecard::domain::query::wp_embed_secret;
+/// assert_eq!(wp_embed_secret("#?secret=Ab12Cd34Ef").as_deref(), Some("Ab12Cd34Ef"));
+/// assert_eq!(wp_embed_secret("#?secret=<script>"), None);
+/// assert_eq!(wp_embed_secret(""), None);
+/// ```
+pub fn wp_embed_secret(hash: &str) -> Option<String> {
+    let rest = hash.trim_start_matches('#').trim_start_matches('?');
+    rest.split('&')
+        .filter_map(|p| p.strip_prefix("secret="))
+        .find(|s| !s.is_empty() && s.len() <= 64 && s.bytes().all(|b| b.is_ascii_alphanumeric()))
+        .map(str::to_owned)
+}
+
+/// The three ways to put the widget on another site.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EmbedSnippets {
+    /// Loader script plus placeholder (resizes itself; needs scripts allowed).
+    pub loader: String,
+    /// A plain iframe (no script on the host; fixed height).
+    pub iframe: String,
+    /// A link, for sites that allow neither.
+    pub link: String,
+    /// The widget's own URL.
+    pub widget_url: String,
+}
+
+fn html_escape(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('"', "&quot;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// Builds the embed snippets for the app at `base` (e.g.
+/// `https://example.org/slatecard/`), preset to an election and region.
+///
+/// ```
+/// use slatecard::domain::{election::Election, query::embed_snippets};
+/// let s = embed_snippets("https://example.org/", Election::by_id("nec-2022"), None);
+/// assert!(s.loader.contains(r#"<script async src="https://example.org/embed.js"></script>"#));
+/// assert!(s.loader.contains(r#"data-election="nec-2022""#));
+/// assert_eq!(s.widget_url, "https://example.org/?election=nec-2022&embed=1");
+/// ```
+pub fn embed_snippets(
+    base: &str,
+    election: Option<&'static Election>,
+    region: Option<RegionId>,
+) -> EmbedSnippets {
+    let base = if base.ends_with('/') {
+        base.to_owned()
+    } else {
+        format!("{base}/")
+    };
+    let q = AppQuery {
+        election,
+        region,
+        embed: true,
+        ..Default::default()
+    };
+    let widget_url = format!("{base}{}", q.to_query());
+    let page_url = format!(
+        "{base}{}",
+        AppQuery {
+            embed: false,
+            ..q.clone()
+        }
+        .to_query()
+    );
+    let title = match election {
+        Some(e) => format!("{} — how to vote", e.short_title),
+        None => "slatecard — how to vote".to_owned(),
+    };
+    let mut attrs = String::new();
+    if let Some(e) = election {
+        attrs.push_str(&format!(" data-election=\"{}\"", e.id));
+    }
+    if let Some(r) = region {
+        attrs.push_str(&format!(" data-region=\"{}\"", r.slug()));
+    }
+    EmbedSnippets {
+        loader: format!(
+            "<div data-slatecard{attrs}><a href=\"{}\">{}</a></div>\n<script async src=\"{base}embed.js\"></script>",
+            html_escape(&page_url),
+            html_escape(&title)
+        ),
+        iframe: format!(
+            "<iframe src=\"{}\" title=\"{}\" width=\"100%\" height=\"640\" style=\"border:0;max-width:100%\" loading=\"lazy\"></iframe>",
+            html_escape(&widget_url),
+            html_escape(&title)
+        ),
+        link: format!("<a href=\"{}\">{}</a>", html_escape(&page_url), html_escape(&title)),
+        widget_url,
+    }
+}

@@ -1,7 +1,9 @@
 //! The full page: choose an election and a region, see the slate's advice.
 
 use super::browser;
-use super::components::{ElectionPicker, Footer, PostcodeForm, RegionPicker, SlateResult};
+use super::components::{
+    ElectionPicker, EmbedPanel, Footer, PostcodeForm, RegionPicker, SlateResult,
+};
 use super::state::{Action, AppState};
 use crate::domain::query::AppQuery;
 use crate::domain::view::ResultView;
@@ -57,6 +59,7 @@ pub fn App() -> Html {
                     <RegionPicker selected={state.region} onpick={onpick_region} />
                     <ElectionPicker election={state.election} onpick={onpick_election} />
                 }
+                <EmbedPanel base={crate::embed::page_base()} election={state.election} region={state.region} />
             </main>
             <Footer election={state.election} />
         </>

@@ -2,12 +2,14 @@
 //! through `on…` callbacks.
 
 mod election_picker;
+mod embed_panel;
 mod footer;
 mod postcode_form;
 mod region_picker;
 mod slate_result;
 
 pub use election_picker::{ElectionPicker, ElectionPickerProps};
+pub use embed_panel::{EmbedPanel, EmbedPanelProps};
 pub use footer::{Footer, FooterProps};
 pub use postcode_form::{PostcodeForm, PostcodeFormProps};
 pub use region_picker::{RegionPicker, RegionPickerProps};

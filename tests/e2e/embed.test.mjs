@@ -1,0 +1,138 @@
+// The widget embedded in host pages served from another origin: loader,
+// plain iframe, WordPress-style sandboxed iframe with a wp-embed secret, and
+// oEmbed discovery. The app's files are served with CORS, as documented.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, writeFile, cp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { serve, launch, watchErrors, DIST, ROOT } from './support.mjs';
+
+let app, host, browser, hostDir, appDir;
+
+before(async () => {
+  // The app, with oEmbed discovery generated for the address it is served at.
+  appDir = await mkdtemp(join(tmpdir(), 'slatecard-app-'));
+  await cp(DIST, appDir, { recursive: true });
+  app = await serve(appDir, { 'access-control-allow-origin': '*' });
+  execFileSync('python3', [join(ROOT, 'scripts/oembed'), '--dist', appDir, '--base', app.url + '/']);
+  hostDir = await mkdtemp(join(tmpdir(), 'slatecard-host-'));
+  host = await serve(hostDir);
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await app?.close(); await host?.close(); });
+
+async function hostPage(name, body, width = 390) {
+  await writeFile(join(hostDir, name), `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
+<title>Host: ${name}</title><style>body{margin:0;font-family:serif} main{max-width:${width}px}</style></head>
+<body><main><h1>A blog post</h1>${body}<p>After the widget.</p></main></body></html>`);
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const errors = watchErrors(page);
+  await page.goto(`${host.url}/${name}`);
+  return { page, errors };
+}
+
+const heightOf = (page, sel) => page.locator(sel).evaluate((f) => f.getBoundingClientRect().height);
+
+async function waitForHeightChange(page, sel, from) {
+  await page.waitForFunction(([s, h]) => {
+    const f = document.querySelector(s);
+    return f && Math.abs(f.getBoundingClientRect().height - h) > 4;
+  }, [sel, from]);
+  return heightOf(page, sel);
+}
+
+test('loader: placeholders and <slatecard-widget> become resizing iframes', async () => {
+  const { page, errors } = await hostPage('loader.html', `
+    <div id="one" data-slatecard data-election="nec-2022"><a href="${app.url}/">How to vote</a></div>
+    <slatecard-widget id="two" region="wales" theme="dark"></slatecard-widget>
+    <script async src="${app.url}/embed.js"></script>`);
+  await page.locator('#one iframe').waitFor();
+  await page.locator('#two iframe').waitFor();
+  assert.equal(await page.locator('iframe').count(), 2);
+  // Resizes from the loader's initial 480 px to its content.
+  const first = await waitForHeightChange(page, '#one iframe', 480);
+  const frame = page.frameLocator('#one iframe');
+  await frame.getByTestId('widget').waitFor();
+  const content = await frame.getByTestId('widget').evaluate((w) => w.getBoundingClientRect().height);
+  assert.ok(Math.abs(first - Math.ceil(content)) <= 2, `iframe ${first} vs content ${content}`);
+  // Choosing a region grows the widget; the iframe follows.
+  await frame.getByTestId('widget-region').selectOption('london');
+  await frame.getByTestId('result').waitFor();
+  const grown = await waitForHeightChange(page, '#one iframe', first);
+  assert.ok(grown > first, `${grown} > ${first}`);
+  // The preset region shows at once in the second widget.
+  const two = page.frameLocator('#two iframe');
+  assert.equal(await two.getByTestId('result-region').textContent(), 'Wales');
+  assert.equal(await two.getByTestId('widget').getAttribute('data-theme'), 'dark');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('plain iframe: works with no script on the host, at 300 px', async () => {
+  const { page, errors } = await hostPage('iframe.html',
+    `<iframe id="w" src="${app.url}/?embed=1&region=northern" title="slatecard" width="100%" height="640" style="border:0"></iframe>`, 300);
+  const frame = page.frameLocator('#w');
+  await frame.getByTestId('result').waitFor();
+  assert.equal(await frame.getByTestId('result-region').textContent(), 'Northern');
+  const overflow = await frame.locator('html').evaluate((h) => h.scrollWidth - h.clientWidth);
+  assert.equal(overflow, 0, 'no horizontal scrolling at 300 px');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('WordPress sandbox: allow-scripts only, wp-embed secret, postcode works without a form', async () => {
+  const secret = 'Zx81Qw77Lp';
+  const { page, errors } = await hostPage('wp.html', `
+    <iframe id="w" sandbox="allow-scripts" security="restricted" data-secret="${secret}"
+      src="${app.url}/?embed=1#?secret=${secret}" width="600" height="200" title="slatecard" frameborder="0"></iframe>
+    <script>
+      // What WordPress's wp-embed.js does: accept height only with the frame's secret.
+      window.received = [];
+      window.addEventListener('message', function (e) {
+        var d = e.data; window.received.push(d);
+        if (!d || d.message !== 'height' || !d.secret) return;
+        var f = document.querySelector('iframe[data-secret="' + d.secret + '"]');
+        if (f && f.contentWindow === e.source) f.height = Math.max(200, Math.min(1000, d.value));
+      });
+    </script>`);
+  const frame = page.frameLocator('#w');
+  await frame.getByTestId('widget').waitFor();
+  await page.waitForFunction(() => document.querySelector('#w').height !== '200');
+  const wpMessages = await page.evaluate(() => window.received.filter((d) => d && d.message === 'height'));
+  assert.ok(wpMessages.length > 0);
+  assert.ok(wpMessages.every((d) => d.secret === 'Zx81Qw77Lp' && typeof d.value === 'number'));
+  // Enter in the field works although form submission is blocked here.
+  await frame.getByTestId('postcode-input').fill('LA9 4DQ');
+  await frame.getByTestId('postcode-input').press('Enter');
+  await frame.getByTestId('result').waitFor();
+  assert.equal(await frame.getByTestId('result-region').textContent(), 'Northern');
+  // The frame's origin is opaque: any storage or cookie use would have thrown
+  // and shown up as a console error.
+  assert.equal(await frame.locator('body').evaluate(() => self.origin), 'null');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('oEmbed: the page advertises valid JSON whose iframe shows the widget', async () => {
+  const html = await (await fetch(`${app.url}/`)).text();
+  const m = html.match(/<link rel="?alternate"? type="?application\/json\+oembed"? href="?([^" >]+)"?/);
+  assert.ok(m, 'oEmbed discovery link present');
+  assert.equal(m[1], `${app.url}/oembed.json`);
+  const data = await (await fetch(m[1])).json();
+  assert.equal(data.version, '1.0');
+  assert.equal(data.type, 'rich');
+  assert.equal(typeof data.width, 'number');
+  assert.equal(typeof data.height, 'number');
+  const src = data.html.match(/<iframe src="([^"]+)"/)[1];
+  assert.equal(src.replaceAll('&amp;', '&'), `${app.url}/?embed=1`);
+  // Embed it the way WordPress does (sandboxed, with a secret).
+  const wpHtml = data.html.replace('<iframe ', '<iframe id="w" sandbox="allow-scripts" data-secret="Ab12Cd34Ef" ')
+    .replace(/src="([^"]+)"/, (_, s) => `src="${s}#?secret=Ab12Cd34Ef"`);
+  const { page, errors } = await hostPage('oembed.html', wpHtml);
+  await page.frameLocator('#w').getByTestId('widget').waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
