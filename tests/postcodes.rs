@@ -235,3 +235,41 @@ proptest! {
         prop_assert!(matches!(got.resolution, Resolution::Region(_)), "{} → {:?}", pc, got.resolution);
     }
 }
+
+#[test]
+fn reads_onspd_layout_with_terminated_rows_and_pseudo_regions() {
+    // A few ONSPD-style rows (column subset, real codes): a live Carlisle
+    // postcode (Cumberland → Northern), a terminated one, a Welsh one whose
+    // `rgn` is the pseudo code, and a Jersey row to skip.
+    let dir = std::env::temp_dir().join(format!("slatecard-onspd-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("ONSPD_sample.csv");
+    std::fs::write(
+        &path,
+        "\"pcd\",\"pcd2\",\"pcds\",\"dointr\",\"doterm\",\"oslaua\",\"ctry\",\"rgn\"\n\
+         \"CA1 1RR\",\"CA1  1RR\",\"CA1 1RR\",\"198001\",\"\",\"E06000063\",\"E92000001\",\"E12000002\"\n\
+         \"CA1 1ZZ\",\"CA1  1ZZ\",\"CA1 1ZZ\",\"198001\",\"200012\",\"E06000063\",\"E92000001\",\"E12000002\"\n\
+         \"CF101EP\",\"CF10 1EP\",\"CF10 1EP\",\"198001\",\"\",\"W06000015\",\"W92000004\",\"W99999999\"\n\
+         \"JE2 3AB\",\"JE2  3AB\",\"JE2 3AB\",\"198001\",\"\",\"L99999999\",\"L93000001\",\"L99999999\"\n",
+    )
+    .unwrap();
+    let scheme = scheme();
+    let rows = read_postcodes(path.to_str().unwrap(), None, &scheme).unwrap();
+    let names: Vec<(String, &str)> = rows
+        .iter()
+        .map(|(k, r)| (format!("{}{}", k.area_str(), k.code / 27), RegionId::from_index(usize::from(*r)).unwrap().name()))
+        .collect();
+    assert_eq!(names, [("CA1".to_owned(), "Northern"), ("CF10".to_owned(), "Wales")]);
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn unknown_council_area_fails_with_file_and_line() {
+    let dir = std::env::temp_dir().join(format!("slatecard-bad-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("bad.csv");
+    std::fs::write(&path, "postcode,lad_code\nSW1A 1AA,E09000033\nSW1A 2AA,X00000000\n").unwrap();
+    let err = read_postcodes(path.to_str().unwrap(), Some(&lad_regions()), &scheme()).unwrap_err();
+    assert!(err.ends_with("bad.csv: line 3: council area X00000000 is not in the LAD → region file"), "{err}");
+    std::fs::remove_dir_all(&dir).ok();
+}
