@@ -90,8 +90,28 @@ test('the postcode never reaches the URL, a request or storage', async () => {
   const url = page.url();
   assert.doesNotMatch(url, /CF10|cf10/i);
   assert.match(url, /region=wales/);
-  for (const r of requests) assert.doesNotMatch(r, /CF10|1EP/i, r);
+  for (const r of requests) {
+    assert.doesNotMatch(r, /CF10|1EP/i, r);
+    assert.equal(new URL(r).origin, new URL(server.url).origin, `request to another origin: ${r}`);
+  }
   const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
   assert.doesNotMatch(storage, /CF10/i);
+  await page.close();
+});
+
+test('strict CSP: no inline script, own origin only, and the page runs under it', async () => {
+  const html = await (await fetch(`${server.url}/`)).text();
+  const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/);
+  assert.ok(csp, 'CSP meta present');
+  assert.match(csp[1], /script-src 'self' 'wasm-unsafe-eval';/);
+  assert.doesNotMatch(csp[1], /unsafe-inline|\*/);
+  const inline = [...html.matchAll(/<script\b([^>]*)>/g)].filter((m) => !/\bsrc=/.test(m[1]));
+  assert.deepEqual(inline, []);
+  const { page, errors, app } = await open();
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  await app.chooseRegion('scotland');
+  for (const r of requests) assert.equal(new URL(r).origin, new URL(server.url).origin, r);
+  assert.deepEqual(errors, [], 'no CSP violations or other errors');
   await page.close();
 });
