@@ -11,6 +11,9 @@ after(async () => { await browser?.close(); await server?.close(); });
 async function open() {
   const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
   const errors = watchErrors(page);
+  const requests = [];
+  page.on('request', (r) => requests.push(r.url()));
+  page.allRequests = requests;
   const app = new SlatecardPage(page, server.url);
   await app.open();
   return { page, errors, app };
@@ -83,8 +86,7 @@ test('outside the UK: a kind answer and a button for Labour International', asyn
 
 test('the postcode never reaches the URL, a request or storage', async () => {
   const { page, app } = await open();
-  const requests = [];
-  page.on('request', (r) => requests.push(r.url()));
+  const requests = page.allRequests;
   await app.lookUp('CF10 1EP');
   await page.getByTestId('result').waitFor();
   const url = page.url();
@@ -108,9 +110,9 @@ test('strict CSP: no inline script, own origin only, and the page runs under it'
   const inline = [...html.matchAll(/<script\b([^>]*)>/g)].filter((m) => !/\bsrc=/.test(m[1]));
   assert.deepEqual(inline, []);
   const { page, errors, app } = await open();
-  const requests = [];
-  page.on('request', (r) => requests.push(r.url()));
+  const requests = page.allRequests;
   await app.chooseRegion('scotland');
+  assert.ok(requests.some((r) => r.endsWith('.wasm')), 'the whole load was recorded');
   for (const r of requests) assert.equal(new URL(r).origin, new URL(server.url).origin, r);
   assert.deepEqual(errors, [], 'no CSP violations or other errors');
   await page.close();
