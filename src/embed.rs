@@ -63,6 +63,10 @@ pub struct WidgetProps {
     /// Report height to the parent frame.
     #[prop_or(true)]
     pub report_height: bool,
+    /// True when the widget is the whole page (in an iframe): it is then the
+    /// page's `<main>` with its `<h1>`; mounted into a host page it is a `<section>`.
+    #[prop_or(true)]
+    pub standalone: bool,
 }
 
 fn post_height(height: f64, secret: Option<&str>) {
@@ -166,12 +170,17 @@ pub fn Widget(props: &WidgetProps) -> Html {
         format!("{}{}", props.page_url, q.to_query())
     };
     let e: &'static Election = state.election;
+    let (tag, heading) = if props.standalone {
+        ("main", "h1")
+    } else {
+        ("section", "h2")
+    };
     html! {
-        <div class="sc-widget" data-theme={theme} data-testid="widget" ref={root}>
-            <p class="sc-widget-title">
+        <@{tag} class="sc-widget" data-theme={theme} data-testid="widget" ref={root} aria-labelledby="sc-widget-title">
+            <@{heading} id="sc-widget-title" class="sc-widget-title">
                 <strong>{ e.short_title }</strong>
                 <span class="sc-widget-status">{ crate::domain::view::status_line(e, browser::now_utc_minutes()).0 }</span>
-            </p>
+            </@>
             if let Some(r) = state.region {
                 if let Some(how) = &state.found_by {
                     <p class="sc-found" data-testid="found-by">{ how.clone() }</p>
@@ -191,7 +200,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 <a href={page_url} target="_blank" rel="noopener" data-testid="open-full-page">{ "Open full page ↗" }</a>
                 <span>{ " · Works on your device; nothing is sent. Postcode data: ONS (OGL v3), OS and Royal Mail © Crown copyright 2025." }</span>
             </p>
-        </div>
+        </@>
     }
 }
 
@@ -213,6 +222,7 @@ pub fn mount(root: Element, opts: JsValue) -> Result<(), JsValue> {
             query: options.to_query(),
             page_url: page_url.into(),
             report_height: false,
+            standalone: false,
         },
     )
     .render();

@@ -33,6 +33,7 @@ pub fn start() {
                 query,
                 page_url: crate::embed::page_base().into(),
                 report_height: true,
+                standalone: true,
             },
         )
         .render();

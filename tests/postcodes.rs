@@ -257,9 +257,17 @@ fn reads_onspd_layout_with_terminated_rows_and_pseudo_regions() {
     let rows = read_postcodes(path.to_str().unwrap(), None, &scheme).unwrap();
     let names: Vec<(String, &str)> = rows
         .iter()
-        .map(|(k, r)| (format!("{}{}", k.area_str(), k.code / 27), RegionId::from_index(usize::from(*r)).unwrap().name()))
+        .map(|(k, r)| {
+            (
+                format!("{}{}", k.area_str(), k.code / 27),
+                RegionId::from_index(usize::from(*r)).unwrap().name(),
+            )
+        })
         .collect();
-    assert_eq!(names, [("CA1".to_owned(), "Northern"), ("CF10".to_owned(), "Wales")]);
+    assert_eq!(
+        names,
+        [("CA1".to_owned(), "Northern"), ("CF10".to_owned(), "Wales")]
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
 
@@ -268,8 +276,15 @@ fn unknown_council_area_fails_with_file_and_line() {
     let dir = std::env::temp_dir().join(format!("slatecard-bad-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("bad.csv");
-    std::fs::write(&path, "postcode,lad_code\nSW1A 1AA,E09000033\nSW1A 2AA,X00000000\n").unwrap();
+    std::fs::write(
+        &path,
+        "postcode,lad_code\nSW1A 1AA,E09000033\nSW1A 2AA,X00000000\n",
+    )
+    .unwrap();
     let err = read_postcodes(path.to_str().unwrap(), Some(&lad_regions()), &scheme()).unwrap_err();
-    assert!(err.ends_with("bad.csv: line 3: council area X00000000 is not in the LAD → region file"), "{err}");
+    assert!(
+        err.ends_with("bad.csv: line 3: council area X00000000 is not in the LAD → region file"),
+        "{err}"
+    );
     std::fs::remove_dir_all(&dir).ok();
 }
