@@ -165,6 +165,9 @@ pub fn normalise(raw: &str) -> String {
             c,
             ' ' | '\t' | '\n' | '\r' | '\u{A0}' | '\u{2000}'..='\u{200B}' | '\u{202F}' | '\u{3000}' | '\u{FEFF}'
                 | '-' | '\u{2010}'..='\u{2015}' | '.' | ',' | '_' | '/' | '\'' | '"' | '(' | ')'
+                // Left over from URL-decoding; never in a postcode. Treating
+                // them as separators keeps normalising idempotent.
+                | '%' | '+'
         );
         if separator {
             pending_space = true;
@@ -502,6 +505,16 @@ mod tests {
         ];
         for (raw, want) in cases {
             assert_eq!(show(raw), want, "{raw:?}");
+        }
+    }
+
+    #[test]
+    fn normalising_is_idempotent_on_fuzz_finds() {
+        // Found by `cargo fuzz run postcode`: "%2B" decodes to "+", which a
+        // second pass used to decode again, as a space.
+        for raw in ["E%F%2BC%\u{1c}3W1+", "%2541", "SW1A%2B1AA", "%252B"] {
+            let once = normalise(raw);
+            assert_eq!(normalise(&once), once, "{raw:?}");
         }
     }
 

@@ -4,13 +4,13 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { serve, launch, watchErrors, SlatecardPage } from './support.mjs';
+import { serveApp, launch, watchErrors, SlatecardPage } from './support.mjs';
 
 const require = createRequire(new URL('../../tools/package.json', import.meta.url));
 const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 
 let server, browser;
-before(async () => { server = await serve(); browser = await launch(); });
+before(async () => { server = await serveApp(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
 /** Runs axe in the page (via the devtools protocol, so the CSP still applies to the app). */

@@ -3,20 +3,16 @@
 // oEmbed discovery. The app's files are served with CORS, as documented.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile, cp, readFile } from 'node:fs/promises';
+import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
-import { serve, launch, watchErrors, DIST, ROOT } from './support.mjs';
+import { serve, serveApp, launch, watchErrors } from './support.mjs';
 
-let app, host, browser, hostDir, appDir;
+let app, host, browser, hostDir;
 
 before(async () => {
-  // The app, with oEmbed discovery generated for the address it is served at.
-  appDir = await mkdtemp(join(tmpdir(), 'slatecard-app-'));
-  await cp(DIST, appDir, { recursive: true });
-  app = await serve(appDir, { 'access-control-allow-origin': '*' });
-  execFileSync('python3', [join(ROOT, 'scripts/oembed'), '--dist', appDir, '--base', app.url + '/']);
+  // The app as published at its address (CSP, oEmbed link, CORS).
+  app = await serveApp();
   hostDir = await mkdtemp(join(tmpdir(), 'slatecard-host-'));
   host = await serve(hostDir);
   browser = await launch();

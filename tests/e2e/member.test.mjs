@@ -2,13 +2,13 @@
 // a region, see the order the domain computes, with no console errors.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serve, launch, expected, watchErrors, SlatecardPage } from './support.mjs';
+import { serveApp, launch, expected, watchErrors, SlatecardPage } from './support.mjs';
 
 let server, browser, data;
 
 before(async () => {
   data = expected();
-  server = await serve();
+  server = await serveApp();
   browser = await launch();
 });
 after(async () => { await browser?.close(); await server?.close(); });

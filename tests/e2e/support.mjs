@@ -2,7 +2,8 @@
 // browser launcher (Debian's Chromium through playwright-core), the domain's
 // expected answers, and the page object.
 import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
+import { readFile, mkdtemp, cp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { extname, join, normalize } from 'node:path';
@@ -43,6 +44,22 @@ export async function serve(dir = DIST, headers = {}) {
   await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address();
   return { url: `http://127.0.0.1:${port}`, requests, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/**
+ * Serves a copy of the release build as it would be published at the address
+ * it gets here: its CSP and oEmbed link name that address (scripts/csp,
+ * scripts/oembed), and its files carry CORS headers as docs/embedding.md asks.
+ */
+export async function serveApp(extraHeaders = {}) {
+  const dir = await mkdtemp(join(tmpdir(), 'slatecard-app-'));
+  await cp(DIST, dir, { recursive: true });
+  const server = await serve(dir, { 'access-control-allow-origin': '*', ...extraHeaders });
+  for (const [script, flag] of [['scripts/csp', '--origin'], ['scripts/oembed', '--base']]) {
+    execFileSync('python3', [join(ROOT, script), '--dist', dir, flag, server.url + '/'], { stdio: 'ignore' });
+  }
+  server.dir = dir;
+  return server;
 }
 
 export const CHROMIUM_ARGS = [
