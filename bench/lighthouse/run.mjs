@@ -1,0 +1,100 @@
+// Lighthouse (mobile preset) on the release build and on a minimal static
+// reference page, both served locally with brotli, three runs each; writes the
+// medians to reports/lighthouse.md. A report, not a CI gate.
+//   node bench/lighthouse/run.mjs     (after `trunk build --release`)
+import { createServer } from 'node:http';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { extname, join, normalize } from 'node:path';
+import { tmpdir } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const DIST = join(ROOT, 'dist');
+const RUNS = Number(process.env.RUNS ?? 3);
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
+
+const REFERENCE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Reference</title>
+<link rel="icon" href="data:,"><style>body{font:1rem/1.5 system-ui,sans-serif;margin:1rem}</style></head>
+<body><main><h1>Reference page</h1><p>A minimal static page: the best a page can score on this machine.</p>
+<ol><li>One</li><li>Two</li><li>Three</li></ol></main></body></html>`;
+
+function serveBrotli(dir) {
+  const cache = new Map();
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const file = normalize(join(dir, path.endsWith('/') ? path + 'index.html' : path));
+    try {
+      if (!cache.has(file)) {
+        const raw = await readFile(file);
+        cache.set(file, brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      }
+      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-encoding': 'br', 'cache-control': 'no-cache' });
+      res.end(cache.get(file));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+async function measure(url, port) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) {
+    const r = await lighthouse(url, { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'] });
+    const a = r.lhr.audits;
+    runs.push({
+      performance: Math.round(r.lhr.categories.performance.score * 100),
+      fcp: a['first-contentful-paint'].numericValue,
+      lcp: a['largest-contentful-paint'].numericValue,
+      tbt: a['total-blocking-time'].numericValue,
+      cls: a['cumulative-layout-shift'].numericValue,
+      bytes: a['total-byte-weight'].numericValue,
+    });
+  }
+  const m = {};
+  for (const k of Object.keys(runs[0])) m[k] = median(runs.map((r) => r[k]));
+  return m;
+}
+
+const refDir = await mkdtemp(join(tmpdir(), 'lh-ref-'));
+await writeFile(join(refDir, 'index.html'), REFERENCE);
+const app = await serveBrotli(DIST);
+const ref = await serveBrotli(refDir);
+const chrome = await chromeLauncher.launch({
+  chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+try {
+  const appUrl = `http://127.0.0.1:${app.address().port}/?region=london`;
+  const refUrl = `http://127.0.0.1:${ref.address().port}/`;
+  const a = await measure(appUrl, chrome.port);
+  const r = await measure(refUrl, chrome.port);
+  const chromium = execFileSync('/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).trim();
+  const row = (name, m) => `| ${name} | ${m.performance} | ${Math.round(m.fcp)} | ${Math.round(m.lcp)} | ${Math.round(m.tbt)} | ${m.cls.toFixed(3)} | ${Math.round(m.bytes).toLocaleString('en-GB')} |`;
+  const report = `# Lighthouse (mobile preset)
+
+Made by \`node bench/lighthouse/run.mjs\` after \`trunk build --release\`: Lighthouse 12.8.2,
+${chromium}, simulated mobile (Moto G Power, slow 4G, 4× CPU slowdown), ${RUNS} runs each, medians.
+Both pages served locally with brotli (quality 11). The app page is \`/?region=london\` (a result shown).
+Measured ${new Date().toISOString().slice(0, 10)} on the 2-core project machine.
+
+| page | Performance | FCP ms | LCP ms | TBT ms | CLS | transfer bytes |
+| --- | ---: | ---: | ---: | ---: | ---: | ---: |
+${row('slatecard', a)}
+${row('reference (static HTML)', r)}
+
+LCP ratio slatecard / reference: **${(a.lcp / r.lcp).toFixed(2)}**
+`;
+  await writeFile(join(ROOT, 'reports/lighthouse.md'), report);
+  console.log(report);
+} finally {
+  await chrome.kill();
+  app.close(); ref.close();
+}
