@@ -187,7 +187,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 }
                 <SlateResult view={ResultView::build(e, r, browser::now_utc_minutes())} onchange_region={onchange_region} take_focus={state.interacted} />
             } else {
-                <PostcodeForm {onfound} />
+                <PostcodeForm {onfound} take_focus={state.interacted} />
                 <label for="sc-widget-region" class="sc-widget-label">{ "Or choose your region" }</label>
                 <select id="sc-widget-region" data-testid="widget-region" onchange={onselect}>
                     <option value="" selected=true>{ "Choose…" }</option>

@@ -55,7 +55,7 @@ pub fn App() -> Html {
                     }
                     <SlateResult view={view} onchange_region={onchange_region} take_focus={state.interacted} />
                 } else {
-                    <PostcodeForm {onfound} />
+                    <PostcodeForm {onfound} take_focus={state.interacted} />
                     <RegionPicker selected={state.region} onpick={onpick_region} />
                     <ElectionPicker election={state.election} onpick={onpick_election} />
                 }

@@ -8,6 +8,9 @@ use yew::prelude::*;
 pub struct PostcodeFormProps {
     /// Called with the region found, and a sentence saying how it was found.
     pub onfound: Callback<(RegionId, String)>,
+    /// Focus the field when it appears (after "Change region", not on page load).
+    #[prop_or_default]
+    pub take_focus: bool,
 }
 
 /// What the field shows under it.
@@ -27,6 +30,15 @@ enum Feedback {
 pub fn PostcodeForm(props: &PostcodeFormProps) -> Html {
     let input = use_node_ref();
     let feedback = use_state(|| Feedback::None);
+    {
+        let input = input.clone();
+        let take_focus = props.take_focus;
+        use_effect_with((), move |_| {
+            if let Some(el) = input.cast::<HtmlInputElement>().filter(|_| take_focus) {
+                let _ = el.focus();
+            }
+        });
+    }
 
     let lookup = {
         let input = input.clone();
