@@ -12,7 +12,7 @@ use crate::domain::region::RegionId;
 use crate::domain::view::ResultView;
 use crate::ui::browser;
 use crate::ui::components::{PostcodeForm, SlateResult};
-use crate::ui::state::{Action, AppState};
+use crate::ui::state::{AppState, Dispatchers};
 use serde::Deserialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -143,23 +143,18 @@ pub fn Widget(props: &WidgetProps) -> Html {
             }
         });
     }
-    let onfound = {
-        let state = state.clone();
-        Callback::from(move |(r, how)| state.dispatch(Action::FoundRegion(r, how)))
-    };
-    let onchange_region = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::ClearRegion))
-    };
-    let onselect = {
-        let state = state.clone();
-        Callback::from(move |e: Event| {
-            let select: HtmlSelectElement = e.target_unchecked_into();
-            if let Some(r) = RegionId::from_slug(&select.value()) {
-                state.dispatch(Action::PickRegion(r));
-            }
-        })
-    };
+    let Dispatchers {
+        onpick_region,
+        onfound,
+        onchange_region,
+        ..
+    } = Dispatchers::new(&state);
+    let onselect = Callback::from(move |e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        if let Some(r) = RegionId::from_slug(&select.value()) {
+            onpick_region.emit(r);
+        }
+    });
     let theme = match props.query.theme {
         Theme::Auto => "auto",
         Theme::Light => "light",

@@ -4,7 +4,7 @@ use super::browser;
 use super::components::{
     ElectionPicker, EmbedPanel, Footer, PostcodeForm, RegionPicker, SlateResult,
 };
-use super::state::{Action, AppState};
+use super::state::{AppState, Dispatchers};
 use crate::domain::query::AppQuery;
 use crate::domain::view::ResultView;
 use yew::prelude::*;
@@ -20,22 +20,12 @@ pub fn App() -> Html {
         use_effect_with(query, browser::replace_query);
     }
 
-    let onpick_election = {
-        let state = state.clone();
-        Callback::from(move |e| state.dispatch(Action::PickElection(e)))
-    };
-    let onpick_region = {
-        let state = state.clone();
-        Callback::from(move |r| state.dispatch(Action::PickRegion(r)))
-    };
-    let onfound = {
-        let state = state.clone();
-        Callback::from(move |(r, how)| state.dispatch(Action::FoundRegion(r, how)))
-    };
-    let onchange_region = {
-        let state = state.clone();
-        Callback::from(move |_| state.dispatch(Action::ClearRegion))
-    };
+    let Dispatchers {
+        onpick_election,
+        onpick_region,
+        onfound,
+        onchange_region,
+    } = Dispatchers::new(&state);
 
     let result = state
         .region

@@ -5,7 +5,7 @@ use crate::domain::election::Election;
 use crate::domain::query::AppQuery;
 use crate::domain::region::RegionId;
 use std::rc::Rc;
-use yew::Reducible;
+use yew::{Callback, Reducible, UseReducerHandle};
 
 /// What the member has chosen so far.
 #[derive(Clone, Debug, PartialEq)]
@@ -88,6 +88,32 @@ impl Reducible for AppState {
             self
         } else {
             Rc::new(next)
+        }
+    }
+}
+
+/// The callbacks every view of the app needs, each dispatching one [`Action`].
+#[derive(Clone, PartialEq)]
+pub struct Dispatchers {
+    /// Choose an election.
+    pub onpick_election: Callback<&'static Election>,
+    /// Choose a region.
+    pub onpick_region: Callback<RegionId>,
+    /// A region found from a postcode, with the sentence saying so.
+    pub onfound: Callback<(RegionId, String)>,
+    /// Back to choosing a region.
+    pub onchange_region: Callback<()>,
+}
+
+impl Dispatchers {
+    /// Callbacks that dispatch to `state`.
+    pub fn new(state: &UseReducerHandle<AppState>) -> Self {
+        let dispatch = state.dispatcher().to_callback();
+        Dispatchers {
+            onpick_election: dispatch.reform(Action::PickElection),
+            onpick_region: dispatch.reform(Action::PickRegion),
+            onfound: dispatch.reform(|(r, how)| Action::FoundRegion(r, how)),
+            onchange_region: dispatch.reform(|()| Action::ClearRegion),
         }
     }
 }
