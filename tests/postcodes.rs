@@ -102,6 +102,10 @@ fn outside_the_uk_and_bad_input_get_kind_answers() {
     }
     let a = resolve("ZZ9 9ZZ").unwrap();
     assert_eq!(a.resolution, Resolution::NotFound);
+    for pc in ["TW98 1AA", "GIR 0AA", "SR43 4AA"] {
+        let a = resolve(pc).unwrap();
+        assert!(a.message().contains("not a home"), "{pc}: {}", a.message());
+    }
 }
 
 #[test]

@@ -44,6 +44,10 @@ pub struct Answer {
     pub resolution: Resolution,
 }
 
+/// Districts whose live postcodes are all non-geographic (PO boxes, large
+/// users), so they have no region (shared/data/postcode-regions/README.md).
+const NON_GEOGRAPHIC_DISTRICTS: [&str; 7] = ["BN91", "EN77", "LS78", "PO24", "S94", "SR43", "TW98"];
+
 fn from_match(m: RegionMatch) -> Resolution {
     match m {
         RegionMatch::One(r) => Resolution::Region(r),
@@ -64,7 +68,13 @@ fn from_match(m: RegionMatch) -> Resolution {
 pub fn resolve_in(t: &Table, raw: &str) -> Result<Answer, PostcodeError> {
     let known = |o: &Outcode| t.has_district(&o.area, o.code());
     let parsed = parse(raw, known)?;
+    let non_geographic = |o: &Outcode| NON_GEOGRAPHIC_DISTRICTS.contains(&o.to_string().as_str());
     let resolution = match &parsed.input {
+        PostcodeInput::Full(o, ..) | PostcodeInput::Sector(o, _) | PostcodeInput::District(o)
+            if non_geographic(o) =>
+        {
+            Resolution::Outside(Elsewhere::NonGeographic)
+        }
         PostcodeInput::Elsewhere(e) => Resolution::Outside(e.clone()),
         PostcodeInput::Full(o, d, [a, b]) => match unit_index(*a, *b) {
             Some(u) => t
@@ -146,7 +156,7 @@ impl Answer {
                 }
                 Elsewhere::Bfpo => "BFPO addresses are outside the UK's regions. If your membership is registered at a UK address, enter that postcode; otherwise you belong to Labour International.".to_owned(),
                 Elsewhere::OverseasTerritory(name) => format!("Members living in {name} belong to Labour International."),
-                Elsewhere::NonGeographic => "That postcode does not belong to a place. Enter your home postcode, or choose your region below.".to_owned(),
+                Elsewhere::NonGeographic => "That postcode belongs to a PO box or an organisation, not a home. Enter your home postcode, or choose your region below.".to_owned(),
                 Elsewhere::OtherCountry => "That doesn't look like a UK postcode. Members outside the UK belong to Labour International.".to_owned(),
             },
         }

@@ -1,4 +1,5 @@
 use crate::domain::lookup::{resolve, Answer, LookupError, Resolution};
+use crate::domain::postcode::Elsewhere;
 use crate::domain::region::RegionId;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -135,7 +136,7 @@ pub fn PostcodeForm(props: &PostcodeFormProps) -> Html {
                             }
                         </ul>
                     }
-                    if let Resolution::Outside(_) = &a.resolution {
+                    if matches!(&a.resolution, Resolution::Outside(e) if *e != Elsewhere::NonGeographic) {
                         <button type="button" class="sc-button" data-testid="choose-international"
                             onclick={pick(RegionId::international(), "You chose Labour International.".to_owned())}>
                             { "Show Labour International" }
