@@ -38,6 +38,13 @@ fn texts(root: &Element, selector: &str) -> Vec<String> {
         .collect()
 }
 
+/// The `data-kind` of the order's provenance note (published, generated…).
+fn provenance_kind(root: &Element) -> Option<String> {
+    root.query_selector("[data-testid=provenance]")
+        .unwrap()?
+        .get_attribute("data-kind")
+}
+
 fn click(root: &Element, selector: &str) {
     root.query_selector(selector)
         .unwrap()
@@ -74,14 +81,7 @@ async fn result_shows_the_published_northern_order() {
         ]
     );
     assert_eq!(texts(&root, ".sc-pref"), ["1", "2", "3", "4", "5"]);
-    let provenance = root
-        .query_selector("[data-testid=provenance]")
-        .unwrap()
-        .unwrap();
-    assert_eq!(
-        provenance.get_attribute("data-kind").as_deref(),
-        Some("published")
-    );
+    assert_eq!(provenance_kind(&root).as_deref(), Some("published"));
     // Wales-only seat is not offered to a member in the Northern region.
     let seats = texts(&root, "[data-testid=seat]").join("\n");
     assert!(seats.contains("Lara McNeill"));
@@ -102,14 +102,7 @@ async fn app_region_pick_shows_order_and_back() {
     yew::scheduler::flush().await;
     assert_eq!(texts(&root, "[data-testid=result-region]"), ["Wales"]);
     assert_eq!(texts(&root, "[data-testid=candidate]").len(), 5);
-    let provenance = root
-        .query_selector("[data-testid=provenance]")
-        .unwrap()
-        .unwrap();
-    assert_eq!(
-        provenance.get_attribute("data-kind").as_deref(),
-        Some("generated")
-    );
+    assert_eq!(provenance_kind(&root).as_deref(), Some("generated"));
     assert!(texts(&root, "[data-testid=seat]")
         .join("\n")
         .contains("Lynne Jones"));
