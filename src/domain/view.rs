@@ -193,7 +193,10 @@ impl ResultView {
             },
         };
         let mut seat_groups: Vec<SeatGroup> = Vec::new();
-        for seat in election.seats_other {
+        // Seats every member can vote for first, then the narrower ones.
+        let mut seats: Vec<_> = election.seats_other.iter().collect();
+        seats.sort_by_key(|s| s.electorate != Electorate::All);
+        for seat in seats {
             if !seat.regions.is_empty() && !seat.regions.contains(&region) {
                 continue;
             }
@@ -217,8 +220,6 @@ impl ResultView {
                 }),
             }
         }
-        // Seats every member can vote for first, then the narrower ones.
-        seat_groups.sort_by_key(|g| !g.who.starts_with("Every member"));
         ResultView {
             election_id: election.id,
             title: election.title,
