@@ -68,13 +68,7 @@ fn from_match(m: RegionMatch) -> Resolution {
 pub fn resolve_in(t: &Table, raw: &str) -> Result<Answer, PostcodeError> {
     let known = |o: &Outcode| t.has_district(&o.area, o.code());
     let parsed = parse(raw, known)?;
-    let non_geographic = |o: &Outcode| NON_GEOGRAPHIC_DISTRICTS.contains(&o.to_string().as_str());
     let resolution = match &parsed.input {
-        PostcodeInput::Full(o, ..) | PostcodeInput::Sector(o, _) | PostcodeInput::District(o)
-            if non_geographic(o) =>
-        {
-            Resolution::Outside(Elsewhere::NonGeographic)
-        }
         PostcodeInput::Elsewhere(e) => Resolution::Outside(e.clone()),
         PostcodeInput::Full(o, d, [a, b]) => match unit_index(*a, *b) {
             Some(u) => t
@@ -85,6 +79,16 @@ pub fn resolve_in(t: &Table, raw: &str) -> Result<Answer, PostcodeError> {
         PostcodeInput::Sector(o, d) => from_match(t.sector_match(&o.area, o.code(), *d)),
         PostcodeInput::District(o) => from_match(t.district_match(&o.area, o.code())),
         PostcodeInput::Area(a) => from_match(t.area_match(a)),
+    };
+    // Districts with no region in the table: some are known PO-box districts.
+    let resolution = match (&resolution, &parsed.input) {
+        (
+            Resolution::NotFound,
+            PostcodeInput::Full(o, ..) | PostcodeInput::Sector(o, _) | PostcodeInput::District(o),
+        ) if NON_GEOGRAPHIC_DISTRICTS.contains(&o.to_string().as_str()) => {
+            Resolution::Outside(Elsewhere::NonGeographic)
+        }
+        _ => resolution,
     };
     Ok(Answer {
         understood: parsed.input.to_string(),

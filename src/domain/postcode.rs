@@ -368,17 +368,15 @@ pub fn parse(raw: &str, known: impl Fn(&Outcode) -> bool) -> Result<Parsed, Post
         }
         _ => true,
     };
-    if let Some(p) = parse_strict(&n) {
-        if accept(&p) {
-            return Ok(Parsed {
-                input: p,
-                repaired: false,
-            });
-        }
+    let strict = parse_strict(&n);
+    if let Some(p) = strict.as_ref().filter(|p| accept(p)) {
+        return Ok(Parsed {
+            input: p.clone(),
+            repaired: false,
+        });
     }
     // Repairs: O↔0 and I↔1 anywhere, kept only when exactly one reading is a
     // known place; the unrepaired reading, if well formed, wins otherwise.
-    let strict = parse_strict(&n);
     let slots: Vec<usize> = n
         .char_indices()
         .filter(|(_, c)| matches!(c, 'O' | '0' | 'I' | '1'))

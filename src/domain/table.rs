@@ -301,11 +301,6 @@ impl Table {
         self.districts.len()
     }
 
-    /// True when `area` (e.g. `SW`) has live postcodes in the table.
-    pub fn has_area(&self, area: &str) -> bool {
-        self.areas.iter().any(|a| a == area)
-    }
-
     fn district(&self, area: &str, code: u16) -> Option<&District> {
         let ai = self.areas.iter().position(|a| a == area)? as u16;
         self.districts
