@@ -1,5 +1,5 @@
-//! Native tools behind the `slatecard` command line: data checks, order
-//! generation and (later) postcode table compilation and batch lookup.
+//! Native tools behind the `slatecard` command line: order generation,
+//! postcode table compilation, batch lookup and the JSON export.
 
 pub mod orders;
 pub mod postcodes;
@@ -103,10 +103,7 @@ fn compile_postcodes(args: &[String], out: &mut dyn Write) -> Result<(), String>
     let lad_path =
         flag(args, "--lad-regions").or((input == DEFAULT_POSTCODES).then_some(DEFAULT_LAD_REGIONS));
     let target = flag(args, "--out").unwrap_or(TABLE_FILE);
-    let scheme_text = std::fs::read_to_string(orders::SCHEME_FILE)
-        .map_err(|e| format!("{}: {e}", orders::SCHEME_FILE))?;
-    let scheme = crate::domain::schema::parse_scheme(orders::SCHEME_FILE, &scheme_text)
-        .map_err(|e| e.to_string())?;
+    let scheme = orders::load_scheme()?;
     let lad = lad_path.map(postcodes::read_lad_regions).transpose()?;
     let rows = postcodes::read_postcodes(input, lad.as_ref(), &scheme)?;
     let (bytes, stats) = postcodes::encode(&scheme, &rows);

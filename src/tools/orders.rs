@@ -8,26 +8,39 @@ use std::io::Write;
 /// Path of the region scheme, relative to the crate root.
 pub const SCHEME_FILE: &str = "data/regions/labour.toml";
 
+/// Reads and checks the region scheme (`SCHEME_FILE`).
+pub fn load_scheme() -> Result<SchemeDef, String> {
+    let text = std::fs::read_to_string(SCHEME_FILE).map_err(|e| format!("{SCHEME_FILE}: {e}"))?;
+    schema::parse_scheme(SCHEME_FILE, &text).map_err(|e| e.to_string())
+}
+
+/// Each region's weight for `balanced-v1`, in scheme order: its live
+/// postcodes, or the election's `international_weight` outside the UK.
+pub fn region_weights(e: &ElectionDef, scheme: &SchemeDef) -> Vec<u64> {
+    scheme
+        .regions
+        .iter()
+        .map(|r| match (&e.generation, r.outside_uk) {
+            (Some(g), true) => g.international_weight,
+            _ => r.live_postcodes,
+        })
+        .collect()
+}
+
 /// The orders `balanced-v1` gives an election: one per region of the scheme,
 /// in scheme order, as candidate ids. Published orders and published leading
 /// places are kept.
 pub fn generate(e: &ElectionDef, scheme: &SchemeDef) -> Result<Vec<(String, Vec<String>)>, String> {
-    let g = e
-        .generation
-        .as_ref()
-        .ok_or("the file has no [generation] table")?;
+    if e.generation.is_none() {
+        return Err("the file has no [generation] table".to_owned());
+    }
     let n = e.candidates.len();
     if n > 8 {
         return Err(format!("balanced-v1 handles slates of up to 8, not {n}"));
     }
     let index = |id: &str| e.candidates.iter().position(|c| c.id == id);
     let mut slots = Vec::new();
-    for r in &scheme.regions {
-        let weight = if r.outside_uk {
-            g.international_weight
-        } else {
-            r.live_postcodes
-        };
+    for (r, weight) in scheme.regions.iter().zip(region_weights(e, scheme)) {
         let def = e.orders.iter().find(|o| o.region == r.id);
         let fixed: Vec<String> = match def {
             Some(o) if o.provenance == "published" => o.order.clone(),
@@ -98,9 +111,7 @@ pub fn rewrite(text: &str, orders: &[(String, Vec<String>)]) -> String {
 pub fn command(args: &[String], out: &mut dyn Write) -> Result<(), String> {
     let file = args.first().ok_or("balance needs an election file")?;
     let write = args.iter().any(|a| a == "--write");
-    let scheme_text =
-        std::fs::read_to_string(SCHEME_FILE).map_err(|e| format!("{SCHEME_FILE}: {e}"))?;
-    let scheme = schema::parse_scheme(SCHEME_FILE, &scheme_text).map_err(|e| e.to_string())?;
+    let scheme = load_scheme()?;
     let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
     let e = schema::parse_election(file, &text, &scheme).map_err(|e| e.to_string())?;
     let orders = generate(&e, &scheme)?;
@@ -108,14 +119,7 @@ pub fn command(args: &[String], out: &mut dyn Write) -> Result<(), String> {
     for (region, ids) in &orders {
         w(writeln!(out, "{region:>18}: {}", ids.join(", ")))?;
     }
-    let weights: Vec<u64> = scheme
-        .regions
-        .iter()
-        .map(|r| match (&e.generation, r.outside_uk) {
-            (Some(g), true) => g.international_weight,
-            _ => r.live_postcodes,
-        })
-        .collect();
+    let weights = region_weights(&e, &scheme);
     let idx: Vec<Vec<usize>> = orders
         .iter()
         .map(|(_, ids)| {
