@@ -7,51 +7,17 @@
 //! message and as our own, and never touches storage, cookies or the URL.
 
 use crate::domain::election::Election;
-use crate::domain::query::{wp_embed_secret, AppQuery, Theme};
+use crate::domain::query::{widget_options, wp_embed_secret, AppQuery, Theme};
 use crate::domain::region::RegionId;
 use crate::domain::view::ResultView;
 use crate::ui::browser;
 use crate::ui::components::{PostcodeForm, SlateResult};
 use crate::ui::state::{AppState, Dispatchers};
-use serde::Deserialize;
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use web_sys::{Element, HtmlSelectElement};
 use yew::prelude::*;
-
-/// Options for a widget, from a query string or from [`mount`]'s `opts`.
-#[derive(Clone, Debug, Default, Deserialize, PartialEq)]
-pub struct EmbedOptions {
-    /// Election id, e.g. `nec-2022` (default: the most recent).
-    #[serde(default)]
-    pub election: Option<String>,
-    /// Preset region slug, e.g. `wales`.
-    #[serde(default)]
-    pub region: Option<String>,
-    /// `light`, `dark` or `auto` (default).
-    #[serde(default)]
-    pub theme: Option<String>,
-    /// Accent colour, `#rgb` or `#rrggbb`.
-    #[serde(default)]
-    pub accent: Option<String>,
-}
-
-impl EmbedOptions {
-    fn to_query(&self) -> AppQuery {
-        let mut s = String::new();
-        for (k, v) in [
-            ("election", &self.election),
-            ("region", &self.region),
-            ("theme", &self.theme),
-            ("accent", &self.accent),
-        ] {
-            if let Some(v) = v {
-                s.push_str(&format!("{k}={}&", v.replace('#', "%23")));
-            }
-        }
-        AppQuery::parse(&s)
-    }
-}
 
 /// Props of [`Widget`].
 #[derive(Properties, PartialEq, Clone)]
@@ -69,6 +35,22 @@ pub struct WidgetProps {
     pub standalone: bool,
 }
 
+/// WordPress's wp-embed height message (`wp-embed.js` checks the secret).
+#[derive(Serialize)]
+struct WpEmbedHeight<'a> {
+    message: &'static str,
+    value: f64,
+    secret: &'a str,
+}
+
+/// Our own height message, for the `embed.js` loader and other hosts.
+#[derive(Serialize)]
+struct SlatecardHeight {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    height: f64,
+}
+
 fn post_height(height: f64, secret: Option<&str>) {
     let window = gloo::utils::window();
     let Ok(Some(parent)) = window.parent() else {
@@ -77,26 +59,24 @@ fn post_height(height: f64, secret: Option<&str>) {
     if js_sys::Object::is(&parent, &window) {
         return; // not in a frame
     }
-    let value = JsValue::from_f64(height.ceil());
-    let send = |pairs: &[(&str, JsValue)]| {
-        let msg = js_sys::Object::new();
-        for (k, v) in pairs {
-            let _ = js_sys::Reflect::set(&msg, &JsValue::from_str(k), v);
+    let height = height.ceil();
+    // The height is not sensitive, and the parent's origin is unknown.
+    let send = |msg: Result<JsValue, serde_wasm_bindgen::Error>| {
+        if let Ok(msg) = msg {
+            let _ = parent.post_message(&msg, "*");
         }
-        // The height is not sensitive, and the parent's origin is unknown.
-        let _ = parent.post_message(&msg, "*");
     };
     if let Some(secret) = secret {
-        send(&[
-            ("message", JsValue::from_str("height")),
-            ("value", value.clone()),
-            ("secret", JsValue::from_str(secret)),
-        ]);
+        send(serde_wasm_bindgen::to_value(&WpEmbedHeight {
+            message: "height",
+            value: height,
+            secret,
+        }));
     }
-    send(&[
-        ("type", JsValue::from_str("slatecard:height")),
-        ("height", value),
-    ]);
+    send(serde_wasm_bindgen::to_value(&SlatecardHeight {
+        kind: "slatecard:height",
+        height,
+    }));
 }
 
 /// Reports the element's height to the parent frame whenever it changes.
@@ -199,29 +179,50 @@ pub fn Widget(props: &WidgetProps) -> Html {
     }
 }
 
-/// Mounts a widget into `root` with `opts` (`{election, region, theme, accent}`),
-/// for host pages that load `slatecard.js` as a module. Bad options are
-/// reported as a JS error, never a panic.
+/// Mounts a widget into `root` with `opts`, a plain object such as
+/// `{region: "wales", theme: "dark"}` (keys: election, region, theme, accent;
+/// all optional), for host pages that load `slatecard.js` as a module. Bad
+/// options are thrown as a JS error that says what is wrong, never a panic.
 #[wasm_bindgen]
 pub fn mount(root: Element, opts: JsValue) -> Result<(), JsValue> {
-    let options: EmbedOptions = if opts.is_undefined() || opts.is_null() {
-        EmbedOptions::default()
-    } else {
-        serde_wasm_bindgen::from_value(opts)
-            .map_err(|e| JsValue::from_str(&format!("slatecard: bad options: {e}")))?
-    };
-    let page_url = page_base();
+    let query = mount_options(&opts)
+        .map_err(|problem| js_sys::Error::new(&format!("slatecard: {problem}")))?;
     yew::Renderer::<Widget>::with_root_and_props(
         root,
         WidgetProps {
-            query: options.to_query(),
-            page_url: page_url.into(),
+            query,
+            page_url: page_base().into(),
             report_height: false,
             standalone: false,
         },
     )
     .render();
     Ok(())
+}
+
+/// Reads `mount()`'s options object into name/value pairs for
+/// [`widget_options`], which checks them.
+fn mount_options(opts: &JsValue) -> Result<AppQuery, String> {
+    if opts.is_undefined() || opts.is_null() {
+        return Ok(AppQuery::default());
+    }
+    if !opts.is_object() || js_sys::Array::is_array(opts) {
+        return Err("options must be an object, such as {region: \"wales\"}".to_owned());
+    }
+    let mut pairs = Vec::new();
+    for entry in js_sys::Object::entries(opts.unchecked_ref()).iter() {
+        let entry: js_sys::Array = entry.unchecked_into();
+        let key = entry.get(0).as_string().unwrap_or_default();
+        let value = entry.get(1);
+        if value.is_undefined() {
+            continue;
+        }
+        let value = value
+            .as_string()
+            .ok_or_else(|| format!("option \"{key}\" must be a string"))?;
+        pairs.push((key, value));
+    }
+    widget_options(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
 }
 
 /// The address of the app's page (origin and path, no query).

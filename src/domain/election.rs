@@ -211,7 +211,9 @@ impl Election {
                 .unwrap_or_default(),
             BallotKind::Cross { .. } => {
                 let mut all: Vec<&Candidate> = self.candidates.iter().collect();
-                all.sort_by_key(|c| (surname(c.name), c.name));
+                super::sort_small_by(&mut all, |a, b| {
+                    (surname(a.name), a.name) < (surname(b.name), b.name)
+                });
                 all
             }
         }

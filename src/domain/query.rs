@@ -156,13 +156,103 @@ mod tests {
     }
 
     #[test]
-    fn widget_options() {
+    fn mount_options_are_strict_and_say_what_is_wrong() {
+        let q = super::widget_options([
+            ("election", "nec-2020"),
+            ("region", " south-west "),
+            ("theme", "light"),
+            ("accent", "#0a7"),
+        ])
+        .unwrap();
+        assert_eq!(q.election.unwrap().id, "nec-2020");
+        assert_eq!(q.region.unwrap().name(), "South West");
+        assert_eq!((q.theme, q.accent.as_deref()), (Theme::Light, Some("#0a7")));
+        assert_eq!(super::widget_options([]).unwrap(), AppQuery::default());
+        let err = |k, v| super::widget_options([(k, v)]).unwrap_err();
+        assert_eq!(
+            err("election", "nec-2019"),
+            "no election \"nec-2019\": use one of nec-2022, nec-2020, nec-2018"
+        );
+        assert!(err("region", "Atlantis").starts_with("no region \"Atlantis\""));
+        assert_eq!(
+            err("theme", "pink"),
+            "theme \"pink\" is not \"light\", \"dark\" or \"auto\""
+        );
+        assert!(err("accent", "red;}body{").starts_with("accent \"red;}body{\" is not a colour"));
+        assert!(err("colour", "#c00").starts_with("unknown option \"colour\""));
+    }
+
+    #[test]
+    fn links_carry_widget_options() {
         let q = AppQuery::parse("embed=1&theme=dark&accent=%23c00");
         assert!(q.embed);
         assert_eq!(q.theme, Theme::Dark);
         assert_eq!(q.accent.as_deref(), Some("#c00"));
         assert_eq!(AppQuery::parse("accent=red;}body{").accent, None);
     }
+}
+
+/// Decodes the options a host page passes to `mount()` as name/value pairs
+/// (`election`, `region`, `theme`, `accent`). Unlike a link, which must always
+/// open the app, a host page's author wants to hear about a typo, so anything
+/// unknown is refused with a message that says what would be accepted.
+///
+/// ```
+/// use slatecard::domain::query::{widget_options, Theme};
+/// let q = widget_options([("region", "wales"), ("theme", "dark")]).unwrap();
+/// assert_eq!(q.region.unwrap().name(), "Wales");
+/// assert_eq!(q.theme, Theme::Dark);
+/// assert!(widget_options([("region", "atlantis")]).unwrap_err().contains("\"atlantis\""));
+/// ```
+pub fn widget_options<'a>(
+    pairs: impl IntoIterator<Item = (&'a str, &'a str)>,
+) -> Result<AppQuery, String> {
+    let mut q = AppQuery::default();
+    for (key, value) in pairs {
+        let value = value.trim();
+        match key {
+            "election" => {
+                q.election = Some(Election::by_id(value).ok_or_else(|| {
+                    let ids: Vec<&str> = Election::all().iter().map(|e| e.id).collect();
+                    format!(
+                        "no election \"{value}\": use one of {}",
+                        ids.join(", ")
+                    )
+                })?)
+            }
+            "region" => {
+                q.region = Some(RegionId::from_slug(value).ok_or_else(|| {
+                    format!(
+                        "no region \"{value}\": use a region's slug, such as \"wales\" or \"north-west\""
+                    )
+                })?)
+            }
+            "theme" => {
+                q.theme = match value {
+                    "auto" | "" => Theme::Auto,
+                    "light" => Theme::Light,
+                    "dark" => Theme::Dark,
+                    _ => {
+                        return Err(format!(
+                            "theme \"{value}\" is not \"light\", \"dark\" or \"auto\""
+                        ))
+                    }
+                }
+            }
+            "accent" if valid_accent(value) => q.accent = Some(value.to_owned()),
+            "accent" => {
+                return Err(format!(
+                    "accent \"{value}\" is not a colour like \"#c00\" or \"#cc0000\""
+                ))
+            }
+            _ => {
+                return Err(format!(
+                    "unknown option \"{key}\": the options are election, region, theme and accent"
+                ))
+            }
+        }
+    }
+    Ok(q)
 }
 
 /// The wp-embed secret that WordPress appends to an oEmbed iframe's URL as

@@ -369,7 +369,7 @@ impl Table {
                 }
             }
         }
-        tally.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        super::sort_small_by(&mut tally, |a, b| (b.1, a.0) < (a.1, b.0));
         match tally.as_slice() {
             [] => RegionMatch::Unknown,
             [(one, _)] => RegionMatch::One(*one),

@@ -194,9 +194,11 @@ impl ResultView {
         };
         let mut seat_groups: Vec<SeatGroup> = Vec::new();
         // Seats every member can vote for first, then the narrower ones.
-        let mut seats: Vec<_> = election.seats_other.iter().collect();
-        seats.sort_by_key(|s| s.electorate != Electorate::All);
-        for seat in seats {
+        let (everyone, narrower): (Vec<_>, Vec<_>) = election
+            .seats_other
+            .iter()
+            .partition(|s| s.electorate == Electorate::All);
+        for seat in everyone.into_iter().chain(narrower) {
             if !seat.regions.is_empty() && !seat.regions.contains(&region) {
                 continue;
             }
