@@ -191,7 +191,7 @@ pub fn mount(root: Element, opts: JsValue) -> Result<(), JsValue> {
         root,
         WidgetProps {
             query,
-            page_url: page_base().into(),
+            page_url: module_base().into(),
             report_height: false,
             standalone: false,
         },
@@ -223,6 +223,27 @@ fn mount_options(opts: &JsValue) -> Result<AppQuery, String> {
         pairs.push((key, value));
     }
     widget_options(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `import.meta` of our JS module (`slatecard.js`).
+    type ImportMeta;
+    #[wasm_bindgen(thread_local_v2, js_namespace = import, js_name = meta)]
+    static IMPORT_META: ImportMeta;
+    #[wasm_bindgen(method, getter)]
+    fn url(this: &ImportMeta) -> String;
+}
+
+/// The app's address as seen from a host page that imported `slatecard.js`:
+/// the folder the module was loaded from (not the host page's own address),
+/// so "Open full page" leads to the app.
+fn module_base() -> String {
+    let url = IMPORT_META.with(ImportMeta::url);
+    match url.rfind('/') {
+        Some(i) => url[..=i].to_owned(),
+        None => url,
+    }
 }
 
 /// The address of the app's page (origin and path, no query).

@@ -205,6 +205,19 @@ async fn mount_renders_a_preset_widget_in_a_host_page() {
         "a host page keeps its own <main>"
     );
     assert_eq!(widget.get_attribute("data-theme").as_deref(), Some("dark"));
+    // "Open full page" leads to where the module was loaded from, with the preset.
+    let link = root
+        .query_selector("[data-testid=open-full-page]")
+        .unwrap()
+        .unwrap()
+        .get_attribute("href")
+        .unwrap();
+    let origin = gloo::utils::window().location().origin().unwrap();
+    assert!(link.starts_with(&origin), "{link}");
+    assert!(
+        link.ends_with("/?election=nec-2020&region=south-west"),
+        "{link}"
+    );
 }
 
 #[wasm_bindgen_test]

@@ -112,6 +112,32 @@ test('WordPress sandbox: allow-scripts only, wp-embed secret, postcode works wit
   await page.close();
 });
 
+test('mount(): a host page on another origin imports the module, as docs/embedding.md shows', async () => {
+  const { page, errors } = await hostPage('mount.html', `
+    <link rel="stylesheet" href="${app.url}/app.css"><link rel="stylesheet" href="${app.url}/widget.css">
+    <div id="ballot"></div>
+    <script type="module">
+      import init, { mount } from "${app.url}/slatecard.js";
+      await init();
+      mount(document.getElementById("ballot"), { region: "wales", theme: "dark" });
+      try { mount(document.createElement("div"), { region: "atlantis" }); }
+      catch (e) { document.body.dataset.refused = e.message; }
+    </script>`);
+  await page.getByTestId('result').waitFor();
+  assert.equal(await page.getByTestId('result-region').textContent(), 'Wales');
+  // The host keeps its own <main> and <h1>; the widget is a section with an h2.
+  assert.equal(await page.locator('main').count(), 1);
+  assert.equal(await page.locator('h1').textContent(), 'A blog post');
+  assert.equal(await page.getByTestId('widget').evaluate((w) => w.tagName), 'SECTION');
+  // "Open full page" leads to the app, not to the host page.
+  assert.equal(await page.getByTestId('open-full-page').getAttribute('href'),
+    `${app.url}/?election=nec-2022&region=wales`);
+  assert.equal(await page.locator('body').getAttribute('data-refused'),
+    'slatecard: no region "atlantis": use a region\'s slug, such as "wales" or "north-west"');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('oEmbed: the page advertises valid JSON whose iframe shows the widget', async () => {
   const html = await (await fetch(`${app.url}/`)).text();
   const m = html.match(/<link rel="?alternate"? type="?application\/json\+oembed"? href="?([^" >]+)"?/);
