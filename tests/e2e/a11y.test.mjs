@@ -46,13 +46,17 @@ for (const scheme of ['light', 'dark']) {
       await page.close();
     });
   }
-  test(`axe: embedded widget (${scheme})`, async () => {
-    const page = await browser.newPage({ viewport: { width: 320, height: 800 }, colorScheme: scheme });
-    await page.goto(`${server.url}/?embed=1&region=wales`);
-    await page.getByTestId('result').waitFor();
-    assert.deepEqual(await axe(page), []);
-    await page.close();
-  });
+  // The widget in the reader's scheme, and forced to the other one by a blogger.
+  const other = scheme === 'dark' ? 'light' : 'dark';
+  for (const theme of ['auto', other]) {
+    test(`axe: embedded widget, theme=${theme} (reader's scheme ${scheme})`, async () => {
+      const page = await browser.newPage({ viewport: { width: 320, height: 800 }, colorScheme: scheme });
+      await page.goto(`${server.url}/?embed=1&region=wales&theme=${theme}`);
+      await page.getByTestId('result').waitFor();
+      assert.deepEqual(await axe(page), []);
+      await page.close();
+    });
+  }
 }
 
 for (const [name, query] of [['start', ''], ['result', '?region=yorkshire'], ['widget', '?embed=1&region=east-midlands']]) {
