@@ -1,9 +1,10 @@
 //! The app's URL state: decoding any query never panics, and what it decodes
-//! encodes back to a query that decodes the same.
+//! encodes back to a query that decodes the same. `mount()`'s strict options
+//! never panic either, and what they accept a link carries the same way.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use slatecard::domain::query::{wp_embed_secret, AppQuery};
+use slatecard::domain::query::{widget_options, wp_embed_secret, AppQuery};
 
 fuzz_target!(|data: &[u8]| {
     let s = String::from_utf8_lossy(data);
@@ -13,4 +14,15 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(again.region, q.region);
     assert_eq!(again.embed, q.embed);
     let _ = wp_embed_secret(&s);
+
+    // The same bytes as mount() options: `key=value` lines.
+    let pairs: Vec<(&str, &str)> = s
+        .split('\n')
+        .map(|line| line.split_once('=').unwrap_or((line, "")))
+        .collect();
+    if let Ok(opts) = widget_options(pairs.iter().copied()) {
+        let link = AppQuery::parse(&opts.to_query());
+        assert_eq!(link.election, opts.election);
+        assert_eq!(link.region, opts.region);
+    }
 });
