@@ -252,7 +252,15 @@ fn elsewhere(n: &str) -> Option<Elsewhere> {
     None
 }
 
-fn parse_outcode(s: &[u8]) -> Option<Outcode> {
+/// Parses an outward code (`SW1A`, `M1`, `DN55`) from upper-case bytes.
+///
+/// ```
+/// use slatecard::domain::postcode::parse_outcode;
+/// let o = parse_outcode(b"SW1A").unwrap();
+/// assert_eq!((o.area.as_str(), o.number, o.letter), ("SW", 1, Some(b'A')));
+/// assert_eq!(parse_outcode(b"1SW"), None);
+/// ```
+pub fn parse_outcode(s: &[u8]) -> Option<Outcode> {
     let letters = s.iter().take_while(|b| b.is_ascii_uppercase()).count();
     if !(1..=2).contains(&letters) {
         return None;

@@ -7,8 +7,9 @@
 //! - ONSPD or NSPL CSVs (`pcds`/`pcd`, a LAD column such as `lad25cd`,
 //!   `laua` or `oslaua`, `rgn`, `ctry`, and `doterm`: terminated rows are skipped).
 
+use crate::domain::postcode::parse_outcode;
 use crate::domain::schema::SchemeDef;
-use crate::domain::table::{district_code, unit_index, MAGIC, VERSION};
+use crate::domain::table::{unit_index, MAGIC, VERSION};
 use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, BufReader, Read};
 
@@ -49,7 +50,7 @@ pub fn open(path: &str) -> Result<Box<dyn BufRead>, String> {
 pub struct PostcodeKey {
     /// Area letters, e.g. `SW` (second byte 0 for one-letter areas).
     pub area: [u8; 2],
-    /// District code within the area (see [`district_code`]).
+    /// District code within the area (see [`crate::domain::table::district_code`]).
     pub code: u16,
     /// Sector digit.
     pub digit: u8,
@@ -65,29 +66,14 @@ impl PostcodeKey {
             return None;
         }
         let (outward, inward) = s.split_at(s.len() - 3);
-        let letters = outward
-            .iter()
-            .take_while(|b| b.is_ascii_uppercase())
-            .count();
-        if !(1..=2).contains(&letters) {
-            return None;
-        }
-        let rest = &outward[letters..];
-        let (number, letter) = match rest {
-            [d] if d.is_ascii_digit() => (d - b'0', None),
-            [d, e] if d.is_ascii_digit() && e.is_ascii_digit() => {
-                ((d - b'0') * 10 + (e - b'0'), None)
-            }
-            [d, l] if d.is_ascii_digit() && l.is_ascii_uppercase() => (d - b'0', Some(*l)),
-            _ => return None,
-        };
+        let o = parse_outcode(outward)?;
         if !inward[0].is_ascii_digit() {
             return None;
         }
-        let area = [outward[0], if letters == 2 { outward[1] } else { 0 }];
+        let area = [outward[0], if o.area.len() == 2 { outward[1] } else { 0 }];
         Some(PostcodeKey {
             area,
-            code: district_code(number, letter),
+            code: o.code(),
             digit: inward[0] - b'0',
             unit: unit_index(inward[1], inward[2])?,
         })
