@@ -81,11 +81,10 @@ pub fn resolve_in(t: &Table, raw: &str) -> Result<Answer, PostcodeError> {
         PostcodeInput::Area(a) => from_match(t.area_match(a)),
     };
     // Districts with no region in the table: some are known PO-box districts.
-    let resolution = match (&resolution, &parsed.input) {
-        (
-            Resolution::NotFound,
-            PostcodeInput::Full(o, ..) | PostcodeInput::Sector(o, _) | PostcodeInput::District(o),
-        ) if NON_GEOGRAPHIC_DISTRICTS.contains(&o.to_string().as_str()) => {
+    let resolution = match (&resolution, parsed.input.outcode()) {
+        (Resolution::NotFound, Some(o))
+            if NON_GEOGRAPHIC_DISTRICTS.contains(&o.to_string().as_str()) =>
+        {
             Resolution::Outside(Elsewhere::NonGeographic)
         }
         _ => resolution,
@@ -124,6 +123,12 @@ fn names(regions: &[RegionId]) -> String {
     }
 }
 
+fn crown_dependency(place: &str) -> String {
+    format!(
+        "{place} is not part of a UK region: Labour members there belong to Labour International."
+    )
+}
+
 impl Answer {
     /// A plain sentence for the member about this answer.
     ///
@@ -150,14 +155,9 @@ impl Answer {
                 self.understood
             ),
             Resolution::Outside(e) => match e {
-                Elsewhere::Jersey | Elsewhere::Guernsey | Elsewhere::IsleOfMan => {
-                    let place = match e {
-                        Elsewhere::Jersey => "Jersey",
-                        Elsewhere::Guernsey => "Guernsey",
-                        _ => "the Isle of Man",
-                    };
-                    format!("{place} is not part of a UK region: Labour members there belong to Labour International.")
-                }
+                Elsewhere::Jersey => crown_dependency("Jersey"),
+                Elsewhere::Guernsey => crown_dependency("Guernsey"),
+                Elsewhere::IsleOfMan => crown_dependency("the Isle of Man"),
                 Elsewhere::Bfpo => "BFPO addresses are outside the UK's regions. If your membership is registered at a UK address, enter that postcode; otherwise you belong to Labour International.".to_owned(),
                 Elsewhere::OverseasTerritory(name) => format!("Members living in {name} belong to Labour International."),
                 Elsewhere::NonGeographic => "That postcode belongs to a PO box or an organisation, not a home. Enter your home postcode, or choose your region below.".to_owned(),

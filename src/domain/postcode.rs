@@ -124,6 +124,25 @@ pub enum PostcodeInput {
     Elsewhere(Elsewhere),
 }
 
+impl PostcodeInput {
+    /// The outward code of a full postcode, sector or district.
+    ///
+    /// ```
+    /// use slatecard::domain::postcode::parse;
+    /// let p = parse("SW1A 1", |_| true).unwrap();
+    /// assert_eq!(p.input.outcode().unwrap().to_string(), "SW1A");
+    /// assert!(parse("SW", |_| true).unwrap().input.outcode().is_none());
+    /// ```
+    pub fn outcode(&self) -> Option<&Outcode> {
+        match self {
+            PostcodeInput::Full(o, ..)
+            | PostcodeInput::Sector(o, _)
+            | PostcodeInput::District(o) => Some(o),
+            PostcodeInput::Area(_) | PostcodeInput::Elsewhere(_) => None,
+        }
+    }
+}
+
 impl fmt::Display for PostcodeInput {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -184,17 +203,22 @@ pub fn normalise(raw: &str) -> String {
     out
 }
 
-const OVERSEAS: [(&str, &str); 10] = [
-    ("ASCN 1ZZ", "Ascension Island"),
-    ("STHL 1ZZ", "St Helena"),
-    ("TDCU 1ZZ", "Tristan da Cunha"),
-    ("BBND 1ZZ", "the British Indian Ocean Territory"),
-    ("BIQQ 1ZZ", "the British Antarctic Territory"),
-    ("FIQQ 1ZZ", "the Falkland Islands"),
-    ("GX11 1AA", "Gibraltar"),
-    ("PCRN 1ZZ", "the Pitcairn Islands"),
-    ("SIQQ 1ZZ", "South Georgia and the South Sandwich Islands"),
-    ("TKCA 1ZZ", "the Turks and Caicos Islands"),
+/// The overseas territories' UK-style postcodes: outward, inward, name.
+const OVERSEAS: [(&str, &str, &str); 10] = [
+    ("ASCN", "1ZZ", "Ascension Island"),
+    ("STHL", "1ZZ", "St Helena"),
+    ("TDCU", "1ZZ", "Tristan da Cunha"),
+    ("BBND", "1ZZ", "the British Indian Ocean Territory"),
+    ("BIQQ", "1ZZ", "the British Antarctic Territory"),
+    ("FIQQ", "1ZZ", "the Falkland Islands"),
+    ("GX11", "1AA", "Gibraltar"),
+    ("PCRN", "1ZZ", "the Pitcairn Islands"),
+    (
+        "SIQQ",
+        "1ZZ",
+        "South Georgia and the South Sandwich Islands",
+    ),
+    ("TKCA", "1ZZ", "the Turks and Caicos Islands"),
 ];
 
 fn compact(s: &str) -> String {
@@ -203,10 +227,11 @@ fn compact(s: &str) -> String {
 
 fn elsewhere(n: &str) -> Option<Elsewhere> {
     let c = compact(n);
-    for (code, name) in OVERSEAS {
-        let oc = compact(code);
+    for (outward, inward, name) in OVERSEAS {
         // The whole code, or just its outward part (e.g. "STHL").
-        if c == oc || c == oc[..4] {
+        if c.strip_prefix(outward)
+            .is_some_and(|rest| rest.is_empty() || rest == inward)
+        {
             return Some(Elsewhere::OverseasTerritory(name));
         }
     }
@@ -370,12 +395,7 @@ pub fn parse(raw: &str, known: impl Fn(&Outcode) -> bool) -> Result<Parsed, Post
     if compact(&n).len() > 8 {
         return Err(PostcodeError::TooLong);
     }
-    let accept = |p: &PostcodeInput| match p {
-        PostcodeInput::Full(o, ..) | PostcodeInput::Sector(o, _) | PostcodeInput::District(o) => {
-            known(o)
-        }
-        _ => true,
-    };
+    let accept = |p: &PostcodeInput| p.outcode().is_none_or(&known);
     let strict = parse_strict(&n);
     if let Some(p) = strict.as_ref().filter(|p| accept(p)) {
         return Ok(Parsed {
@@ -437,26 +457,13 @@ mod tests {
 
     fn show(raw: &str) -> String {
         match parse(raw, |_| true) {
-            Ok(Parsed {
-                input: PostcodeInput::Elsewhere(e),
-                ..
-            }) => format!("elsewhere:{}", e.code()),
-            Ok(Parsed {
-                input: PostcodeInput::Full(..),
-                ..
-            }) => format!("full:{}", parse(raw, |_| true).unwrap().input),
-            Ok(Parsed {
-                input: PostcodeInput::Sector(..),
-                ..
-            }) => format!("sector:{}", parse(raw, |_| true).unwrap().input),
-            Ok(Parsed {
-                input: PostcodeInput::District(o),
-                ..
-            }) => format!("district:{o}"),
-            Ok(Parsed {
-                input: PostcodeInput::Area(a),
-                ..
-            }) => format!("area:{a}"),
+            Ok(Parsed { input, .. }) => match &input {
+                PostcodeInput::Elsewhere(e) => format!("elsewhere:{}", e.code()),
+                PostcodeInput::Full(..) => format!("full:{input}"),
+                PostcodeInput::Sector(..) => format!("sector:{input}"),
+                PostcodeInput::District(o) => format!("district:{o}"),
+                PostcodeInput::Area(a) => format!("area:{a}"),
+            },
             Err(e) => format!("error:{}", e.code()),
         }
     }
@@ -493,6 +500,9 @@ mod tests {
             ("STHL 1ZZ", "elsewhere:overseas-territory"),
             ("GX11 1AA", "elsewhere:overseas-territory"),
             ("FIQQ 1ZZ", "elsewhere:overseas-territory"),
+            ("sthl", "elsewhere:overseas-territory"),
+            ("ASCN1ZZ", "elsewhere:overseas-territory"),
+            ("STHL 1ZY", "error:bad-format"),
             ("KY1-1234", "elsewhere:overseas-territory"),
             ("10001", "elsewhere:not-uk"),
             ("75008", "elsewhere:not-uk"),
