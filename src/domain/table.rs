@@ -358,10 +358,10 @@ impl Table {
         let mut tally: Vec<(RegionId, usize)> = Vec::new();
         for d in self.districts.iter().filter(|d| usize::from(d.area) == ai) {
             let regions = match &d.straddle {
-                Some((s, _)) => s.0.clone(),
-                None => vec![d.majority],
+                Some((s, _)) => s.regions(),
+                None => core::slice::from_ref(&d.majority),
             };
-            for (k, r) in regions.into_iter().enumerate() {
+            for (k, &r) in regions.iter().enumerate() {
                 let weight = if k == 0 { 1000 } else { 1 };
                 match tally.iter_mut().find(|(x, _)| *x == r) {
                     Some((_, n)) => *n += weight,
