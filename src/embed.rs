@@ -7,7 +7,7 @@
 //! message and as our own, and never touches storage, cookies or the URL.
 
 use crate::domain::election::Election;
-use crate::domain::query::{widget_options, wp_embed_secret, AppQuery, Theme};
+use crate::domain::query::{widget_options, wp_embed_secret, AppQuery};
 use crate::domain::region::RegionId;
 use crate::domain::view::ResultView;
 use crate::ui::browser;
@@ -135,32 +135,28 @@ pub fn Widget(props: &WidgetProps) -> Html {
             onpick_region.emit(r);
         }
     });
-    let theme = match props.query.theme {
-        Theme::Auto => "auto",
-        Theme::Light => "light",
-        Theme::Dark => "dark",
-    };
     let page_url = {
         let q = state.to_query();
         format!("{}{}", props.page_url, q.to_query())
     };
     let e: &'static Election = state.election;
+    let now = browser::now_utc_minutes();
     let (tag, heading) = if props.standalone {
         ("main", "h1")
     } else {
         ("section", "h2")
     };
     html! {
-        <@{tag} class="sc-widget" data-theme={theme} data-testid="widget" ref={root} aria-labelledby="sc-widget-title">
+        <@{tag} class="sc-widget" data-theme={props.query.theme.name()} data-testid="widget" ref={root} aria-labelledby="sc-widget-title">
             <@{heading} id="sc-widget-title" class="sc-widget-title">
                 <strong>{ e.short_title }</strong>
-                <span class="sc-widget-status">{ crate::domain::view::status_line(e, browser::now_utc_minutes()).0 }</span>
+                <span class="sc-widget-status">{ crate::domain::view::status_line(e, now).0 }</span>
             </@>
             if let Some(r) = state.region {
                 if let Some(how) = &state.found_by {
                     <p class="sc-found" data-testid="found-by">{ how.clone() }</p>
                 }
-                <SlateResult view={ResultView::build(e, r, browser::now_utc_minutes())} onchange_region={onchange_region} take_focus={state.interacted} />
+                <SlateResult view={ResultView::build(e, r, now)} onchange_region={onchange_region} take_focus={state.interacted} />
             } else {
                 <PostcodeForm {onfound} take_focus={state.interacted} />
                 <label for="sc-widget-region" class="sc-widget-label">{ "Or choose your region" }</label>

@@ -18,6 +18,33 @@ pub enum Theme {
     Dark,
 }
 
+impl Theme {
+    /// The theme a name stands for: `light`, `dark`, or `auto` (also empty).
+    ///
+    /// ```
+    /// use slatecard::domain::query::Theme;
+    /// assert_eq!(Theme::from_name("dark"), Some(Theme::Dark));
+    /// assert_eq!(Theme::from_name("pink"), None);
+    /// ```
+    pub fn from_name(name: &str) -> Option<Theme> {
+        match name {
+            "auto" | "" => Some(Theme::Auto),
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        }
+    }
+
+    /// The theme's name, as [`Theme::from_name`] reads it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Theme::Auto => "auto",
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+        }
+    }
+}
+
 /// What a link asks the app to show.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct AppQuery {
@@ -83,13 +110,7 @@ impl AppQuery {
                 "election" => q.election = Election::by_id(value.trim()),
                 "region" => q.region = RegionId::from_slug(value.trim()),
                 "embed" => q.embed = matches!(value.as_str(), "1" | "true" | ""),
-                "theme" => {
-                    q.theme = match value.as_str() {
-                        "light" => Theme::Light,
-                        "dark" => Theme::Dark,
-                        _ => Theme::Auto,
-                    }
-                }
+                "theme" => q.theme = Theme::from_name(&value).unwrap_or_default(),
                 "accent" if valid_accent(&value) => q.accent = Some(value),
                 _ => {}
             }
@@ -124,71 +145,6 @@ impl AppQuery {
         } else {
             format!("?{}", parts.join("&"))
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn decodes_escapes_leniently() {
-        assert_eq!(percent_decode("a%20b+c"), "a b c");
-        assert_eq!(percent_decode("%"), "%");
-        assert_eq!(percent_decode("%4"), "%4");
-        assert_eq!(percent_decode("%zz"), "%zz");
-        assert_eq!(percent_decode("%E2%9C%93"), "✓");
-        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
-    }
-
-    #[test]
-    fn round_trips() {
-        for e in Election::all() {
-            for r in RegionId::all() {
-                let q = AppQuery {
-                    election: Some(e),
-                    region: Some(r),
-                    ..Default::default()
-                };
-                assert_eq!(AppQuery::parse(&q.to_query()), q);
-            }
-        }
-    }
-
-    #[test]
-    fn mount_options_are_strict_and_say_what_is_wrong() {
-        let q = super::widget_options([
-            ("election", "nec-2020"),
-            ("region", " south-west "),
-            ("theme", "light"),
-            ("accent", "#0a7"),
-        ])
-        .unwrap();
-        assert_eq!(q.election.unwrap().id, "nec-2020");
-        assert_eq!(q.region.unwrap().name(), "South West");
-        assert_eq!((q.theme, q.accent.as_deref()), (Theme::Light, Some("#0a7")));
-        assert_eq!(super::widget_options([]).unwrap(), AppQuery::default());
-        let err = |k, v| super::widget_options([(k, v)]).unwrap_err();
-        assert_eq!(
-            err("election", "nec-2019"),
-            "no election \"nec-2019\": use one of nec-2022, nec-2020, nec-2018"
-        );
-        assert!(err("region", "Atlantis").starts_with("no region \"Atlantis\""));
-        assert_eq!(
-            err("theme", "pink"),
-            "theme \"pink\" is not \"light\", \"dark\" or \"auto\""
-        );
-        assert!(err("accent", "red;}body{").starts_with("accent \"red;}body{\" is not a colour"));
-        assert!(err("colour", "#c00").starts_with("unknown option \"colour\""));
-    }
-
-    #[test]
-    fn links_carry_widget_options() {
-        let q = AppQuery::parse("embed=1&theme=dark&accent=%23c00");
-        assert!(q.embed);
-        assert_eq!(q.theme, Theme::Dark);
-        assert_eq!(q.accent.as_deref(), Some("#c00"));
-        assert_eq!(AppQuery::parse("accent=red;}body{").accent, None);
     }
 }
 
@@ -228,16 +184,9 @@ pub fn widget_options<'a>(
                 })?)
             }
             "theme" => {
-                q.theme = match value {
-                    "auto" | "" => Theme::Auto,
-                    "light" => Theme::Light,
-                    "dark" => Theme::Dark,
-                    _ => {
-                        return Err(format!(
-                            "theme \"{value}\" is not \"light\", \"dark\" or \"auto\""
-                        ))
-                    }
-                }
+                q.theme = Theme::from_name(value).ok_or_else(|| {
+                    format!("theme \"{value}\" is not \"light\", \"dark\" or \"auto\"")
+                })?
             }
             "accent" if valid_accent(value) => q.accent = Some(value.to_owned()),
             "accent" => {
@@ -351,5 +300,70 @@ pub fn embed_snippets(
         ),
         link: format!("<a href=\"{}\">{}</a>", html_escape(&page_url), html_escape(&title)),
         widget_url,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decodes_escapes_leniently() {
+        assert_eq!(percent_decode("a%20b+c"), "a b c");
+        assert_eq!(percent_decode("%"), "%");
+        assert_eq!(percent_decode("%4"), "%4");
+        assert_eq!(percent_decode("%zz"), "%zz");
+        assert_eq!(percent_decode("%E2%9C%93"), "✓");
+        assert_eq!(percent_decode("%FF"), "\u{FFFD}");
+    }
+
+    #[test]
+    fn round_trips() {
+        for e in Election::all() {
+            for r in RegionId::all() {
+                let q = AppQuery {
+                    election: Some(e),
+                    region: Some(r),
+                    ..Default::default()
+                };
+                assert_eq!(AppQuery::parse(&q.to_query()), q);
+            }
+        }
+    }
+
+    #[test]
+    fn mount_options_are_strict_and_say_what_is_wrong() {
+        let q = super::widget_options([
+            ("election", "nec-2020"),
+            ("region", " south-west "),
+            ("theme", "light"),
+            ("accent", "#0a7"),
+        ])
+        .unwrap();
+        assert_eq!(q.election.unwrap().id, "nec-2020");
+        assert_eq!(q.region.unwrap().name(), "South West");
+        assert_eq!((q.theme, q.accent.as_deref()), (Theme::Light, Some("#0a7")));
+        assert_eq!(super::widget_options([]).unwrap(), AppQuery::default());
+        let err = |k, v| super::widget_options([(k, v)]).unwrap_err();
+        assert_eq!(
+            err("election", "nec-2019"),
+            "no election \"nec-2019\": use one of nec-2022, nec-2020, nec-2018"
+        );
+        assert!(err("region", "Atlantis").starts_with("no region \"Atlantis\""));
+        assert_eq!(
+            err("theme", "pink"),
+            "theme \"pink\" is not \"light\", \"dark\" or \"auto\""
+        );
+        assert!(err("accent", "red;}body{").starts_with("accent \"red;}body{\" is not a colour"));
+        assert!(err("colour", "#c00").starts_with("unknown option \"colour\""));
+    }
+
+    #[test]
+    fn links_carry_widget_options() {
+        let q = AppQuery::parse("embed=1&theme=dark&accent=%23c00");
+        assert!(q.embed);
+        assert_eq!(q.theme, Theme::Dark);
+        assert_eq!(q.accent.as_deref(), Some("#c00"));
+        assert_eq!(AppQuery::parse("accent=red;}body{").accent, None);
     }
 }
