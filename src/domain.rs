@@ -1,23 +1,37 @@
-//! The pure core of slatecard: no web APIs, no UI state, all natively testable.
+//! The pure core of slatecard: no web APIs, no UI, no words; all natively
+//! testable.
 //!
-//! - [`date`]: calendar dates and UK time for ballot deadlines.
-//! - [`region`]: the Labour regions.
-//! - [`election`]: bundled elections, slates and per-region orders.
-//! - [`view`]: what the UI shows for an election and a region.
+//! A page's life: what the member does becomes a [`model::Event`];
+//! [`model::update`] applies it to the [`model::Model`]; [`page::view`] turns
+//! the model into a [`page::Page`] of facts and message keys, which a shell
+//! draws with the words of `crate::text`. See `docs/architecture.md`.
+//!
+//! - [`model`]: what a page knows, the events, `update`.
+//! - [`page`]: what a page shows (`view`), including the slate's advice.
+//! - [`link`]: the state a shared link carries.
+//! - [`embedding`]: the widget's look, `mount()` options, embed snippets.
+//! - [`lookup`] and [`postcode`]: from what the member typed to a region;
+//!   [`table`]: the compiled postcode table.
+//! - [`election`]: bundled elections, slates and per-region orders;
+//!   [`region`]: the Labour regions; [`date`]: dates and UK time.
 //! - [`balance`]: how missing regional orders are generated.
+//! - [`escape`]: URL and HTML escaping.
 //! - [`schema`] (native only): the data files' schema and checks.
 
 pub mod balance;
 pub mod date;
 pub mod election;
+pub mod embedding;
+pub mod escape;
+pub mod link;
 pub mod lookup;
+pub mod model;
+pub mod page;
 pub mod postcode;
-pub mod query;
 pub mod region;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod table;
-pub mod view;
 
 /// Sorts `v` in place, stably, by `less`. The lists the app sorts hold a few
 /// dozen items at most, and each use of the standard library's sorts adds

@@ -1,14 +1,87 @@
 //! slatecard: your slate's recommended ballot order for your Labour region.
 //!
-//! The crate has three layers:
-//! - [`domain`]: pure Rust (postcodes, regions, elections, orders), tested natively;
-//! - `ui` (wasm only): a thin Yew app that renders the domain's view models;
-//! - `embed` (wasm only): the widget entry for blogs.
+//! One core, many shells (see `docs/architecture.md`):
+//! - [`domain`]: the pure core (postcodes, regions, elections, orders, and a
+//!   page's model, events and view), tested natively;
+//! - [`text`]: the message catalogue that words the core's facts;
+//! - `components` (wasm only): the Yew pieces every shell draws with;
+//! - `app` and `widget` (wasm only): the two shells, the full page and the
+//!   compact widget, each only drawing the core's `Page`;
+//! - `web` (wasm only): the browser plumbing the shells call;
+//! - `tools` (native only): the organisers' command line.
+//!
+//! The start functions are here: [`start`] for our own page, [`mount`] for
+//! host pages that import `slatecard.js`.
 
 pub mod domain;
+pub mod text;
+
 #[cfg(target_arch = "wasm32")]
-pub mod embed;
+pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod components;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod tools;
 #[cfg(target_arch = "wasm32")]
-pub mod ui;
+pub mod web;
+#[cfg(target_arch = "wasm32")]
+pub mod widget;
+
+#[cfg(target_arch = "wasm32")]
+pub use entry::{mount, start};
+
+#[cfg(target_arch = "wasm32")]
+mod entry {
+    use crate::domain::link::Link;
+    use crate::domain::model::{Mode, Model};
+    use crate::{app, web, widget};
+    use wasm_bindgen::prelude::*;
+    use web_sys::Element;
+
+    /// Starts the app when the page has an `#app` element (our `index.html`):
+    /// the full page, or the widget for `?embed=1`. A host page that imports
+    /// the module to call [`mount`] has none, so nothing happens there.
+    #[wasm_bindgen(start)]
+    pub fn start() {
+        web::catch_panics();
+        let Some(root) = web::app_root() else {
+            return;
+        };
+        let link = Link::parse(&web::location_search());
+        if link.embed {
+            web::mark_body_embedded();
+            widget::render(
+                root,
+                widget::WidgetProps {
+                    model: Model::new(Mode::Widget, &link),
+                    page_url: web::page_base().into(),
+                    report_height: true,
+                    standalone: true,
+                },
+            );
+        } else {
+            app::render(root, Model::new(Mode::App, &link));
+        }
+    }
+
+    /// Mounts a widget into `root` with `opts`, a plain object such as
+    /// `{region: "wales", theme: "dark"}` (keys: election, region, theme,
+    /// accent; all optional), for host pages that load `slatecard.js` as a
+    /// module. Bad options are thrown as a JS `Error` that says what is wrong
+    /// (from the message catalogue), never a panic.
+    #[wasm_bindgen]
+    pub fn mount(root: Element, opts: JsValue) -> Result<(), JsValue> {
+        let link = web::mount_options(&opts)
+            .map_err(|problem| js_sys::Error::new(&format!("slatecard: {problem}")))?;
+        widget::render(
+            root,
+            widget::WidgetProps {
+                model: Model::new(Mode::Widget, &link),
+                page_url: web::module_base().into(),
+                report_height: false,
+                standalone: false,
+            },
+        );
+        Ok(())
+    }
+}

@@ -5,8 +5,8 @@ pub mod orders;
 pub mod postcodes;
 
 use crate::domain::election::Election;
+use crate::domain::page::ResultView;
 use crate::domain::region::RegionId;
-use crate::domain::view::ResultView;
 
 use std::io::Write;
 
@@ -55,7 +55,7 @@ pub fn export_json() -> serde_json::Value {
         .map(|e| {
             let regions: serde_json::Map<String, serde_json::Value> = RegionId::all()
                 .map(|r| {
-                    let v = ResultView::build(e, r, 0);
+                    let v = ResultView::build(e, r);
                     let seats: Vec<_> = v
                         .seat_groups
                         .iter()

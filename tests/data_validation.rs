@@ -137,7 +137,7 @@ fn rejects_impossible_dates() {
     let e = rejected(&text);
     assert_eq!(
         e.problem,
-        "closes (1 July 2022) before it opens (25 July 2022)"
+        "closes (2022-07-01) before it opens (2022-07-25)"
     );
 
     let text = replace_once(

@@ -19,6 +19,11 @@ use slatecard::tools::postcodes::{
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
+/// The English words for answers (the catalogue).
+fn en() -> &'static dyn slatecard::text::Catalogue {
+    slatecard::text::catalogue(slatecard::text::Lang::En)
+}
+
 const FULL: &str = "../shared/data/postcode-regions/postcodes-lad.csv.gz";
 
 fn scheme() -> SchemeDef {
@@ -77,7 +82,7 @@ fn straddling_district_offers_exactly_its_regions() {
     };
     assert_eq!(names, ["West Midlands", "Wales"]);
     assert_eq!(
-        a.message(),
+        en().answer(&a),
         "SY10 is split between West Midlands and Wales. Enter your full postcode, or choose:"
     );
     // A sector wholly inside one region answers at once.
@@ -98,13 +103,21 @@ fn outside_the_uk_and_bad_input_get_kind_answers() {
     ] {
         let a = resolve(input).unwrap();
         assert!(matches!(a.resolution, Resolution::Outside(_)), "{input}");
-        assert!(a.message().contains(fragment), "{input}: {}", a.message());
+        assert!(
+            en().answer(&a).contains(fragment),
+            "{input}: {}",
+            en().answer(&a)
+        );
     }
     let a = resolve("ZZ9 9ZZ").unwrap();
     assert_eq!(a.resolution, Resolution::NotFound);
     for pc in ["TW98 1AA", "GIR 0AA", "SR43 4AA"] {
         let a = resolve(pc).unwrap();
-        assert!(a.message().contains("not a home"), "{pc}: {}", a.message());
+        assert!(
+            en().answer(&a).contains("not a home"),
+            "{pc}: {}",
+            en().answer(&a)
+        );
     }
 }
 

@@ -1,12 +1,16 @@
-//! Browser tests: the result component and the app's main path, rendered by
+//! Browser tests: the advice component and the app's main path, rendered by
 //! Yew in a real browser (headless Chromium via wasm-bindgen-test-runner).
+//! What the pages decide is tested natively (`tests/core_flows.rs`); these
+//! check that the shells draw it and send the member's actions back.
 #![cfg(target_arch = "wasm32")]
 
+use slatecard::app::{App, AppProps};
+use slatecard::components::{Advice, AdviceProps};
 use slatecard::domain::election::Election;
+use slatecard::domain::link::Link;
+use slatecard::domain::model::{Mode, Model};
+use slatecard::domain::page::ResultView;
 use slatecard::domain::region::RegionId;
-use slatecard::domain::view::ResultView;
-use slatecard::ui::app::App;
-use slatecard::ui::components::{SlateResult, SlateResultProps};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
@@ -54,16 +58,29 @@ fn click(root: &Element, selector: &str) {
         .click();
 }
 
+/// Renders the full page as `start()` does for a page without a query.
+fn render_app(root: &Element) {
+    yew::Renderer::<App>::with_root_and_props(
+        root.clone(),
+        AppProps {
+            model: Model::new(Mode::App, &Link::default()),
+        },
+    )
+    .render();
+}
+
 #[wasm_bindgen_test]
 async fn result_shows_the_published_northern_order() {
     let root = mount_point();
     let election = Election::by_id("nec-2022").unwrap();
-    let view = ResultView::build(election, RegionId::from_slug("northern").unwrap(), 0);
-    yew::Renderer::<SlateResult>::with_root_and_props(
+    let result = ResultView::build(election, RegionId::from_slug("northern").unwrap());
+    yew::Renderer::<Advice>::with_root_and_props(
         root.clone(),
-        SlateResultProps {
-            view,
-            onchange_region: Callback::noop(),
+        AdviceProps {
+            lang: Default::default(),
+            found: None,
+            result,
+            dispatch: Callback::noop(),
             take_focus: false,
         },
     )
@@ -91,7 +108,7 @@ async fn result_shows_the_published_northern_order() {
 #[wasm_bindgen_test]
 async fn app_region_pick_shows_order_and_back() {
     let root = mount_point();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    render_app(&root);
     yew::scheduler::flush().await;
     assert_eq!(
         texts(&root, "[data-testid^=region-]").len(),
@@ -151,7 +168,7 @@ fn measure_table_decode_and_lookup_in_browser() {
 #[wasm_bindgen_test]
 async fn postcode_field_finds_the_region() {
     let root = mount_point();
-    yew::Renderer::<App>::with_root(root.clone()).render();
+    render_app(&root);
     yew::scheduler::flush().await;
     let input: web_sys::HtmlInputElement = root
         .query_selector("[data-testid=postcode-input]")
@@ -183,7 +200,7 @@ fn options(pairs: &[(&str, wasm_bindgen::JsValue)]) -> wasm_bindgen::JsValue {
 #[wasm_bindgen_test]
 async fn mount_renders_a_preset_widget_in_a_host_page() {
     let root = mount_point();
-    slatecard::embed::mount(
+    slatecard::mount(
         root.clone(),
         options(&[
             ("election", "nec-2020".into()),
@@ -223,7 +240,7 @@ async fn mount_renders_a_preset_widget_in_a_host_page() {
 #[wasm_bindgen_test]
 fn mount_refuses_bad_options_with_a_readable_error() {
     let message = |opts: wasm_bindgen::JsValue| {
-        let err = slatecard::embed::mount(mount_point(), opts).expect_err("refused");
+        let err = slatecard::mount(mount_point(), opts).expect_err("refused");
         err.dyn_into::<js_sys::Error>()
             .map(|e| String::from(e.message()))
             .expect("a JS Error")
@@ -240,5 +257,5 @@ fn mount_refuses_bad_options_with_a_readable_error() {
     assert!(message("wales".into()).contains("options must be an object"));
     // No options at all is fine: the widget starts at the postcode field.
     let root = mount_point();
-    slatecard::embed::mount(root, wasm_bindgen::JsValue::UNDEFINED).expect("no options");
+    slatecard::mount(root, wasm_bindgen::JsValue::UNDEFINED).expect("no options");
 }

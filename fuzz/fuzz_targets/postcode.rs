@@ -1,4 +1,4 @@
-//! Postcode input: parsing and lookup never panic, and normalising is idempotent.
+//! Postcode input: parsing, lookup and wording the answer never panic, and normalising is idempotent.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -11,6 +11,6 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(normalise(&once), once);
     let _ = parse(&s, |_| true);
     if let Ok(answer) = resolve(&s) {
-        let _ = answer.message();
+        let _ = slatecard::text::catalogue(slatecard::text::Lang::En).answer(&answer);
     }
 });

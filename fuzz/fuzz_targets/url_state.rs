@@ -4,12 +4,13 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use slatecard::domain::query::{widget_options, wp_embed_secret, AppQuery};
+use slatecard::domain::embedding::{widget_options, wp_embed_secret};
+use slatecard::domain::link::Link;
 
 fuzz_target!(|data: &[u8]| {
     let s = String::from_utf8_lossy(data);
-    let q = AppQuery::parse(&s);
-    let again = AppQuery::parse(&q.to_query());
+    let q = Link::parse(&s);
+    let again = Link::parse(&q.to_query());
     assert_eq!(again.election, q.election);
     assert_eq!(again.region, q.region);
     assert_eq!(again.embed, q.embed);
@@ -20,9 +21,13 @@ fuzz_target!(|data: &[u8]| {
         .split('\n')
         .map(|line| line.split_once('=').unwrap_or((line, "")))
         .collect();
-    if let Ok(opts) = widget_options(pairs.iter().copied()) {
-        let link = AppQuery::parse(&opts.to_query());
-        assert_eq!(link.election, opts.election);
-        assert_eq!(link.region, opts.region);
+    match widget_options(pairs.iter().copied()) {
+        Ok(opts) => {
+            let link = Link::parse(&opts.to_query());
+            assert_eq!(link.election, opts.election);
+            assert_eq!(link.region, opts.region);
+        }
+        // Refusals are worded for the host page's author, never a panic.
+        Err(e) => assert!(!e.to_string().is_empty()),
     }
 });

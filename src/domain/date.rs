@@ -2,7 +2,8 @@
 //!
 //! Ballots open and close on dates in UK time (`Europe/London`). The app needs
 //! only three things: to reject impossible dates in the data, to compare a
-//! deadline with "now", and to print a date the way a member reads it.
+//! deadline with "now", and to hand dates to the message catalogue
+//! (`crate::text`), which writes them the way a member reads them.
 //! This module is shared with `build.rs`, so it depends on nothing but `core`.
 
 use core::fmt;
@@ -62,20 +63,7 @@ impl fmt::Display for DateError {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+impl std::error::Error for DateError {}
 
 fn is_leap(year: u16) -> bool {
     (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
@@ -152,6 +140,11 @@ impl Date {
         Date { year, month, day }
     }
 
+    /// The date as written in data files (ISO 8601): `2022-08-30`.
+    pub fn iso(self) -> String {
+        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+
     /// Day of the week, 0 = Sunday.
     pub fn weekday(self) -> u8 {
         (self.days_since_epoch() + 4).rem_euclid(7) as u8
@@ -168,17 +161,6 @@ impl Date {
             day: last.day - last.weekday(),
             ..last
         }
-    }
-
-    /// The month's English name.
-    pub fn month_name(self) -> &'static str {
-        MONTHS[usize::from(self.month - 1)]
-    }
-}
-
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {} {}", self.day, self.month_name(), self.year)
     }
 }
 
@@ -227,6 +209,14 @@ impl Moment {
         Ok(Moment { date, time })
     }
 
+    /// The moment as written in data files: `2020-11-12T12:00` or `2022-08-30`.
+    pub fn iso(self) -> String {
+        match self.time {
+            None => self.date.iso(),
+            Some((h, m)) => format!("{}T{h:02}:{m:02}", self.date.iso()),
+        }
+    }
+
     /// The UTC instant (minutes since the epoch) at which this UK-time moment
     /// begins. A date without a time begins at 00:00.
     pub fn start_utc_minutes(self) -> i64 {
@@ -248,15 +238,6 @@ impl Moment {
         // The offset at the local instant read as UTC is right except within the
         // hour of a clock change, where either answer is defensible.
         local - london_offset_minutes(local)
-    }
-}
-
-impl fmt::Display for Moment {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self.time {
-            None => write!(f, "{}", self.date),
-            Some((h, m)) => write!(f, "{}, {h:02}:{m:02}", self.date),
-        }
     }
 }
 

@@ -5,6 +5,11 @@ use super::region::RegionId;
 use super::table::{unit_index, RegionMatch, Table, TableError};
 use std::sync::OnceLock;
 
+/// The copyright year of the postcode data the table was compiled from (ONS
+/// Postcode Directory, November 2025; see `data/postcodes/SOURCES.md`), for
+/// the attribution the licences ask for.
+pub const POSTCODE_DATA_YEAR: u16 = 2025;
+
 /// The compiled table for the Labour scheme (see `data/postcodes/SOURCES.md`).
 pub static TABLE_BYTES: &[u8] = include_bytes!("../../data/postcodes/labour.bin");
 
@@ -112,57 +117,4 @@ pub enum LookupError {
     Table(TableError),
 }
 
-fn names(regions: &[RegionId]) -> String {
-    match regions {
-        [] => String::new(),
-        [one] => one.name().to_owned(),
-        [init @ .., last] => {
-            let init: Vec<&str> = init.iter().map(|r| r.name()).collect();
-            format!("{} and {}", init.join(", "), last.name())
-        }
-    }
-}
-
-fn crown_dependency(place: &str) -> String {
-    format!(
-        "{place} is not part of a UK region: Labour members there belong to Labour International."
-    )
-}
-
-impl Answer {
-    /// A plain sentence for the member about this answer.
-    ///
-    /// ```
-    /// use slatecard::domain::lookup::resolve;
-    /// let a = resolve("SY10").unwrap();
-    /// assert_eq!(a.message(), "SY10 is split between West Midlands and Wales. Enter your full postcode, or choose:");
-    /// ```
-    pub fn message(&self) -> String {
-        match &self.resolution {
-            Resolution::Region(r) if self.repaired => format!(
-                "We read that as {}, which is in the {} region.",
-                self.understood,
-                r.name()
-            ),
-            Resolution::Region(r) => format!("{} is in the {} region.", self.understood, r.name()),
-            Resolution::Choice(rs) => format!(
-                "{} is split between {}. Enter your full postcode, or choose:",
-                self.understood,
-                names(rs)
-            ),
-            Resolution::NotFound => format!(
-                "We can't find {} in our postcode list. Check it, or choose your region below.",
-                self.understood
-            ),
-            Resolution::Outside(e) => match e {
-                Elsewhere::Jersey => crown_dependency("Jersey"),
-                Elsewhere::Guernsey => crown_dependency("Guernsey"),
-                Elsewhere::IsleOfMan => crown_dependency("the Isle of Man"),
-                Elsewhere::Bfpo => "BFPO addresses are outside the UK's regions. If your membership is registered at a UK address, enter that postcode; otherwise you belong to Labour International.".to_owned(),
-                Elsewhere::OverseasTerritory(name) => format!("Members living in {name} belong to Labour International."),
-                Elsewhere::NonGeographic => "That postcode belongs to a PO box or an organisation, not a home. Enter your home postcode, or choose your region below.".to_owned(),
-                Elsewhere::OtherCountry => "That doesn't look like a UK postcode. Members outside the UK belong to Labour International.".to_owned(),
-            },
-        }
-    }
-}
+impl std::error::Error for LookupError {}

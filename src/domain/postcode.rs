@@ -6,7 +6,7 @@
 //! in any UK region (Crown Dependencies, BFPO, overseas territories, other
 //! countries' postcodes). Parsing never panics.
 
-use super::query::percent_decode;
+use super::escape::percent_decode;
 use core::fmt;
 
 /// Why the input is not a postcode we can use.
@@ -22,18 +22,7 @@ pub enum PostcodeError {
     BadFormat,
 }
 
-impl fmt::Display for PostcodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(match self {
-            PostcodeError::Empty => "Enter a postcode",
-            PostcodeError::TooLong => "A postcode has at most 8 characters",
-            PostcodeError::BadCharacters => "A postcode has only letters, numbers and a space",
-            PostcodeError::BadFormat => {
-                "Enter a real postcode, like SW1A 1AA, or its first part, like SW1A"
-            }
-        })
-    }
-}
+impl std::error::Error for PostcodeError {}
 
 impl PostcodeError {
     /// A short machine-readable code (used by the batch lookup).
@@ -58,8 +47,8 @@ pub enum Elsewhere {
     IsleOfMan,
     /// British Forces Post Office.
     Bfpo,
-    /// A British Overseas Territory (named).
-    OverseasTerritory(&'static str),
+    /// A British Overseas Territory.
+    OverseasTerritory(Territory),
     /// Girobank's `GIR 0AA` and other non-geographic codes.
     NonGeographic,
     /// Looks like another country's postal code.
@@ -203,22 +192,51 @@ pub fn normalise(raw: &str) -> String {
     out
 }
 
-/// The overseas territories' UK-style postcodes: outward, inward, name.
-const OVERSEAS: [(&str, &str, &str); 10] = [
-    ("ASCN", "1ZZ", "Ascension Island"),
-    ("STHL", "1ZZ", "St Helena"),
-    ("TDCU", "1ZZ", "Tristan da Cunha"),
-    ("BBND", "1ZZ", "the British Indian Ocean Territory"),
-    ("BIQQ", "1ZZ", "the British Antarctic Territory"),
-    ("FIQQ", "1ZZ", "the Falkland Islands"),
-    ("GX11", "1AA", "Gibraltar"),
-    ("PCRN", "1ZZ", "the Pitcairn Islands"),
-    (
-        "SIQQ",
-        "1ZZ",
-        "South Georgia and the South Sandwich Islands",
-    ),
-    ("TKCA", "1ZZ", "the Turks and Caicos Islands"),
+/// The British Overseas Territories with a postcode of their own.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Territory {
+    /// Ascension Island (`ASCN 1ZZ`).
+    Ascension,
+    /// St Helena (`STHL 1ZZ`).
+    StHelena,
+    /// Tristan da Cunha (`TDCU 1ZZ`).
+    TristanDaCunha,
+    /// The British Indian Ocean Territory (`BBND 1ZZ`).
+    BritishIndianOcean,
+    /// The British Antarctic Territory (`BIQQ 1ZZ`).
+    BritishAntarctic,
+    /// The Falkland Islands (`FIQQ 1ZZ`).
+    Falklands,
+    /// Gibraltar (`GX11 1AA`).
+    Gibraltar,
+    /// The Pitcairn Islands (`PCRN 1ZZ`).
+    Pitcairn,
+    /// South Georgia and the South Sandwich Islands (`SIQQ 1ZZ`).
+    SouthGeorgia,
+    /// The Turks and Caicos Islands (`TKCA 1ZZ`).
+    TurksCaicos,
+    /// The Cayman Islands (`KY1-1234`).
+    Cayman,
+    /// The British Virgin Islands (`VG1110`).
+    VirginIslands,
+    /// Anguilla (`AI-2640`).
+    Anguilla,
+    /// Montserrat (`MSR 1110`).
+    Montserrat,
+}
+
+/// The overseas territories' UK-style postcodes: outward, inward, territory.
+const OVERSEAS: [(&str, &str, Territory); 10] = [
+    ("ASCN", "1ZZ", Territory::Ascension),
+    ("STHL", "1ZZ", Territory::StHelena),
+    ("TDCU", "1ZZ", Territory::TristanDaCunha),
+    ("BBND", "1ZZ", Territory::BritishIndianOcean),
+    ("BIQQ", "1ZZ", Territory::BritishAntarctic),
+    ("FIQQ", "1ZZ", Territory::Falklands),
+    ("GX11", "1AA", Territory::Gibraltar),
+    ("PCRN", "1ZZ", Territory::Pitcairn),
+    ("SIQQ", "1ZZ", Territory::SouthGeorgia),
+    ("TKCA", "1ZZ", Territory::TurksCaicos),
 ];
 
 fn compact(s: &str) -> String {
@@ -227,12 +245,12 @@ fn compact(s: &str) -> String {
 
 fn elsewhere(n: &str) -> Option<Elsewhere> {
     let c = compact(n);
-    for (outward, inward, name) in OVERSEAS {
+    for (outward, inward, territory) in OVERSEAS {
         // The whole code, or just its outward part (e.g. "STHL").
         if c.strip_prefix(outward)
             .is_some_and(|rest| rest.is_empty() || rest == inward)
         {
-            return Some(Elsewhere::OverseasTerritory(name));
+            return Some(Elsewhere::OverseasTerritory(territory));
         }
     }
     if c.starts_with("BFPO") && c[4..].bytes().all(|b| b.is_ascii_digit()) {
@@ -251,12 +269,19 @@ fn elsewhere(n: &str) -> Option<Elsewhere> {
     // Other territories' own formats: Cayman KY1-1234, BVI VG1110, Anguilla
     // AI-2640, Montserrat MSR 1110, Bermuda "HM 12".
     let is_digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
-    if (c.starts_with("KY") && c.len() == 7 && is_digits(&c[2..]))
-        || (c.starts_with("VG") && c.len() == 6 && is_digits(&c[2..]))
-        || c == "AI2640"
-        || (c.starts_with("MSR") && c.len() == 7 && is_digits(&c[3..]))
-    {
-        return Some(Elsewhere::OverseasTerritory("a British Overseas Territory"));
+    let territory = if c.starts_with("KY") && c.len() == 7 && is_digits(&c[2..]) {
+        Some(Territory::Cayman)
+    } else if c.starts_with("VG") && c.len() == 6 && is_digits(&c[2..]) {
+        Some(Territory::VirginIslands)
+    } else if c == "AI2640" {
+        Some(Territory::Anguilla)
+    } else if c.starts_with("MSR") && c.len() == 7 && is_digits(&c[3..]) {
+        Some(Territory::Montserrat)
+    } else {
+        None
+    };
+    if let Some(t) = territory {
+        return Some(Elsewhere::OverseasTerritory(t));
     }
     // Digits only (US ZIP, most of Europe), or Canada's A9A 9A9.
     let b = c.as_bytes();

@@ -459,7 +459,7 @@ fn validate_ballot(file: &str, e: &ElectionDef) -> Result<(), DataError> {
             return Err(err(
                 file,
                 "ballot.closes",
-                format!("closes ({c}) before it opens ({o})"),
+                format!("closes ({}) before it opens ({})", c.iso(), o.iso()),
             ));
         }
     }
@@ -468,7 +468,7 @@ fn validate_ballot(file: &str, e: &ElectionDef) -> Result<(), DataError> {
             return Err(err(
                 file,
                 "ballot",
-                format!("date {} is not in the year held ({})", m.date, b.held),
+                format!("date {} is not in the year held ({})", m.date.iso(), b.held),
             ));
         }
     }

@@ -26,7 +26,6 @@
 //! largest share first; the first is the majority.
 
 use super::region::RegionId;
-use core::fmt;
 
 /// Letters allowed in the last two places of a postcode, in order.
 pub const UNIT_LETTERS: &[u8; 20] = b"ABDEFGHJLNPQRSTUWXYZ";
@@ -45,14 +44,7 @@ pub enum TableError {
     Corrupt(&'static str),
 }
 
-impl fmt::Display for TableError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            TableError::BadHeader => f.write_str("not a slatecard postcode table (version 1)"),
-            TableError::Corrupt(what) => write!(f, "corrupt postcode table: {what}"),
-        }
-    }
-}
+impl std::error::Error for TableError {}
 
 /// Index of a unit (`AB` in `SW1A 1AB`) among the 400 possible, if valid.
 pub fn unit_index(a: u8, b: u8) -> Option<u16> {

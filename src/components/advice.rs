@@ -1,13 +1,21 @@
-use crate::domain::view::{OrderSource, ResultView, SeatView};
+//! The slate's advice: how the region was found, the ballot, the other seats.
+
+use crate::domain::model::{Event, Found};
+use crate::domain::page::{OrderSource, ResultView, SeatView};
+use crate::text::{catalogue, Catalogue, Label, Lang};
 use yew::prelude::*;
 
-/// Props of [`SlateResult`].
+/// Props of [`Advice`].
 #[derive(Properties, PartialEq)]
-pub struct SlateResultProps {
+pub struct AdviceProps {
+    /// The language to word it in.
+    pub lang: Lang,
+    /// How the region was found, when from a postcode.
+    pub found: Option<Found>,
     /// What to show.
-    pub view: ResultView,
-    /// Called when the member wants another region.
-    pub onchange_region: Callback<()>,
+    pub result: ResultView,
+    /// Where "Change region" goes.
+    pub dispatch: Callback<Event>,
     /// Move keyboard focus to the result when it appears (after a choice,
     /// not when the page opens from a link).
     #[prop_or_default]
@@ -16,8 +24,9 @@ pub struct SlateResultProps {
 
 /// The slate's advice for one region: the ballot, then the other seats.
 #[component]
-pub fn SlateResult(props: &SlateResultProps) -> Html {
-    let v = &props.view;
+pub fn Advice(props: &AdviceProps) -> Html {
+    let t = catalogue(props.lang);
+    let v = &props.result;
     let heading = use_node_ref();
     {
         // Move focus to the result so keyboard and screen-reader users land on it.
@@ -32,10 +41,7 @@ pub fn SlateResult(props: &SlateResultProps) -> Html {
             }
         });
     }
-    let onclick = {
-        let cb = props.onchange_region.clone();
-        move |_| cb.emit(())
-    };
+    let onclick = props.dispatch.reform(|_| Event::ChangeRegion);
     let ranked = v.entries.first().is_some_and(|e| e.preference.is_some());
     let list = html! {
         for e in &v.entries {
@@ -55,35 +61,37 @@ pub fn SlateResult(props: &SlateResultProps) -> Html {
         }
     };
     html! {
+        <>
+        if let Some(found) = &props.found {
+            <p class="sc-found" data-testid="found-by">{ t.found(found, v.region) }</p>
+        }
         <section class="sc-result" data-testid="result" aria-labelledby="sc-result-heading">
-            <p class="sc-visually-hidden" aria-live="polite">
-                { format!("Showing the {} advice for {}.", v.slate, v.region) }
-            </p>
+            <p class="sc-visually-hidden" aria-live="polite">{ t.showing(v.slate, v.region) }</p>
             <div class="sc-result-head">
                 <h2 id="sc-result-heading" tabindex="-1" ref={heading}>
                     <span class="sc-kicker">{ v.slate }</span>
-                    <span data-testid="result-region">{ v.region }</span>
+                    <span data-testid="result-region">{ v.region.name() }</span>
                 </h2>
                 <button type="button" class="sc-link-button" data-testid="change-region" {onclick}>
-                    { "Change region" }
+                    { t.label(Label::ChangeRegion) }
                 </button>
             </div>
-            <p class="sc-instruction" data-testid="instruction">{ &v.instruction }</p>
+            <p class="sc-instruction" data-testid="instruction">{ t.instruction(v.instruction) }</p>
             if ranked {
                 <ol class="sc-ballot" data-testid="ballot">{ list }</ol>
             } else {
                 <ul class="sc-ballot sc-ballot--cross" data-testid="ballot">{ list }</ul>
             }
-            <OrderNote source={v.source.clone()} />
+            { order_note(t, &v.source) }
             if !v.seat_groups.is_empty() {
                 <section class="sc-seats" aria-labelledby="sc-seats-heading">
-                    <h3 id="sc-seats-heading">{ "Other seats on the same ballot" }</h3>
+                    <h3 id="sc-seats-heading">{ t.label(Label::OtherSeats) }</h3>
                     for g in &v.seat_groups {
                         <div class="sc-seat-group" data-testid="seat-group">
-                            <p class="sc-who">{ &g.who }</p>
+                            <p class="sc-who">{ t.eligibility(g.who) }</p>
                             <ul role="list">
                                 for s in &g.seats {
-                                    <Seat seat={s.clone()} />
+                                    { seat(t, s) }
                                 }
                             </ul>
                         </div>
@@ -92,7 +100,7 @@ pub fn SlateResult(props: &SlateResultProps) -> Html {
             }
             if !v.notes.is_empty() {
                 <details class="sc-notes">
-                    <summary>{ "Notes on this election" }</summary>
+                    <summary>{ t.label(Label::ElectionNotes) }</summary>
                     <ul>
                         for n in v.notes {
                             <li>{ *n }</li>
@@ -101,64 +109,55 @@ pub fn SlateResult(props: &SlateResultProps) -> Html {
                 </details>
             }
         </section>
+        </>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct OrderNoteProps {
-    source: OrderSource,
-}
-
 /// Says where the order comes from; generated orders are flagged plainly.
-#[component]
-fn OrderNote(props: &OrderNoteProps) -> Html {
-    match &props.source {
+fn order_note(t: &dyn Catalogue, source: &OrderSource) -> Html {
+    let method = |summary: Label, method: &'static str| {
+        html! { <details><summary>{ t.label(summary) }</summary><p>{ method }</p></details> }
+    };
+    match source {
         OrderSource::Published { source } => html! {
             <p class="sc-provenance" data-testid="provenance" data-kind="published">
-                { "This is the order the slate published for your region. Source: " }
+                { t.label(Label::PublishedOrder) }
                 <cite>{ *source }</cite>
             </p>
         },
-        OrderSource::Generated { method } => html! {
+        OrderSource::Generated { method: m } => html! {
             <div class="sc-provenance sc-provenance--generated" data-testid="provenance" data-kind="generated">
-                <p><strong>{ "Worked out by slatecard, not published by the slate." }</strong>
-                { " We could not find the slate's own order for your region." }</p>
-                <details><summary>{ "How this order was made" }</summary><p>{ *method }</p></details>
+                <p><strong>{ t.label(Label::GeneratedOrder) }</strong>{ t.label(Label::GeneratedWhy) }</p>
+                { method(Label::HowOrderMade, m) }
             </div>
         },
-        OrderSource::Partly {
+        OrderSource::PartlyPublished {
             positions,
             source,
-            method,
+            method: m,
         } => html! {
             <div class="sc-provenance sc-provenance--generated" data-testid="provenance" data-kind="partly-published">
-                <p><strong>{ format!("Places 1–{positions} were published by the slate; the rest were worked out by slatecard.") }</strong>
-                { " Source: " }<cite>{ *source }</cite></p>
-                <details><summary>{ "How the rest was made" }</summary><p>{ *method }</p></details>
+                <p><strong>{ t.partly_published(*positions) }</strong>
+                { t.label(Label::Source) }<cite>{ *source }</cite></p>
+                { method(Label::HowRestMade, m) }
             </div>
         },
         OrderSource::NoOrder => html! {},
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct SeatProps {
-    seat: SeatView,
-}
-
-#[component]
-fn Seat(props: &SeatProps) -> Html {
-    let s = &props.seat;
+/// One other seat: its name, the slate's picks, how many to vote for.
+fn seat(t: &dyn Catalogue, s: &SeatView) -> Html {
     html! {
         <li class="sc-seat" data-testid="seat">
             <span class="sc-seat-name">{ s.name }</span>
             if s.published {
-                <span class="sc-picks" data-testid="seat-picks">{ s.picks.join(" and ") }</span>
+                <span class="sc-picks" data-testid="seat-picks">{ t.names(s.picks) }</span>
             } else {
-                <span class="sc-picks sc-picks--missing">{ "Not published here" }</span>
+                <span class="sc-picks sc-picks--missing">{ t.label(Label::NotPublishedHere) }</span>
             }
-            if !s.votes.is_empty() {
-                <span class="sc-votes">{ &s.votes }</span>
+            if s.votes > 0 {
+                <span class="sc-votes">{ t.votes(s.votes) }</span>
             }
             if !s.note.is_empty() {
                 <span class="sc-seat-note">{ s.note }</span>

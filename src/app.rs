@@ -1,0 +1,65 @@
+//! The full page shell: draws the core's [`Page`](crate::domain::page::Page)
+//! with the shared components and keeps the address bar shareable.
+
+use crate::components::{
+    use_page, Advice, ElectionPicker, EmbedPanel, Footer, PostcodeForm, RegionPicker,
+};
+use crate::domain::model::Model;
+use crate::domain::page::Body;
+use crate::text::{catalogue, Label};
+use crate::web;
+use web_sys::Element;
+use yew::prelude::*;
+
+/// Props of [`App`].
+#[derive(Properties, PartialEq)]
+pub struct AppProps {
+    /// The model the page opens with (from its link).
+    pub model: Model,
+}
+
+/// The slatecard page.
+#[component]
+pub fn App(props: &AppProps) -> Html {
+    let (page, dispatch) = use_page(props.model.clone());
+    // Keep the address bar shareable: election and region only.
+    use_effect_with(page.link.clone(), web::replace_link);
+    let (lang, t) = (page.lang, catalogue(page.lang));
+    let election = html! {
+        <ElectionPicker {lang} head={page.election} elections={page.elections.clone()} dispatch={dispatch.clone()} />
+    };
+    html! {
+        <>
+            <header class="sc-header">
+                <h1>{ t.label(Label::Brand) }</h1>
+                <p class="sc-tagline">{ t.label(Label::Tagline) }</p>
+            </header>
+            <main id="main" class="sc-main">
+                {
+                    match &page.body {
+                        Body::Result { found, result } => html! {
+                            <>
+                                { election }
+                                <Advice {lang} found={found.clone()} result={result.clone()} dispatch={dispatch.clone()} take_focus={page.take_focus} />
+                            </>
+                        },
+                        Body::Choose(chooser) => html! {
+                            <>
+                                <PostcodeForm {lang} feedback={chooser.feedback.clone()} dispatch={dispatch.clone()} take_focus={page.take_focus} />
+                                <RegionPicker {lang} regions={chooser.regions.clone()} dispatch={dispatch.clone()} />
+                                { election }
+                            </>
+                        },
+                    }
+                }
+                <EmbedPanel {lang} base={web::page_base()} link={page.link.clone()} />
+            </main>
+            <Footer {lang} sources={page.sources()} />
+        </>
+    }
+}
+
+/// Renders the full page for `model` into `root`.
+pub fn render(root: Element, model: Model) {
+    yew::Renderer::<App>::with_root_and_props(root, AppProps { model }).render();
+}

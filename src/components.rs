@@ -1,0 +1,55 @@
+//! The pieces every shell draws with. Each renders part of the core's
+//! [`Page`], words it with the catalogue of the page's language (the `lang`
+//! prop every component takes) and reports what the member does as one
+//! [`Event`] through `dispatch`. No component decides anything:
+//! `domain::model::update` and `domain::page::view` do.
+//!
+//! Small pieces that hold no state are plain functions returning `Html`
+//! rather than components: each Yew component costs bytes in the bundle.
+
+mod advice;
+mod election_picker;
+mod embed_panel;
+mod footer;
+mod postcode_form;
+mod region_picker;
+
+pub use advice::{Advice, AdviceProps};
+pub use election_picker::{election_status, ElectionPicker, ElectionPickerProps};
+pub use embed_panel::{EmbedPanel, EmbedPanelProps};
+pub use footer::{Footer, FooterProps};
+pub use postcode_form::{PostcodeForm, PostcodeFormProps};
+pub use region_picker::{region_select, RegionPicker, RegionPickerProps};
+
+use crate::domain::model::{update, Event, Model};
+use crate::domain::page::{view, Page};
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// A shell's model, as Yew state: each [`Event`] goes through
+/// [`update`], and an event that changes nothing re-renders nothing.
+#[derive(PartialEq)]
+struct Core(Model);
+
+impl Reducible for Core {
+    type Action = Event;
+
+    fn reduce(self: Rc<Self>, event: Event) -> Rc<Self> {
+        let mut next = self.0.clone();
+        update(&mut next, event);
+        if next == self.0 {
+            self
+        } else {
+            Rc::new(Core(next))
+        }
+    }
+}
+
+/// The page for `initial` as it changes, with the callback that sends it
+/// events. The clock is read once per render.
+#[hook]
+pub fn use_page(initial: Model) -> (Page, Callback<Event>) {
+    let core = use_reducer(move || Core(initial));
+    let page = view(&core.0, crate::web::now_utc_minutes());
+    (page, core.dispatcher().to_callback())
+}

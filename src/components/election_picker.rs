@@ -1,0 +1,55 @@
+use crate::domain::election::Election;
+use crate::domain::model::Event;
+use crate::domain::page::{ElectionChoice, ElectionHead};
+use crate::text::{catalogue, Label, Lang};
+use web_sys::HtmlSelectElement;
+use yew::prelude::*;
+
+/// Props of [`ElectionPicker`].
+#[derive(Properties, PartialEq)]
+pub struct ElectionPickerProps {
+    /// The language to word it in.
+    pub lang: Lang,
+    /// The election shown and where its ballot stands.
+    pub head: ElectionHead,
+    /// The elections to choose from.
+    pub elections: Vec<ElectionChoice>,
+    /// Where the choice goes.
+    pub dispatch: Callback<Event>,
+}
+
+/// Chooses the election, and says whether voting is open.
+#[component]
+pub fn ElectionPicker(props: &ElectionPickerProps) -> Html {
+    let t = catalogue(props.lang);
+    let dispatch = props.dispatch.clone();
+    let onchange = move |e: web_sys::Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        if let Some(election) = Election::by_id(&select.value()) {
+            dispatch.emit(Event::ElectionPicked(election));
+        }
+    };
+    html! {
+        <section class="sc-election" aria-labelledby="sc-election-label">
+            <label id="sc-election-label" for="sc-election">{ t.label(Label::Election) }</label>
+            <select id="sc-election" data-testid="election-select" {onchange}>
+                for c in &props.elections {
+                    <option value={c.election.id} selected={c.selected}>{ c.election.short_title }</option>
+                }
+            </select>
+            <p class={classes!("sc-status", props.head.timing.is_open().then_some("sc-status--open"))} data-testid="election-status">
+                { t.timing(props.head.timing) }
+            </p>
+        </section>
+    }
+}
+
+/// The election's short title and status, as the widget's heading text.
+pub fn election_status(lang: Lang, head: ElectionHead) -> Html {
+    html! {
+        <>
+            <strong>{ head.election.short_title }</strong>
+            <span class="sc-widget-status">{ catalogue(lang).timing(head.timing) }</span>
+        </>
+    }
+}

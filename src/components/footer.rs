@@ -1,0 +1,43 @@
+use crate::domain::election::Source;
+use crate::domain::lookup::POSTCODE_DATA_YEAR;
+use crate::text::{catalogue, Label, Lang};
+use yew::prelude::*;
+
+/// Props of [`Footer`].
+#[derive(Properties, PartialEq)]
+pub struct FooterProps {
+    /// The language to word it in.
+    pub lang: Lang,
+    /// The election's sources.
+    pub sources: &'static [Source],
+}
+
+/// Privacy promise, sources and data attribution.
+#[component]
+pub fn Footer(props: &FooterProps) -> Html {
+    let t = catalogue(props.lang);
+    html! {
+        <footer class="sc-footer">
+            <p>{ t.label(Label::PrivacyPromise) }</p>
+            <details>
+                <summary>{ t.label(Label::Sources) }</summary>
+                <ul>
+                    for s in props.sources {
+                        <li>
+                            if s.url.is_empty() {
+                                { s.title }
+                            } else {
+                                <a href={s.url} rel="noopener noreferrer">{ s.title }</a>
+                            }
+                            if !s.used_for.is_empty() {
+                                { " — " }{ s.used_for }
+                            }
+                        </li>
+                    }
+                </ul>
+            </details>
+            <p class="sc-attribution">{ t.attribution(POSTCODE_DATA_YEAR) }</p>
+            <p class="sc-small">{ t.label(Label::Independent) }</p>
+        </footer>
+    }
+}

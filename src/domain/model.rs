@@ -1,0 +1,175 @@
+//! What a page knows and how it changes: [`Model`], [`Event`] and [`update`].
+//!
+//! Every shell (the full app, the compact widget, pre-rendered pages) holds a
+//! `Model`, turns what the member does into an [`Event`], calls [`update`],
+//! and draws [`super::page::view`] of the result. Nothing here knows about
+//! the browser or about words: it is plain data, tested natively.
+
+use super::election::Election;
+use super::embedding::Theme;
+use super::link::Link;
+use super::lookup::{resolve, Answer, LookupError, Resolution};
+use super::region::RegionId;
+
+/// Which shell draws the page.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Mode {
+    /// The full page: pickers, the embed panel, the footer.
+    #[default]
+    App,
+    /// The compact widget for blogs (`?embed=1` or `mount()`).
+    Widget,
+}
+
+/// The interface's language. Only the tag: the words are in `crate::text`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Lang {
+    /// English (United Kingdom).
+    #[default]
+    En,
+}
+
+/// How the member's region was found, said back to them above the result.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Found {
+    /// From a postcode (or part of one), as understood: `SW1A 1AA`.
+    Postcode {
+        /// The input as understood.
+        understood: String,
+        /// True when an O/0 or I/1 slip was corrected.
+        repaired: bool,
+    },
+    /// Picked by the member after a postcode that spans regions or lies
+    /// outside the UK.
+    Chosen,
+}
+
+/// What the page knows. The postcode the member typed lives here only, in
+/// memory: never in the URL, storage or a request.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Model {
+    /// Which shell draws it.
+    pub mode: Mode,
+    /// The interface's language.
+    pub lang: Lang,
+    /// The election shown (defaults to the most recent).
+    pub election: &'static Election,
+    /// The member's region, once chosen.
+    pub region: Option<RegionId>,
+    /// How the region was found from a postcode, if it was.
+    pub found: Option<Found>,
+    /// The answer to the last postcode typed, while it did not settle the
+    /// region (an error, a split district, a place outside the UK).
+    pub lookup: Option<Result<Answer, LookupError>>,
+    /// True once the member has done something on this page (rather than
+    /// arriving by a link): only then does focus move.
+    pub interacted: bool,
+    /// The widget's theme.
+    pub theme: Theme,
+    /// The widget's accent colour, `#rgb` or `#rrggbb`.
+    pub accent: Option<String>,
+}
+
+/// Something that happened: what the member did, or where they arrived.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Event {
+    /// The member asked to look up what they typed in the postcode field.
+    PostcodeEntered(String),
+    /// The member picked a region from the list of regions.
+    RegionPicked(RegionId),
+    /// The member picked one of the regions a postcode's answer offered (a
+    /// split district, or Labour International for a place outside the UK).
+    AnswerPicked(RegionId),
+    /// The member picked another election.
+    ElectionPicked(&'static Election),
+    /// The member wants to choose their region again.
+    ChangeRegion,
+    /// The page's address changed (a link opened, history moved).
+    LinkOpened(Link),
+}
+
+impl Model {
+    /// The model a link opens, for a shell in `mode`.
+    ///
+    /// ```
+    /// use slatecard::domain::{link::Link, model::{Mode, Model}};
+    /// let m = Model::new(Mode::App, &Link::parse("?region=wales"));
+    /// assert_eq!(m.region.unwrap().name(), "Wales");
+    /// assert!(!m.interacted);
+    /// ```
+    pub fn new(mode: Mode, link: &Link) -> Model {
+        Model {
+            mode,
+            lang: Lang::default(),
+            election: link.election.unwrap_or_else(Election::latest),
+            region: link.region,
+            found: None,
+            lookup: None,
+            interacted: false,
+            theme: link.theme,
+            accent: link.accent.clone(),
+        }
+    }
+
+    /// The link that shows this page to someone else: election and region
+    /// only, never a postcode.
+    pub fn link(&self) -> Link {
+        Link {
+            election: Some(self.election),
+            region: self.region,
+            ..Link::default()
+        }
+    }
+
+    fn settle(&mut self, region: Option<RegionId>, found: Option<Found>) {
+        self.region = region;
+        self.found = found;
+        self.lookup = None;
+        self.interacted = true;
+    }
+}
+
+/// Applies `event` to `model`.
+///
+/// ```
+/// use slatecard::domain::model::{update, Event, Found, Mode, Model};
+/// let mut m = Model::new(Mode::App, &Default::default());
+/// update(&mut m, Event::PostcodeEntered("ne1 4st".into()));
+/// assert_eq!(m.region.unwrap().name(), "Northern");
+/// assert!(matches!(m.found, Some(Found::Postcode { .. })));
+/// ```
+pub fn update(model: &mut Model, event: Event) {
+    match event {
+        Event::PostcodeEntered(text) => match resolve(&text) {
+            Ok(Answer {
+                understood,
+                repaired,
+                resolution: Resolution::Region(r),
+                ..
+            }) => model.settle(
+                Some(r),
+                Some(Found::Postcode {
+                    understood,
+                    repaired,
+                }),
+            ),
+            other => {
+                model.lookup = Some(other);
+                model.interacted = true;
+            }
+        },
+        Event::RegionPicked(r) => model.settle(Some(r), None),
+        Event::AnswerPicked(r) => model.settle(Some(r), Some(Found::Chosen)),
+        Event::ElectionPicked(e) => model.election = e,
+        Event::ChangeRegion => model.settle(None, None),
+        Event::LinkOpened(link) => {
+            let mode = model.mode;
+            *model = Model {
+                lang: model.lang,
+                theme: model.theme,
+                accent: model.accent.take(),
+                ..Model::new(mode, &link)
+            };
+        }
+    }
+}

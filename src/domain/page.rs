@@ -1,0 +1,520 @@
+//! What a page shows, as facts: [`view`] turns a [`Model`] into a [`Page`].
+//!
+//! A `Page` holds data and message keys, never sentences: the shells draw it
+//! and the message catalogue (`crate::text`) words it. Everything that decides
+//! what a member sees is here, so it is tested natively.
+
+use super::election::{BallotKind, Election, Electorate, Provenance, Source, Status};
+use super::embedding::Theme;
+use super::link::Link;
+use super::lookup::{Answer, LookupError, Resolution};
+use super::model::{Found, Lang, Mode, Model};
+use super::postcode::Elsewhere;
+use super::region::RegionId;
+
+/// Everything one page shows at one moment.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Page {
+    /// Which shell draws it.
+    pub mode: Mode,
+    /// The language to word it in.
+    pub lang: Lang,
+    /// The election shown, and whether voting is open.
+    pub election: ElectionHead,
+    /// The elections a member can switch to, most recent first.
+    pub elections: Vec<ElectionChoice>,
+    /// The main part: choosing a region, or the slate's advice.
+    pub body: Body,
+    /// What the address bar (or "Open full page") carries.
+    pub link: Link,
+    /// Move keyboard focus to what appeared (after the member did
+    /// something, not when the page opened from a link).
+    pub take_focus: bool,
+    /// The widget's theme.
+    pub theme: Theme,
+    /// The widget's accent colour.
+    pub accent: Option<String>,
+}
+
+/// The election shown at the top of the page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ElectionHead {
+    /// The election.
+    pub election: &'static Election,
+    /// Where its ballot stands now.
+    pub timing: Timing,
+}
+
+/// Where a ballot stands: the status, and the year for ballots without dates.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Timing {
+    /// Upcoming, open or closed, with the dates known.
+    pub status: Status,
+    /// The year the election was held.
+    pub held: u16,
+}
+
+impl Timing {
+    /// Where `election`'s ballot stands at `now_utc_minutes` (minutes since
+    /// the Unix epoch, UTC).
+    pub fn of(election: &Election, now_utc_minutes: i64) -> Timing {
+        Timing {
+            status: election.status_at(now_utc_minutes),
+            held: election.held,
+        }
+    }
+
+    /// True while voting is open.
+    pub fn is_open(self) -> bool {
+        matches!(self.status, Status::Open { .. })
+    }
+}
+
+/// One entry of the election chooser.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ElectionChoice {
+    /// The election.
+    pub election: &'static Election,
+    /// True for the one shown.
+    pub selected: bool,
+}
+
+/// The main part of a page.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Body {
+    /// No region yet: the postcode field and the regions.
+    Choose(Chooser),
+    /// The slate's advice for the member's region.
+    Result {
+        /// How the region was found, when from a postcode.
+        found: Option<Found>,
+        /// The advice.
+        result: ResultView,
+    },
+}
+
+/// The ways to choose a region.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Chooser {
+    /// What the postcode field says under it, after a lookup.
+    pub feedback: Option<Feedback>,
+    /// Every region, in display order.
+    pub regions: Vec<RegionChoice>,
+}
+
+/// What the postcode field says after a lookup that did not settle the region.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Feedback {
+    /// The input could not be looked up.
+    Problem(LookupError),
+    /// An answer to say, with the regions the member may pick from it.
+    Answer {
+        /// The answer.
+        answer: Answer,
+        /// Regions to choose between (a split district), largest share first.
+        choices: Vec<RegionId>,
+        /// Labour International, offered for places outside the UK's regions.
+        international: Option<RegionId>,
+    },
+}
+
+/// One region in the list of regions.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RegionChoice {
+    /// The region.
+    pub region: RegionId,
+    /// True for the region chosen.
+    pub selected: bool,
+    /// True for the region of members outside the UK.
+    pub outside_uk: bool,
+}
+
+/// One line of the recommended ballot.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct EntryView {
+    /// 1-based preference for ranked ballots; `None` for a cross.
+    pub preference: Option<u8>,
+    /// Candidate's name.
+    pub name: &'static str,
+    /// Short description (may be empty).
+    pub summary: &'static str,
+}
+
+/// How to mark the ballot.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Instruction {
+    /// Number `count` candidates 1 to `count`, in the order shown.
+    Rank {
+        /// Candidates to number.
+        count: usize,
+    },
+    /// A cross next to each of `count` names; up to `max` crosses allowed.
+    Cross {
+        /// Names to mark.
+        count: usize,
+        /// Most crosses the ballot allows.
+        max: u8,
+    },
+}
+
+/// Where the order shown comes from, for the member.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum OrderSource {
+    /// The slate published it.
+    Published {
+        /// Where.
+        source: &'static str,
+    },
+    /// slatecard generated it.
+    Generated {
+        /// The method, in the data's words.
+        method: &'static str,
+    },
+    /// The first `positions` places were published, the rest generated.
+    PartlyPublished {
+        /// Published leading places.
+        positions: u8,
+        /// Where.
+        source: &'static str,
+        /// The method, in the data's words.
+        method: &'static str,
+    },
+    /// A cross ballot: no order.
+    NoOrder,
+}
+
+/// A seat the member may be able to vote for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SeatView {
+    /// Seat name.
+    pub name: &'static str,
+    /// The slate's picks (empty when not published).
+    pub picks: &'static [&'static str],
+    /// How many candidates a voter may support (0: not stated).
+    pub votes: u8,
+    /// False when the picks are not in our sources.
+    pub published: bool,
+    /// Note for the member.
+    pub note: &'static str,
+}
+
+/// Who may vote for a group of seats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Eligibility {
+    /// Which members.
+    pub electorate: Electorate,
+    /// Only members in these regions (empty: all regions).
+    pub regions: &'static [RegionId],
+}
+
+/// Seats grouped by who may vote for them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SeatGroup {
+    /// Who may vote.
+    pub who: Eligibility,
+    /// The seats.
+    pub seats: Vec<SeatView>,
+}
+
+/// The slate's advice for one election and one region.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResultView {
+    /// Election id.
+    pub election_id: &'static str,
+    /// Slate name.
+    pub slate: &'static str,
+    /// The region.
+    pub region: RegionId,
+    /// How to mark the ballot.
+    pub instruction: Instruction,
+    /// The candidates, in the order to use.
+    pub entries: Vec<EntryView>,
+    /// Where the order comes from.
+    pub source: OrderSource,
+    /// Other seats, grouped by who may vote: everyone first.
+    pub seat_groups: Vec<SeatGroup>,
+    /// Notes.
+    pub notes: &'static [&'static str],
+}
+
+impl ResultView {
+    /// Builds the advice for `election` and `region`.
+    ///
+    /// Seats limited to other regions are left out: the member cannot vote for them.
+    ///
+    /// ```
+    /// use slatecard::domain::{election::Election, region::RegionId, page::ResultView};
+    /// let e = Election::by_id("nec-2022").unwrap();
+    /// let v = ResultView::build(e, RegionId::from_slug("northern").unwrap());
+    /// assert_eq!(v.entries[0].name, "Yasmine Dar");
+    /// assert_eq!(v.entries[0].preference, Some(1));
+    /// ```
+    pub fn build(election: &'static Election, region: RegionId) -> Self {
+        let ranked = matches!(election.kind, BallotKind::Ranked);
+        let entries = election
+            .candidates_for(region)
+            .iter()
+            .enumerate()
+            .map(|(i, c)| EntryView {
+                preference: ranked.then_some(i as u8 + 1),
+                name: c.name,
+                summary: c.summary,
+            })
+            .collect::<Vec<_>>();
+        let instruction = match election.kind {
+            BallotKind::Ranked => Instruction::Rank {
+                count: entries.len(),
+            },
+            BallotKind::Cross { max } => Instruction::Cross {
+                count: entries.len(),
+                max,
+            },
+        };
+        let source = match (
+            election.kind,
+            election.order_for(region).map(|o| o.provenance),
+        ) {
+            (BallotKind::Cross { .. }, _) | (_, None) => OrderSource::NoOrder,
+            (_, Some(Provenance::Published { source })) => OrderSource::Published { source },
+            (_, Some(Provenance::Generated)) => OrderSource::Generated {
+                method: election.generation,
+            },
+            (_, Some(Provenance::PartlyPublished { positions, source })) => {
+                OrderSource::PartlyPublished {
+                    positions,
+                    source,
+                    method: election.generation,
+                }
+            }
+        };
+        let mut seat_groups: Vec<SeatGroup> = Vec::new();
+        // Seats every member can vote for first, then the narrower ones.
+        let (everyone, narrower): (Vec<_>, Vec<_>) = election
+            .seats_other
+            .iter()
+            .partition(|s| s.electorate == Electorate::All);
+        for seat in everyone.into_iter().chain(narrower) {
+            if !seat.regions.is_empty() && !seat.regions.contains(&region) {
+                continue;
+            }
+            let who = Eligibility {
+                electorate: seat.electorate,
+                regions: seat.regions,
+            };
+            let view = SeatView {
+                name: seat.name,
+                picks: seat.picks,
+                votes: seat.votes,
+                published: seat.published,
+                note: seat.note,
+            };
+            match seat_groups.iter_mut().find(|g| g.who == who) {
+                Some(g) => g.seats.push(view),
+                None => seat_groups.push(SeatGroup {
+                    who,
+                    seats: vec![view],
+                }),
+            }
+        }
+        ResultView {
+            election_id: election.id,
+            slate: election.slate,
+            region,
+            instruction,
+            entries,
+            source,
+            seat_groups,
+            notes: election.notes,
+        }
+    }
+}
+
+/// What the postcode field says about a lookup that did not settle the region.
+fn feedback(lookup: &Result<Answer, LookupError>) -> Feedback {
+    match lookup {
+        Err(e) => Feedback::Problem(e.clone()),
+        Ok(answer) => Feedback::Answer {
+            choices: match &answer.resolution {
+                Resolution::Choice(regions) => regions.clone(),
+                _ => Vec::new(),
+            },
+            // Not for PO boxes: those members live somewhere in the UK.
+            international: matches!(
+                &answer.resolution,
+                Resolution::Outside(e) if *e != Elsewhere::NonGeographic
+            )
+            .then(RegionId::international),
+            answer: answer.clone(),
+        },
+    }
+}
+
+/// What `model` shows at `now_utc_minutes` (minutes since the Unix epoch, UTC).
+///
+/// ```
+/// use slatecard::domain::{link::Link, model::{Mode, Model}, page::{view, Body}};
+/// let m = Model::new(Mode::App, &Link::parse("?election=nec-2022&region=london"));
+/// let page = view(&m, 0);
+/// assert!(matches!(page.body, Body::Result { ref result, .. } if result.region.name() == "London"));
+/// assert_eq!(page.link.to_query(), "?election=nec-2022&region=london");
+/// ```
+pub fn view(model: &Model, now_utc_minutes: i64) -> Page {
+    let body = match model.region {
+        Some(region) => Body::Result {
+            found: model.found.clone(),
+            result: ResultView::build(model.election, region),
+        },
+        None => Body::Choose(Chooser {
+            feedback: model.lookup.as_ref().map(feedback),
+            regions: RegionId::all()
+                .map(|r| RegionChoice {
+                    region: r,
+                    selected: false,
+                    outside_uk: r.region().outside_uk,
+                })
+                .collect(),
+        }),
+    };
+    Page {
+        mode: model.mode,
+        lang: model.lang,
+        election: ElectionHead {
+            election: model.election,
+            timing: Timing::of(model.election, now_utc_minutes),
+        },
+        elections: Election::all()
+            .iter()
+            .map(|e| ElectionChoice {
+                election: e,
+                selected: e.id == model.election.id,
+            })
+            .collect(),
+        body,
+        link: model.link(),
+        take_focus: model.interacted,
+        theme: model.theme,
+        accent: model.accent.clone(),
+    }
+}
+
+impl Page {
+    /// The election's sources, for the footer.
+    pub fn sources(&self) -> &'static [Source] {
+        self.election.election.sources
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::date::Moment;
+
+    fn at(s: &str) -> i64 {
+        Moment::parse(s).unwrap().start_utc_minutes()
+    }
+
+    fn region(slug: &str) -> RegionId {
+        RegionId::from_slug(slug).unwrap()
+    }
+
+    #[test]
+    fn timing_by_date() {
+        let e = Election::by_id("nec-2022").unwrap();
+        let opens = e.opens.unwrap();
+        let closes = e.closes.unwrap();
+        assert_eq!(
+            Timing::of(e, at("2022-07-01")).status,
+            Status::Upcoming { opens }
+        );
+        let open = Timing::of(e, at("2022-08-01"));
+        assert_eq!(
+            open.status,
+            Status::Open {
+                closes: Some(closes)
+            }
+        );
+        assert!(open.is_open());
+        // Open all of 30 August, UK time (BST), closed from midnight.
+        assert!(Timing::of(e, at("2022-08-30T23:59")).is_open());
+        assert_eq!(
+            Timing::of(e, at("2022-08-31")).status,
+            Status::Closed {
+                closed: Some(closes)
+            }
+        );
+        let e2020 = Election::by_id("nec-2020").unwrap();
+        assert!(Timing::of(e2020, at("2020-11-12T11:59")).is_open());
+        assert!(!Timing::of(e2020, at("2020-11-12T12:00")).is_open());
+        let e2018 = Election::by_id("nec-2018").unwrap();
+        assert_eq!(
+            Timing::of(e2018, at("2026-11-23")),
+            Timing {
+                status: Status::Closed { closed: None },
+                held: 2018
+            }
+        );
+    }
+
+    #[test]
+    fn seats_are_filtered_by_region_and_grouped() {
+        let e = Election::by_id("nec-2022").unwrap();
+        let wales = ResultView::build(e, region("wales"));
+        let london = ResultView::build(e, region("london"));
+        let names = |v: &ResultView| -> Vec<&str> {
+            v.seat_groups
+                .iter()
+                .flat_map(|g| g.seats.iter().map(|s| s.name))
+                .collect()
+        };
+        assert!(names(&wales).contains(&"Welsh representative"));
+        assert!(!names(&london).contains(&"Welsh representative"));
+        assert_eq!(
+            london.seat_groups[0].who,
+            Eligibility {
+                electorate: Electorate::All,
+                regions: &[]
+            }
+        );
+        let councillors = london
+            .seat_groups
+            .iter()
+            .find(|g| g.who.electorate == Electorate::Councillors)
+            .unwrap();
+        assert_eq!(
+            councillors.seats[0].picks,
+            ["Cllr Matt White", "Cllr Aneesa Akbar"]
+        );
+        assert_eq!(councillors.seats[0].votes, 2);
+        // Every group says who may vote once: no two groups share eligibility.
+        for v in [&wales, &london] {
+            for (i, g) in v.seat_groups.iter().enumerate() {
+                assert!(v.seat_groups[i + 1..].iter().all(|h| h.who != g.who));
+            }
+        }
+    }
+
+    #[test]
+    fn cross_ballot_has_no_numbers() {
+        let e = Election::by_id("nec-2018").unwrap();
+        let v = ResultView::build(e, region("scotland"));
+        assert_eq!(v.entries.len(), 9);
+        assert!(v.entries.iter().all(|x| x.preference.is_none()));
+        assert_eq!(v.source, OrderSource::NoOrder);
+        assert_eq!(v.instruction, Instruction::Cross { count: 9, max: 9 });
+        let names: Vec<&str> = v.entries.iter().map(|x| x.name).collect();
+        assert_eq!(names[0], "Yasmine Dar");
+        assert_eq!(names[8], "Peter Willsman");
+    }
+
+    #[test]
+    fn ranked_ballot_numbers_every_candidate() {
+        let e = Election::by_id("nec-2022").unwrap();
+        for r in RegionId::all() {
+            let v = ResultView::build(e, r);
+            assert_eq!(v.instruction, Instruction::Rank { count: 5 });
+            let prefs: Vec<Option<u8>> = v.entries.iter().map(|x| x.preference).collect();
+            assert_eq!(prefs, [1, 2, 3, 4, 5].map(Some));
+            assert_ne!(v.source, OrderSource::NoOrder);
+        }
+    }
+}

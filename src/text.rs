@@ -1,0 +1,206 @@
+//! The message catalogue: every word a member, a blogger or a host page's
+//! author reads comes from here.
+//!
+//! The core (`domain`) hands the shells facts and message keys ([`Label`],
+//! [`Timing`], [`Answer`], …); a [`Catalogue`] turns them into text. English
+//! ([`en::English`]) is the only catalogue today. A second language (Welsh)
+//! is a new module implementing [`Catalogue`], a [`Lang`] variant and its
+//! arm in [`catalogue`]: the components stay as they are (they ask for the
+//! page's catalogue), and the core only gains a way to pick the language. Every method of the trait and
+//! every [`Label`] must have text, so a missing message fails the build.
+//!
+//! The `Display` impls of the domain's member-facing types (postcode and
+//! lookup errors, dates, `mount()` option errors) are English, from here.
+
+pub mod en;
+
+use crate::domain::date::{Date, Moment};
+use crate::domain::election::Election;
+use crate::domain::embedding::OptionError;
+use crate::domain::lookup::{Answer, LookupError};
+use crate::domain::model::Found;
+use crate::domain::page::{Eligibility, Instruction, Timing};
+use crate::domain::postcode::PostcodeError;
+use crate::domain::region::RegionId;
+use crate::domain::table::TableError;
+use core::fmt;
+
+pub use crate::domain::model::Lang;
+
+/// The catalogue for `lang`.
+pub fn catalogue(lang: Lang) -> &'static dyn Catalogue {
+    match lang {
+        Lang::En => &en::English,
+    }
+}
+
+/// The language tag for `lang` attributes, e.g. `en-GB`.
+pub fn tag(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "en-GB",
+    }
+}
+
+/// Fixed words of the interface: headings, labels, hints, buttons.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Label {
+    /// The product's name, as the page's main heading.
+    Brand,
+    /// What the page does, under the name.
+    Tagline,
+    /// The election chooser's label.
+    Election,
+    /// The postcode field's label.
+    YourPostcode,
+    /// The hint under the postcode field.
+    PostcodeHint,
+    /// Said (to screen readers) before an error.
+    ErrorPrefix,
+    /// The postcode field's button.
+    FindMyRegion,
+    /// The button offering Labour International after a place outside the UK.
+    ShowInternational,
+    /// Heading (or label) of the region list.
+    OrChooseRegion,
+    /// The hint under the region list.
+    RegionHint,
+    /// The region list's entry for members outside the UK.
+    OutsideUk,
+    /// The widget's empty choice in its region list.
+    ChoosePlaceholder,
+    /// The button back to choosing a region.
+    ChangeRegion,
+    /// Before the source of a published order.
+    PublishedOrder,
+    /// Before a source, after other text.
+    Source,
+    /// The plain warning on a generated order.
+    GeneratedOrder,
+    /// Why an order was generated.
+    GeneratedWhy,
+    /// Opens the method of a generated order.
+    HowOrderMade,
+    /// Opens the method of the generated part of an order.
+    HowRestMade,
+    /// Heading of the other seats.
+    OtherSeats,
+    /// A seat whose picks we do not have.
+    NotPublishedHere,
+    /// Opens the election's notes.
+    ElectionNotes,
+    /// The widget's link to the full page.
+    OpenFullPage,
+    /// The footer's privacy promise.
+    PrivacyPromise,
+    /// Opens the election's sources.
+    Sources,
+    /// That slatecard is not the party's or a slate's.
+    Independent,
+    /// Opens the embed panel.
+    EmbedThis,
+    /// The loader snippet's label.
+    EmbedLoader,
+    /// When to use the loader snippet.
+    EmbedLoaderHelp,
+    /// The iframe snippet's label.
+    EmbedIframe,
+    /// When to use the iframe snippet.
+    EmbedIframeHelp,
+    /// The link snippet's label.
+    EmbedLink,
+    /// When to use the link snippet.
+    EmbedLinkHelp,
+    /// The copy buttons.
+    Copy,
+    /// Before the embed preview.
+    Preview,
+    /// The embed preview frame's title.
+    PreviewTitle,
+    /// Heading of the page shown if the app stops.
+    CrashTitle,
+    /// Text of the page shown if the app stops.
+    CrashBody,
+}
+
+/// Words for every message key and fact the core produces.
+pub trait Catalogue {
+    /// A fixed label.
+    fn label(&self, label: Label) -> &'static str;
+    /// A calendar date: `30 August 2022`.
+    fn date(&self, date: Date) -> String;
+    /// A date with an optional time: `12 November 2020, 12:00`.
+    fn moment(&self, moment: Moment) -> String;
+    /// Where a ballot stands: `Voting closed on 30 August 2022`.
+    fn timing(&self, timing: Timing) -> String;
+    /// How to mark the ballot.
+    fn instruction(&self, instruction: Instruction) -> String;
+    /// Places 1 to `positions` were published, the rest generated.
+    fn partly_published(&self, positions: u8) -> String;
+    /// Who may vote for a group of seats.
+    fn eligibility(&self, who: Eligibility) -> String;
+    /// How many a voter may support (`votes` ≥ 1).
+    fn votes(&self, votes: u8) -> String;
+    /// A list of names: `A and B`.
+    fn names(&self, names: &[&str]) -> String;
+    /// What a postcode lookup found.
+    fn answer(&self, answer: &Answer) -> String;
+    /// Why a postcode lookup gave no answer.
+    fn lookup_error(&self, error: &LookupError) -> String;
+    /// Why the input is not a usable postcode.
+    fn postcode_error(&self, error: &PostcodeError) -> String;
+    /// That the postcode table is broken.
+    fn table_error(&self, error: &TableError) -> String;
+    /// How the member's region was found.
+    fn found(&self, found: &Found, region: RegionId) -> String;
+    /// Announced when the advice appears.
+    fn showing(&self, slate: &str, region: RegionId) -> String;
+    /// The postcode data's attribution, in full (`year`: the copyright year).
+    fn attribution(&self, year: u16) -> String;
+    /// The widget's short promise and attribution.
+    fn widget_note(&self, year: u16) -> String;
+    /// Title of an embed of `election` (or of the app).
+    fn embed_title(&self, election: Option<&Election>) -> String;
+    /// Why `mount()` refused its options (for the host page's author).
+    fn option_error(&self, error: &OptionError) -> String;
+}
+
+/// The English catalogue, for `Display` impls.
+fn english() -> &'static dyn Catalogue {
+    catalogue(Lang::En)
+}
+
+impl fmt::Display for PostcodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&english().postcode_error(self))
+    }
+}
+
+impl fmt::Display for TableError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&english().table_error(self))
+    }
+}
+
+impl fmt::Display for LookupError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&english().lookup_error(self))
+    }
+}
+
+impl fmt::Display for OptionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&english().option_error(self))
+    }
+}
+
+impl fmt::Display for Date {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&english().date(*self))
+    }
+}
+
+impl fmt::Display for Moment {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&english().moment(*self))
+    }
+}

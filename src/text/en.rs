@@ -1,0 +1,311 @@
+//! English (United Kingdom): the catalogue every other language follows.
+
+use super::{Catalogue, Label};
+use crate::domain::date::{Date, Moment};
+use crate::domain::election::{Election, Electorate, Status};
+use crate::domain::embedding::OptionError;
+use crate::domain::lookup::{Answer, LookupError, Resolution};
+use crate::domain::model::Found;
+use crate::domain::page::{Eligibility, Instruction, Timing};
+use crate::domain::postcode::{Elsewhere, PostcodeError, Territory};
+use crate::domain::region::RegionId;
+use crate::domain::table::TableError;
+
+/// English text.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct English;
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// `A`, `A and B`, `A, B and C`.
+fn list(names: &[&str], last_joiner: &str) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_owned(),
+        [init @ .., last] => format!("{}{last_joiner}{last}", init.join(", ")),
+    }
+}
+
+fn territory(t: Territory) -> &'static str {
+    match t {
+        Territory::Ascension => "Ascension Island",
+        Territory::StHelena => "St Helena",
+        Territory::TristanDaCunha => "Tristan da Cunha",
+        Territory::BritishIndianOcean => "the British Indian Ocean Territory",
+        Territory::BritishAntarctic => "the British Antarctic Territory",
+        Territory::Falklands => "the Falkland Islands",
+        Territory::Gibraltar => "Gibraltar",
+        Territory::Pitcairn => "the Pitcairn Islands",
+        Territory::SouthGeorgia => "South Georgia and the South Sandwich Islands",
+        Territory::TurksCaicos => "the Turks and Caicos Islands",
+        Territory::Cayman => "the Cayman Islands",
+        Territory::VirginIslands => "the British Virgin Islands",
+        Territory::Anguilla => "Anguilla",
+        Territory::Montserrat => "Montserrat",
+    }
+}
+
+fn crown_dependency(place: &str) -> String {
+    format!(
+        "{place} is not part of a UK region: Labour members there belong to Labour International."
+    )
+}
+
+fn region_names(regions: &[RegionId]) -> Vec<&'static str> {
+    regions.iter().map(|r| r.name()).collect()
+}
+
+impl Catalogue for English {
+    fn label(&self, label: Label) -> &'static str {
+        match label {
+            Label::Brand => "slatecard",
+            Label::Tagline => {
+                "How your slate recommends you fill in your Labour ballot, for where you live."
+            }
+            Label::Election => "Election",
+            Label::YourPostcode => "Your postcode",
+            Label::PostcodeHint => "The postcode of the address on your Labour membership, or just its first part, like SW1A. It stays on your device.",
+            Label::ErrorPrefix => "Error: ",
+            Label::FindMyRegion => "Find my region",
+            Label::ShowInternational => "Show Labour International",
+            Label::OrChooseRegion => "Or choose your region",
+            Label::RegionHint => {
+                "You vote with the region of the address on your Labour membership."
+            }
+            Label::OutsideUk => "I live outside the UK",
+            Label::ChoosePlaceholder => "Choose…",
+            Label::ChangeRegion => "Change region",
+            Label::PublishedOrder => {
+                "This is the order the slate published for your region. Source: "
+            }
+            Label::Source => " Source: ",
+            Label::GeneratedOrder => "Worked out by slatecard, not published by the slate.",
+            Label::GeneratedWhy => " We could not find the slate's own order for your region.",
+            Label::HowOrderMade => "How this order was made",
+            Label::HowRestMade => "How the rest was made",
+            Label::OtherSeats => "Other seats on the same ballot",
+            Label::NotPublishedHere => "Not published here",
+            Label::ElectionNotes => "Notes on this election",
+            Label::OpenFullPage => "Open full page ↗",
+            Label::PrivacyPromise => "slatecard works entirely on your device: nothing you choose or type is sent anywhere.",
+            Label::Sources => "Sources for this election",
+            Label::Independent => "slatecard is an independent tool. It is not run by the Labour Party or by any slate.",
+            Label::EmbedThis => "Embed this on your blog or website",
+            Label::EmbedLoader => "Script (resizes itself)",
+            Label::EmbedLoaderHelp => {
+                "For sites that allow scripts, e.g. a WordPress Custom HTML block."
+            }
+            Label::EmbedIframe => "Plain iframe",
+            Label::EmbedIframeHelp => "For sites that allow iframes but not scripts.",
+            Label::EmbedLink => "Link",
+            Label::EmbedLinkHelp => "For sites that allow neither (e.g. WordPress.com free plans). Pasting the page address on its own line also embeds it in self-hosted WordPress.",
+            Label::Copy => "Copy",
+            Label::Preview => "Preview:",
+            Label::PreviewTitle => "Preview of the embedded widget",
+            Label::CrashTitle => "Sorry, something went wrong",
+            Label::CrashBody => "slatecard hit a problem it could not recover from. Please reload the page. Nothing you typed has left your device.",
+        }
+    }
+
+    fn date(&self, d: Date) -> String {
+        let month = MONTHS[usize::from(d.month.clamp(1, 12) - 1)];
+        format!("{} {month} {}", d.day, d.year)
+    }
+
+    fn moment(&self, m: Moment) -> String {
+        match m.time {
+            None => self.date(m.date),
+            Some((h, min)) => format!("{}, {h:02}:{min:02}", self.date(m.date)),
+        }
+    }
+
+    fn timing(&self, t: Timing) -> String {
+        match t.status {
+            Status::Upcoming { opens } => format!("Voting opens {}", self.moment(opens)),
+            Status::Open { closes: Some(c) } => {
+                format!("Voting open — closes {}", self.moment(c))
+            }
+            Status::Open { closes: None } => "Voting open".to_owned(),
+            Status::Closed { closed: Some(c) } => format!("Voting closed on {}", self.moment(c)),
+            Status::Closed { closed: None } => format!("Voting closed ({})", t.held),
+        }
+    }
+
+    fn instruction(&self, i: Instruction) -> String {
+        match i {
+            Instruction::Rank { count } => format!(
+                "Number these {count} candidates 1 to {count} on your ballot, in this order."
+            ),
+            Instruction::Cross { count, max } => format!(
+                "Put a cross next to each of these {count} names (you have up to {max} crosses; order does not matter)."
+            ),
+        }
+    }
+
+    fn partly_published(&self, positions: u8) -> String {
+        format!(
+            "Places 1–{positions} were published by the slate; the rest were worked out by slatecard."
+        )
+    }
+
+    fn eligibility(&self, who: Eligibility) -> String {
+        let place = match who.regions {
+            [] => String::new(),
+            regions => format!(" in {}", region_names(regions).join(" or ")),
+        };
+        let and_place = if place.is_empty() {
+            String::new()
+        } else {
+            format!(" and a member{place}")
+        };
+        match who.electorate {
+            Electorate::All => format!("Every member{place} can vote"),
+            Electorate::Youth => format!("Only if you are under 27{and_place}"),
+            Electorate::Bame => format!(
+                "Only if you self-define as Black, Asian or minority ethnic (BAME){and_place}"
+            ),
+            Electorate::Disabled => format!("Only if you self-define as disabled{and_place}"),
+            Electorate::Councillors => format!("Only if you are a councillor{and_place}"),
+        }
+    }
+
+    fn votes(&self, votes: u8) -> String {
+        format!("Vote for {votes}")
+    }
+
+    fn names(&self, names: &[&str]) -> String {
+        names.join(" and ")
+    }
+
+    fn answer(&self, a: &Answer) -> String {
+        let understood = &a.understood;
+        match &a.resolution {
+            Resolution::Region(r) if a.repaired => format!(
+                "We read that as {understood}, which is in the {} region.",
+                r.name()
+            ),
+            Resolution::Region(r) => format!("{understood} is in the {} region.", r.name()),
+            Resolution::Choice(rs) => format!(
+                "{understood} is split between {}. Enter your full postcode, or choose:",
+                list(&region_names(rs), " and ")
+            ),
+            Resolution::NotFound => format!(
+                "We can't find {understood} in our postcode list. Check it, or choose your region below."
+            ),
+            Resolution::Outside(e) => match e {
+                Elsewhere::Jersey => crown_dependency("Jersey"),
+                Elsewhere::Guernsey => crown_dependency("Guernsey"),
+                Elsewhere::IsleOfMan => crown_dependency("The Isle of Man"),
+                Elsewhere::Bfpo => "BFPO addresses are outside the UK's regions. If your membership is registered at a UK address, enter that postcode; otherwise you belong to Labour International.".to_owned(),
+                Elsewhere::OverseasTerritory(t) => format!(
+                    "Members living in {} belong to Labour International.",
+                    territory(*t)
+                ),
+                Elsewhere::NonGeographic => "That postcode belongs to a PO box or an organisation, not a home. Enter your home postcode, or choose your region below.".to_owned(),
+                Elsewhere::OtherCountry => "That doesn't look like a UK postcode. Members outside the UK belong to Labour International.".to_owned(),
+            },
+        }
+    }
+
+    fn lookup_error(&self, e: &LookupError) -> String {
+        match e {
+            LookupError::Postcode(e) => self.postcode_error(e),
+            LookupError::Table(e) => format!(
+                "Postcode search is unavailable ({}). Please choose your region below.",
+                self.table_error(e)
+            ),
+        }
+    }
+
+    fn postcode_error(&self, e: &PostcodeError) -> String {
+        match e {
+            PostcodeError::Empty => "Enter a postcode",
+            PostcodeError::TooLong => "A postcode has at most 8 characters",
+            PostcodeError::BadCharacters => "A postcode has only letters, numbers and a space",
+            PostcodeError::BadFormat => {
+                "Enter a real postcode, like SW1A 1AA, or its first part, like SW1A"
+            }
+        }
+        .to_owned()
+    }
+
+    fn table_error(&self, e: &TableError) -> String {
+        match e {
+            TableError::BadHeader => "not a slatecard postcode table (version 1)".to_owned(),
+            TableError::Corrupt(what) => format!("corrupt postcode table: {what}"),
+        }
+    }
+
+    fn found(&self, found: &Found, region: RegionId) -> String {
+        match found {
+            Found::Postcode {
+                understood,
+                repaired: true,
+            } => format!(
+                "We read that as {understood}, which is in the {} region.",
+                region.name()
+            ),
+            Found::Postcode { understood, .. } => {
+                format!("{understood} is in the {} region.", region.name())
+            }
+            Found::Chosen => format!("You chose {}.", region.name()),
+        }
+    }
+
+    fn showing(&self, slate: &str, region: RegionId) -> String {
+        format!("Showing the {slate} advice for {}.", region.name())
+    }
+
+    fn attribution(&self, year: u16) -> String {
+        format!("Region data: Source: Office for National Statistics licensed under the Open Government Licence v.3.0. Contains OS data © Crown copyright and database right {year}. Contains Royal Mail data © Royal Mail copyright and database right {year}. Contains National Statistics data © Crown copyright and database right {year}.")
+    }
+
+    fn widget_note(&self, year: u16) -> String {
+        format!(" · Works on your device; nothing is sent. Postcode data: ONS (OGL v3), OS and Royal Mail © Crown copyright {year}.")
+    }
+
+    fn embed_title(&self, election: Option<&Election>) -> String {
+        match election {
+            Some(e) => format!("{} — how to vote", e.short_title),
+            None => "slatecard — how to vote".to_owned(),
+        }
+    }
+
+    fn option_error(&self, e: &OptionError) -> String {
+        match e {
+            OptionError::NotAnObject => {
+                "options must be an object, such as {region: \"wales\"}".to_owned()
+            }
+            OptionError::NotAString { key } => format!("option \"{key}\" must be a string"),
+            OptionError::UnknownElection { value } => {
+                let ids: Vec<&str> = Election::all().iter().map(|e| e.id).collect();
+                format!("no election \"{value}\": use one of {}", ids.join(", "))
+            }
+            OptionError::UnknownRegion { value } => format!(
+                "no region \"{value}\": use a region's slug, such as \"wales\" or \"north-west\""
+            ),
+            OptionError::UnknownTheme { value } => {
+                format!("theme \"{value}\" is not \"light\", \"dark\" or \"auto\"")
+            }
+            OptionError::BadAccent { value } => {
+                format!("accent \"{value}\" is not a colour like \"#c00\" or \"#cc0000\"")
+            }
+            OptionError::UnknownOption { key } => format!(
+                "unknown option \"{key}\": the options are election, region, theme and accent"
+            ),
+        }
+    }
+}

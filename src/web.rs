@@ -1,0 +1,222 @@
+//! Browser plumbing in one place: the clock, the address bar, the parent
+//! frame, the clipboard, `mount()`'s options and the crash page. The shells
+//! call these; nothing here decides what a member sees.
+
+use crate::domain::embedding::{widget_options, wp_embed_secret, OptionError};
+use crate::domain::link::Link;
+use crate::text::{catalogue, Label, Lang};
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use web_sys::Element;
+
+/// Now, in minutes since the Unix epoch (UTC), from the device's clock.
+pub fn now_utc_minutes() -> i64 {
+    (js_sys::Date::now() / 60_000.0) as i64
+}
+
+/// The query string of the current page (`?…`), or empty.
+pub fn location_search() -> String {
+    gloo::utils::window()
+        .location()
+        .search()
+        .unwrap_or_default()
+}
+
+/// The element the app renders into (`#app` in our `index.html`), if any.
+pub fn app_root() -> Option<Element> {
+    gloo::utils::document().get_element_by_id("app")
+}
+
+/// Marks the page as the embedded widget (`body.sc-embed`), for its styles.
+pub fn mark_body_embedded() {
+    if let Some(body) = gloo::utils::document().body() {
+        let _ = body.class_list().add_1("sc-embed");
+    }
+}
+
+/// Replaces the page URL's query with `link`, without reloading or adding a
+/// history entry. Only the election and region are ever written: never a postcode.
+pub fn replace_link(link: &Link) {
+    let window = gloo::utils::window();
+    let Ok(path) = window.location().pathname() else {
+        return;
+    };
+    if let Ok(history) = window.history() {
+        let url = format!("{path}{}", link.to_query());
+        // Fails harmlessly in sandboxed frames; the page works without it.
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// The address of the app's page (origin and path, no query).
+pub fn page_base() -> String {
+    let location = gloo::utils::window().location();
+    format!(
+        "{}{}",
+        location.origin().unwrap_or_default(),
+        location.pathname().unwrap_or_default()
+    )
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// `import.meta` of our JS module (`slatecard.js`).
+    type ImportMeta;
+    #[wasm_bindgen(thread_local_v2, js_namespace = import, js_name = meta)]
+    static IMPORT_META: ImportMeta;
+    #[wasm_bindgen(method, getter)]
+    fn url(this: &ImportMeta) -> String;
+}
+
+/// The app's address as seen from a host page that imported `slatecard.js`:
+/// the folder the module was loaded from (not the host page's own address),
+/// so "Open full page" leads to the app.
+pub fn module_base() -> String {
+    let url = IMPORT_META.with(ImportMeta::url);
+    match url.rfind('/') {
+        Some(i) => url[..=i].to_owned(),
+        None => url,
+    }
+}
+
+/// Reads `mount()`'s options object into name/value pairs and checks them
+/// with [`widget_options`].
+pub fn mount_options(opts: &JsValue) -> Result<Link, OptionError> {
+    if opts.is_undefined() || opts.is_null() {
+        return Ok(Link::default());
+    }
+    if !opts.is_object() || js_sys::Array::is_array(opts) {
+        return Err(OptionError::NotAnObject);
+    }
+    let mut pairs = Vec::new();
+    for entry in js_sys::Object::entries(opts.unchecked_ref()).iter() {
+        let entry: js_sys::Array = entry.unchecked_into();
+        let key = entry.get(0).as_string().unwrap_or_default();
+        let value = entry.get(1);
+        if value.is_undefined() {
+            continue;
+        }
+        let value = value
+            .as_string()
+            .ok_or(OptionError::NotAString { key: key.clone() })?;
+        pairs.push((key, value));
+    }
+    widget_options(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
+
+/// Copies `text` to the clipboard, where the browser allows it (old
+/// browsers and sandboxed frames do not; the text stays selectable).
+pub fn copy_text(text: &str) {
+    let _ = gloo::utils::window()
+        .navigator()
+        .clipboard()
+        .write_text(text);
+}
+
+/// WordPress's wp-embed height message (`wp-embed.js` checks the secret).
+#[derive(Serialize)]
+struct WpEmbedHeight<'a> {
+    message: &'static str,
+    value: f64,
+    secret: &'a str,
+}
+
+/// Our own height message, for the `embed.js` loader and other hosts.
+#[derive(Serialize)]
+struct SlatecardHeight {
+    #[serde(rename = "type")]
+    kind: &'static str,
+    height: f64,
+}
+
+/// Tells the parent frame (if any) the page's height in CSS pixels, as
+/// WordPress's wp-embed message (when `secret` is known) and as our own.
+fn post_height(height: f64, secret: Option<&str>) {
+    let window = gloo::utils::window();
+    let Ok(Some(parent)) = window.parent() else {
+        return;
+    };
+    if js_sys::Object::is(&parent, &window) {
+        return; // not in a frame
+    }
+    let height = height.ceil();
+    // The height is not sensitive, and the parent's origin is unknown.
+    let send = |msg: Result<JsValue, serde_wasm_bindgen::Error>| {
+        if let Ok(msg) = msg {
+            let _ = parent.post_message(&msg, "*");
+        }
+    };
+    if let Some(secret) = secret {
+        send(serde_wasm_bindgen::to_value(&WpEmbedHeight {
+            message: "height",
+            value: height,
+            secret,
+        }));
+    }
+    send(serde_wasm_bindgen::to_value(&SlatecardHeight {
+        kind: "slatecard:height",
+        height,
+    }));
+}
+
+/// Reports an element's height to the parent frame whenever it changes,
+/// until dropped.
+pub struct HeightReporter {
+    observer: Option<web_sys::ResizeObserver>,
+    _callback: Closure<dyn FnMut()>,
+}
+
+impl HeightReporter {
+    /// Starts reporting `element`'s height.
+    pub fn start(element: Option<Element>) -> HeightReporter {
+        let secret = wp_embed_secret(&gloo::utils::window().location().hash().unwrap_or_default());
+        let measure = element.clone();
+        let callback = Closure::<dyn FnMut()>::new(move || {
+            if let Some(el) = &measure {
+                post_height(el.get_bounding_client_rect().height(), secret.as_deref());
+            }
+        });
+        let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
+        if let (Some(o), Some(el)) = (&observer, &element) {
+            o.observe(el);
+        }
+        HeightReporter {
+            observer,
+            _callback: callback,
+        }
+    }
+}
+
+impl Drop for HeightReporter {
+    fn drop(&mut self) {
+        if let Some(o) = &self.observer {
+            o.disconnect();
+        }
+    }
+}
+
+/// Sets a CSS custom property on an element through the CSSOM (allowed by a
+/// strict `style-src`, unlike a `style` attribute).
+pub fn set_css_property(element: Option<web_sys::HtmlElement>, name: &str, value: &str) {
+    if let Some(el) = element {
+        let _ = el.style().set_property(name, value);
+    }
+}
+
+/// Replaces the page with a readable message if the app ever panics.
+pub fn catch_panics() {
+    std::panic::set_hook(Box::new(show_panic));
+}
+
+fn show_panic(info: &std::panic::PanicHookInfo<'_>) {
+    gloo::console::error!(format!("slatecard stopped: {info}"));
+    if let Some(root) = app_root() {
+        let t = catalogue(Lang::default());
+        root.set_inner_html(&format!(
+            "<div class=\"sc-panic\" role=\"alert\"><h2>{}</h2><p>{}</p></div>",
+            t.label(Label::CrashTitle),
+            t.label(Label::CrashBody)
+        ));
+    }
+}

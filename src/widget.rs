@@ -1,0 +1,92 @@
+//! The compact widget shell for blogs: draws the core's
+//! [`Page`](crate::domain::page::Page) with the shared components.
+//!
+//! Two ways in: our own page with `?embed=1` (what the `embed.js` loader,
+//! plain iframes and WordPress's oEmbed frames load), or a host page that
+//! imports `slatecard.js` and calls `mount()`. In a frame the widget reports
+//! its height to the parent on every layout change, both as WordPress's
+//! wp-embed message and as our own; it never touches storage, cookies or the URL.
+
+use crate::components::{election_status, region_select, use_page, Advice, PostcodeForm};
+use crate::domain::lookup::POSTCODE_DATA_YEAR;
+use crate::domain::model::Model;
+use crate::domain::page::Body;
+use crate::text::{catalogue, Label};
+use crate::web;
+use web_sys::Element;
+use yew::prelude::*;
+
+/// Props of [`Widget`].
+#[derive(Properties, PartialEq, Clone)]
+pub struct WidgetProps {
+    /// The model the widget opens with.
+    pub model: Model,
+    /// Address of the full page (for "Open full page").
+    pub page_url: AttrValue,
+    /// Report height to the parent frame.
+    #[prop_or(true)]
+    pub report_height: bool,
+    /// True when the widget is the whole page (in an iframe): it is then the
+    /// page's `<main>` with its `<h1>`; mounted into a host page it is a `<section>`.
+    #[prop_or(true)]
+    pub standalone: bool,
+}
+
+/// Reports the element's height to the parent frame whenever it changes.
+#[hook]
+fn use_auto_height(node: NodeRef, enabled: bool) {
+    use_effect_with(enabled, move |&enabled| {
+        let reporter = enabled.then(|| web::HeightReporter::start(node.cast::<Element>()));
+        move || drop(reporter)
+    });
+}
+
+/// The compact widget: postcode or region, then the slate's advice.
+#[component]
+pub fn Widget(props: &WidgetProps) -> Html {
+    let (page, dispatch) = use_page(props.model.clone());
+    let root = use_node_ref();
+    use_auto_height(root.clone(), props.report_height);
+    {
+        let root = root.clone();
+        use_effect_with(page.accent.clone(), move |accent| {
+            if let Some(a) = accent {
+                web::set_css_property(root.cast(), "--sc-accent", a);
+            }
+        });
+    }
+    let (lang, t) = (page.lang, catalogue(page.lang));
+    let page_url = format!("{}{}", props.page_url, page.link.to_query());
+    let (tag, heading) = if props.standalone {
+        ("main", "h1")
+    } else {
+        ("section", "h2")
+    };
+    html! {
+        <@{tag} class="sc-widget" data-theme={page.theme.name()} data-testid="widget" ref={root} aria-labelledby="sc-widget-title">
+            <@{heading} id="sc-widget-title" class="sc-widget-title">{ election_status(lang, page.election) }</@>
+            {
+                match &page.body {
+                    Body::Result { found, result } => html! {
+                        <Advice {lang} found={found.clone()} result={result.clone()} dispatch={dispatch.clone()} take_focus={page.take_focus} />
+                    },
+                    Body::Choose(chooser) => html! {
+                        <>
+                            <PostcodeForm {lang} feedback={chooser.feedback.clone()} dispatch={dispatch.clone()} take_focus={page.take_focus} />
+                            { region_select(lang, &chooser.regions, &dispatch) }
+                        </>
+                    },
+                }
+            }
+            <p class="sc-widget-foot">
+                <a href={page_url} target="_blank" rel="noopener" data-testid="open-full-page">{ t.label(Label::OpenFullPage) }</a>
+                <span>{ t.widget_note(POSTCODE_DATA_YEAR) }</span>
+            </p>
+        </@>
+    }
+}
+
+/// Renders a widget with `props` into `root`.
+pub fn render(root: Element, props: WidgetProps) {
+    yew::Renderer::<Widget>::with_root_and_props(root, props).render();
+}

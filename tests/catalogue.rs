@@ -1,0 +1,173 @@
+//! The English catalogue words every fact the core produces, the way the
+//! app has always said it (these sentences are what members read).
+#![cfg(not(target_arch = "wasm32"))]
+
+use slatecard::domain::date::Moment;
+use slatecard::domain::election::{Election, Electorate};
+use slatecard::domain::embedding::widget_options;
+use slatecard::domain::lookup::resolve;
+use slatecard::domain::page::{Eligibility, Instruction, Timing};
+use slatecard::domain::region::RegionId;
+use slatecard::text::{catalogue, Catalogue, Label, Lang};
+
+fn en() -> &'static dyn Catalogue {
+    catalogue(Lang::En)
+}
+
+fn at(s: &str) -> i64 {
+    Moment::parse(s).unwrap().start_utc_minutes()
+}
+
+#[test]
+fn dates_and_times() {
+    assert_eq!(
+        Moment::parse("2024-02-29").unwrap().date.to_string(),
+        "29 February 2024"
+    );
+    assert_eq!(
+        Moment::parse("2020-11-12T12:00").unwrap().to_string(),
+        "12 November 2020, 12:00"
+    );
+}
+
+#[test]
+fn status_lines() {
+    let e = Election::by_id("nec-2022").unwrap();
+    let line = |when| en().timing(Timing::of(e, at(when)));
+    assert_eq!(line("2022-07-01"), "Voting opens 25 July 2022");
+    assert_eq!(line("2022-08-01"), "Voting open — closes 30 August 2022");
+    assert_eq!(line("2022-08-31"), "Voting closed on 30 August 2022");
+    let e2020 = Election::by_id("nec-2020").unwrap();
+    assert_eq!(
+        en().timing(Timing::of(e2020, at("2026-01-01"))),
+        "Voting closed on 12 November 2020, 12:00"
+    );
+    let e2018 = Election::by_id("nec-2018").unwrap();
+    assert_eq!(
+        en().timing(Timing::of(e2018, at("2026-11-23"))),
+        "Voting closed (2018)"
+    );
+}
+
+#[test]
+fn instructions_and_seats() {
+    assert_eq!(
+        en().instruction(Instruction::Rank { count: 5 }),
+        "Number these 5 candidates 1 to 5 on your ballot, in this order."
+    );
+    assert_eq!(
+        en().instruction(Instruction::Cross { count: 9, max: 9 }),
+        "Put a cross next to each of these 9 names (you have up to 9 crosses; order does not matter)."
+    );
+    let who = |electorate, regions| {
+        en().eligibility(Eligibility {
+            electorate,
+            regions,
+        })
+    };
+    assert_eq!(who(Electorate::All, &[]), "Every member can vote");
+    assert_eq!(
+        who(Electorate::Councillors, &[]),
+        "Only if you are a councillor"
+    );
+    let wales: &'static [RegionId] = Box::leak(Box::new([RegionId::from_slug("wales").unwrap()]));
+    assert_eq!(
+        who(Electorate::All, wales),
+        "Every member in Wales can vote"
+    );
+    assert_eq!(
+        who(Electorate::Youth, wales),
+        "Only if you are under 27 and a member in Wales"
+    );
+    assert_eq!(en().votes(2), "Vote for 2");
+    assert_eq!(en().names(&["A", "B"]), "A and B");
+}
+
+#[test]
+fn lookup_answers() {
+    let said = |input| en().answer(&resolve(input).unwrap());
+    assert_eq!(
+        said("SY10"),
+        "SY10 is split between West Midlands and Wales. Enter your full postcode, or choose:"
+    );
+    assert_eq!(said("SW1A 1AA"), "SW1A 1AA is in the London region.");
+    assert!(said("ZZ9 9ZZ").starts_with("We can't find ZZ9 9ZZ in our postcode list."));
+    assert!(said("IM1 1AA").starts_with("The Isle of Man is not part of a UK region"));
+    assert_eq!(
+        said("FIQQ 1ZZ"),
+        "Members living in the Falkland Islands belong to Labour International."
+    );
+    assert_eq!(
+        said("KY1-1234"),
+        "Members living in the Cayman Islands belong to Labour International."
+    );
+    for input in ["", "SW1A 1AA 1AA 1", "£$%", "12345678901"] {
+        let e = resolve(input).unwrap_err();
+        assert!(!e.to_string().is_empty());
+        assert_eq!(e.to_string(), en().lookup_error(&e));
+    }
+}
+
+#[test]
+fn mount_option_errors_name_what_would_be_accepted() {
+    let err = |k, v| widget_options([(k, v)]).unwrap_err().to_string();
+    assert_eq!(
+        err("election", "nec-2019"),
+        "no election \"nec-2019\": use one of nec-2022, nec-2020, nec-2018"
+    );
+    assert!(err("region", "Atlantis").starts_with("no region \"Atlantis\""));
+    assert_eq!(
+        err("theme", "pink"),
+        "theme \"pink\" is not \"light\", \"dark\" or \"auto\""
+    );
+    assert!(err("accent", "red;}body{").starts_with("accent \"red;}body{\" is not a colour"));
+    assert!(err("colour", "#c00").starts_with("unknown option \"colour\""));
+}
+
+#[test]
+fn every_label_has_text() {
+    use Label::*;
+    let all = [
+        Brand,
+        Tagline,
+        Election,
+        YourPostcode,
+        PostcodeHint,
+        ErrorPrefix,
+        FindMyRegion,
+        ShowInternational,
+        OrChooseRegion,
+        RegionHint,
+        OutsideUk,
+        ChoosePlaceholder,
+        ChangeRegion,
+        PublishedOrder,
+        Source,
+        GeneratedOrder,
+        GeneratedWhy,
+        HowOrderMade,
+        HowRestMade,
+        OtherSeats,
+        NotPublishedHere,
+        ElectionNotes,
+        OpenFullPage,
+        PrivacyPromise,
+        Sources,
+        Independent,
+        EmbedThis,
+        EmbedLoader,
+        EmbedLoaderHelp,
+        EmbedIframe,
+        EmbedIframeHelp,
+        EmbedLink,
+        EmbedLinkHelp,
+        Copy,
+        Preview,
+        PreviewTitle,
+        CrashTitle,
+        CrashBody,
+    ];
+    for l in all {
+        assert!(!en().label(l).trim().is_empty(), "{l:?}");
+    }
+}

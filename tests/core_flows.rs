@@ -1,0 +1,348 @@
+//! Every member flow the end-to-end tests cover, driven through the core
+//! (`Event` → `update` → `Model` → `view` → `Page`) without a browser, with
+//! the words checked through the English catalogue. The browser tests then
+//! only have to show that the shells draw the `Page` and send the events.
+#![cfg(not(target_arch = "wasm32"))]
+
+use slatecard::domain::date::Moment;
+use slatecard::domain::election::Election;
+use slatecard::domain::link::Link;
+use slatecard::domain::lookup::LookupError;
+use slatecard::domain::model::{update, Event, Found, Mode, Model};
+use slatecard::domain::page::{view, Body, Chooser, Feedback, OrderSource, Page, ResultView};
+use slatecard::domain::postcode::PostcodeError;
+use slatecard::domain::region::RegionId;
+use slatecard::text::{catalogue, Catalogue, Lang};
+
+fn en() -> &'static dyn Catalogue {
+    catalogue(Lang::En)
+}
+
+/// A date well after every bundled election closed.
+fn later() -> i64 {
+    Moment::parse("2026-11-30").unwrap().start_utc_minutes()
+}
+
+fn region(slug: &str) -> RegionId {
+    RegionId::from_slug(slug).unwrap_or_else(|| panic!("no region {slug}"))
+}
+
+/// One member on one page: what they see after each thing they do.
+struct Member {
+    model: Model,
+}
+
+impl Member {
+    fn opens(mode: Mode, query: &str) -> Member {
+        Member {
+            model: Model::new(mode, &Link::parse(query)),
+        }
+    }
+
+    fn does(&mut self, event: Event) -> Page {
+        update(&mut self.model, event);
+        self.sees()
+    }
+
+    fn types(&mut self, postcode: &str) -> Page {
+        self.does(Event::PostcodeEntered(postcode.to_owned()))
+    }
+
+    fn sees(&self) -> Page {
+        view(&self.model, later())
+    }
+}
+
+fn result(page: &Page) -> (&Option<Found>, &ResultView) {
+    match &page.body {
+        Body::Result { found, result } => (found, result),
+        Body::Choose(_) => panic!("expected the advice, got the chooser"),
+    }
+}
+
+fn chooser(page: &Page) -> &Chooser {
+    match &page.body {
+        Body::Choose(c) => c,
+        Body::Result { .. } => panic!("expected the chooser, got the advice"),
+    }
+}
+
+fn names(v: &ResultView) -> Vec<&'static str> {
+    v.entries.iter().map(|e| e.name).collect()
+}
+
+/// The sentence under the found region, as a member reads it.
+fn found_line(page: &Page) -> String {
+    let (found, v) = result(page);
+    en().found(found.as_ref().expect("found by a postcode"), v.region)
+}
+
+/// What the postcode field says, as a member reads it.
+fn feedback_line(page: &Page) -> String {
+    match chooser(page).feedback.as_ref().expect("feedback") {
+        Feedback::Problem(e) => en().lookup_error(e),
+        Feedback::Answer { answer, .. } => en().answer(answer),
+    }
+}
+
+#[test]
+fn a_new_member_sees_the_latest_election_and_every_region() {
+    let m = Member::opens(Mode::App, "");
+    let page = m.sees();
+    assert_eq!(page.election.election.id, Election::latest().id);
+    let c = chooser(&page);
+    assert_eq!(c.feedback, None);
+    assert_eq!(c.regions.len(), RegionId::all().count());
+    assert_eq!(c.regions.iter().filter(|r| r.outside_uk).count(), 1);
+    assert!(!page.take_focus, "nothing moves focus on arrival");
+    assert_eq!(
+        page.link.to_query(),
+        format!("?election={}", Election::latest().id)
+    );
+}
+
+#[test]
+fn a_full_postcode_typed_carelessly_shows_its_region() {
+    let mut m = Member::opens(Mode::App, "");
+    let page = m.types("  sw1a1aa ");
+    assert_eq!(result(&page).1.region.name(), "London");
+    assert_eq!(found_line(&page), "SW1A 1AA is in the London region.");
+    assert!(page.take_focus, "focus moves to the advice after a lookup");
+    // The link carries the region, never the postcode.
+    assert_eq!(page.link.region, Some(region("london")));
+    assert!(!page.link.to_query().to_uppercase().contains("SW1A"));
+}
+
+#[test]
+fn a_slip_is_repaired_and_said_back() {
+    let mut m = Member::opens(Mode::App, "");
+    let page = m.types("CAI 1RR");
+    assert_eq!(result(&page).1.region.name(), "Northern");
+    assert_eq!(
+        found_line(&page),
+        "We read that as CA1 1RR, which is in the Northern region."
+    );
+}
+
+#[test]
+fn a_straddling_district_asks_and_the_choice_shows_the_order() {
+    let mut m = Member::opens(Mode::App, "");
+    let page = m.types("SY10");
+    let Some(Feedback::Answer {
+        choices,
+        international,
+        ..
+    }) = &chooser(&page).feedback
+    else {
+        panic!("expected an answer");
+    };
+    assert_eq!(choices, &[region("west-midlands"), region("wales")]);
+    assert_eq!(*international, None);
+    assert!(feedback_line(&page).starts_with("SY10 is split between West Midlands and Wales."));
+
+    let page = m.does(Event::AnswerPicked(region("wales")));
+    assert_eq!(result(&page).1.region.name(), "Wales");
+    assert_eq!(found_line(&page), "You chose Wales.");
+}
+
+#[test]
+fn a_district_wholly_in_one_region_answers_at_once() {
+    let mut m = Member::opens(Mode::App, "");
+    assert_eq!(result(&m.types("M1")).1.region.name(), "North West");
+}
+
+#[test]
+fn bad_input_gets_a_plain_error_and_the_member_stays_put() {
+    let mut m = Member::opens(Mode::App, "");
+    let page = m.types("hello");
+    assert_eq!(
+        chooser(&page).feedback,
+        Some(Feedback::Problem(LookupError::Postcode(
+            PostcodeError::BadFormat
+        )))
+    );
+    assert!(feedback_line(&page).starts_with("Enter a real postcode"));
+    assert_eq!(m.model.region, None);
+    let page = m.types("   ");
+    assert_eq!(feedback_line(&page), "Enter a postcode");
+    // A good postcode afterwards clears the error.
+    let page = m.types("CF10 1EP");
+    assert_eq!(result(&page).1.region.name(), "Wales");
+    assert_eq!(m.model.lookup, None);
+}
+
+#[test]
+fn outside_the_uk_offers_labour_international() {
+    let mut m = Member::opens(Mode::App, "");
+    let page = m.types("JE2 3AB");
+    let Some(Feedback::Answer { international, .. }) = &chooser(&page).feedback else {
+        panic!("expected an answer");
+    };
+    assert_eq!(*international, Some(RegionId::international()));
+    assert!(feedback_line(&page).contains("Labour International"));
+    let page = m.does(Event::AnswerPicked(RegionId::international()));
+    assert_eq!(result(&page).1.region.name(), "Labour International");
+    assert_eq!(found_line(&page), "You chose Labour International.");
+    // PO boxes are in the UK: no Labour International button.
+    let mut m = Member::opens(Mode::App, "");
+    let page = m.types("TW98 1AA");
+    let Some(Feedback::Answer { international, .. }) = &chooser(&page).feedback else {
+        panic!("expected an answer");
+    };
+    assert_eq!(*international, None);
+    assert!(feedback_line(&page).contains("not a home"));
+}
+
+#[test]
+fn picking_a_region_shows_its_order_and_change_region_goes_back() {
+    let mut m = Member::opens(Mode::App, "?election=nec-2022");
+    let page = m.does(Event::RegionPicked(region("wales")));
+    let (found, v) = result(&page);
+    assert_eq!(*found, None, "a picked region needs no explanation");
+    assert_eq!(v.entries.len(), 5);
+    assert!(matches!(v.source, OrderSource::Generated { .. }));
+    assert!(v
+        .seat_groups
+        .iter()
+        .flat_map(|g| &g.seats)
+        .any(|s| s.picks.contains(&"Lynne Jones")));
+    assert_eq!(page.link.to_query(), "?election=nec-2022&region=wales");
+
+    let page = m.does(Event::ChangeRegion);
+    let c = chooser(&page);
+    assert_eq!(c.feedback, None, "the field starts empty again");
+    assert!(page.take_focus, "focus goes back to the postcode field");
+    assert_eq!(page.link.to_query(), "?election=nec-2022");
+}
+
+#[test]
+fn change_region_forgets_the_last_answer() {
+    let mut m = Member::opens(Mode::App, "");
+    m.types("SY10");
+    m.does(Event::AnswerPicked(region("wales")));
+    let page = m.does(Event::ChangeRegion);
+    assert_eq!(chooser(&page).feedback, None);
+    assert_eq!(m.model.found, None);
+}
+
+#[test]
+fn switching_election_keeps_the_region_and_how_it_was_found() {
+    let mut m = Member::opens(Mode::App, "");
+    m.types("NE1 4ST");
+    let nec2020 = Election::by_id("nec-2020").unwrap();
+    let page = m.does(Event::ElectionPicked(nec2020));
+    let (_, v) = result(&page);
+    assert_eq!(v.election_id, "nec-2020");
+    assert_eq!(v.region.name(), "Northern");
+    assert_eq!(v.entries.len(), 6);
+    assert_eq!(found_line(&page), "NE1 4ST is in the Northern region.");
+    assert_eq!(page.link.to_query(), "?election=nec-2020&region=northern");
+    assert!(page
+        .elections
+        .iter()
+        .all(|c| c.selected == (c.election.id == "nec-2020")));
+}
+
+#[test]
+fn a_deep_link_opens_the_published_northern_order() {
+    let m = Member::opens(Mode::App, "?election=nec-2022&region=northern");
+    let page = m.sees();
+    let (found, v) = result(&page);
+    assert_eq!(*found, None);
+    assert_eq!(
+        names(v),
+        [
+            "Yasmine Dar",
+            "Naomi Wimborne-Idrissi",
+            "Mish Rahman",
+            "Jess Barnard",
+            "Gemma Bolton"
+        ]
+    );
+    assert!(matches!(v.source, OrderSource::Published { .. }));
+    assert_eq!(
+        en().timing(page.election.timing),
+        "Voting closed on 30 August 2022"
+    );
+    assert!(!page.take_focus, "a link does not move focus");
+}
+
+#[test]
+fn a_link_with_unknown_values_opens_the_default_page() {
+    let m = Member::opens(Mode::App, "?election=nec-1999&region=atlantis&x=%ZZ");
+    let page = m.sees();
+    assert_eq!(page.election.election.id, Election::latest().id);
+    chooser(&page);
+}
+
+#[test]
+fn the_2018_cross_ballot_is_alphabetical_without_numbers() {
+    let m = Member::opens(Mode::App, "?election=nec-2018&region=london");
+    let page = m.sees();
+    let (_, v) = result(&page);
+    assert_eq!(v.entries.len(), 9);
+    assert!(v.entries.iter().all(|e| e.preference.is_none()));
+    assert!(en()
+        .instruction(v.instruction)
+        .starts_with("Put a cross next to each of these 9 names"));
+}
+
+#[test]
+fn every_region_of_every_election_shows_its_order_and_seats() {
+    for e in Election::all() {
+        for r in RegionId::all() {
+            let mut m = Member::opens(Mode::App, &format!("?election={}", e.id));
+            let page = m.does(Event::RegionPicked(r));
+            let (_, v) = result(&page);
+            assert_eq!(v.region, r);
+            let want: Vec<&str> = e.candidates_for(r).iter().map(|c| c.name).collect();
+            assert_eq!(names(v), want, "{} {}", e.id, r.slug());
+            for g in &v.seat_groups {
+                assert!(g.who.regions.is_empty() || g.who.regions.contains(&r));
+            }
+        }
+    }
+}
+
+#[test]
+fn history_moving_to_another_link_resets_the_page() {
+    let mut m = Member::opens(Mode::App, "");
+    m.types("SY10");
+    let page = m.does(Event::LinkOpened(Link::parse(
+        "?election=nec-2020&region=london",
+    )));
+    let (found, v) = result(&page);
+    assert_eq!(
+        (found, v.election_id, v.region.name()),
+        (&None, "nec-2020", "London")
+    );
+    assert!(!page.take_focus);
+}
+
+#[test]
+fn the_widget_follows_the_same_flows_and_keeps_its_look() {
+    let mut m = Member::opens(Mode::Widget, "?embed=1&theme=dark&accent=%23c00");
+    let page = m.types("SY10");
+    assert_eq!(page.mode, Mode::Widget);
+    assert_eq!(
+        (page.theme.name(), page.accent.as_deref()),
+        ("dark", Some("#c00"))
+    );
+    let page = m.does(Event::AnswerPicked(region("west-midlands")));
+    assert_eq!(result(&page).1.region.name(), "West Midlands");
+    // "Open full page" carries election and region, not the widget's flag.
+    assert_eq!(
+        page.link.to_query(),
+        format!("?election={}&region=west-midlands", Election::latest().id)
+    );
+    assert_eq!(page.theme.name(), "dark");
+}
+
+#[test]
+fn an_event_that_changes_nothing_leaves_the_model_equal() {
+    let mut m = Member::opens(Mode::App, "?region=wales");
+    m.does(Event::RegionPicked(region("wales")));
+    let before = m.model.clone();
+    m.does(Event::RegionPicked(region("wales")));
+    assert_eq!(m.model, before);
+}
