@@ -6,7 +6,7 @@ use crate::components::{
 };
 use crate::domain::model::Model;
 use crate::domain::page::Body;
-use crate::text::{catalogue, Label};
+use crate::text::{catalogue, Catalogue as _, Label};
 use crate::web;
 use web_sys::Element;
 use yew::prelude::*;

@@ -28,7 +28,12 @@ use core::fmt;
 pub use crate::domain::model::Lang;
 
 /// The catalogue for `lang`.
-pub fn catalogue(lang: Lang) -> &'static dyn Catalogue {
+///
+/// With one language this is English itself, so calls are static and
+/// unused messages drop out of the bundle. A second language makes this a
+/// small enum that implements [`Catalogue`] by forwarding to each language;
+/// callers see no difference.
+pub fn catalogue(lang: Lang) -> &'static impl Catalogue {
     match lang {
         Lang::En => &en::English,
     }
@@ -165,7 +170,7 @@ pub trait Catalogue {
 }
 
 /// The English catalogue, for `Display` impls.
-fn english() -> &'static dyn Catalogue {
+fn english() -> &'static impl Catalogue {
     catalogue(Lang::En)
 }
 

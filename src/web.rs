@@ -4,7 +4,7 @@
 
 use crate::domain::embedding::{widget_options, wp_embed_secret, OptionError};
 use crate::domain::link::Link;
-use crate::text::{catalogue, Label, Lang};
+use crate::text::{catalogue, Catalogue as _, Label, Lang};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;

@@ -11,7 +11,7 @@ use crate::components::{election_status, region_select, use_page, Advice, Postco
 use crate::domain::lookup::POSTCODE_DATA_YEAR;
 use crate::domain::model::Model;
 use crate::domain::page::Body;
-use crate::text::{catalogue, Label};
+use crate::text::{catalogue, Catalogue as _, Label};
 use crate::web;
 use web_sys::Element;
 use yew::prelude::*;

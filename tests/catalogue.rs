@@ -10,7 +10,7 @@ use slatecard::domain::page::{Eligibility, Instruction, Timing};
 use slatecard::domain::region::RegionId;
 use slatecard::text::{catalogue, Catalogue, Label, Lang};
 
-fn en() -> &'static dyn Catalogue {
+fn en() -> &'static impl Catalogue {
     catalogue(Lang::En)
 }
 

@@ -14,7 +14,7 @@ use slatecard::domain::postcode::PostcodeError;
 use slatecard::domain::region::RegionId;
 use slatecard::text::{catalogue, Catalogue, Lang};
 
-fn en() -> &'static dyn Catalogue {
+fn en() -> &'static impl Catalogue {
     catalogue(Lang::En)
 }
 

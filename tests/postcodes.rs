@@ -20,7 +20,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 /// The English words for answers (the catalogue).
-fn en() -> &'static dyn slatecard::text::Catalogue {
+fn en() -> &'static impl slatecard::text::Catalogue {
     slatecard::text::catalogue(slatecard::text::Lang::En)
 }
 

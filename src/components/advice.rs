@@ -114,7 +114,7 @@ pub fn Advice(props: &AdviceProps) -> Html {
 }
 
 /// Says where the order comes from; generated orders are flagged plainly.
-fn order_note(t: &dyn Catalogue, source: &OrderSource) -> Html {
+fn order_note(t: &impl Catalogue, source: &OrderSource) -> Html {
     let method = |summary: Label, method: &'static str| {
         html! { <details><summary>{ t.label(summary) }</summary><p>{ method }</p></details> }
     };
@@ -147,7 +147,7 @@ fn order_note(t: &dyn Catalogue, source: &OrderSource) -> Html {
 }
 
 /// One other seat: its name, the slate's picks, how many to vote for.
-fn seat(t: &dyn Catalogue, s: &SeatView) -> Html {
+fn seat(t: &impl Catalogue, s: &SeatView) -> Html {
     html! {
         <li class="sc-seat" data-testid="seat">
             <span class="sc-seat-name">{ s.name }</span>

@@ -1,7 +1,7 @@
 use crate::domain::election::Election;
 use crate::domain::model::Event;
 use crate::domain::page::{ElectionChoice, ElectionHead};
-use crate::text::{catalogue, Label, Lang};
+use crate::text::{catalogue, Catalogue as _, Label, Lang};
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 

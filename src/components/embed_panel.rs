@@ -1,6 +1,6 @@
 use crate::domain::embedding::embed_snippets;
 use crate::domain::link::Link;
-use crate::text::{catalogue, Label, Lang};
+use crate::text::{catalogue, Catalogue as _, Label, Lang};
 use yew::prelude::*;
 
 /// Props of [`EmbedPanel`].

@@ -1,6 +1,6 @@
 use crate::domain::election::Source;
 use crate::domain::lookup::POSTCODE_DATA_YEAR;
-use crate::text::{catalogue, Label, Lang};
+use crate::text::{catalogue, Catalogue as _, Label, Lang};
 use yew::prelude::*;
 
 /// Props of [`Footer`].

@@ -1,6 +1,6 @@
 use crate::domain::model::Event;
 use crate::domain::page::Feedback;
-use crate::text::{catalogue, Label, Lang};
+use crate::text::{catalogue, Catalogue as _, Label, Lang};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
