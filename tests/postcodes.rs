@@ -13,6 +13,7 @@ use slatecard::domain::postcode::{normalise, parse, PostcodeInput};
 use slatecard::domain::region::RegionId;
 use slatecard::domain::schema::{parse_scheme, SchemeDef};
 use slatecard::domain::table::{district_name, RegionMatch};
+use slatecard::text::{catalogue, Catalogue, Lang};
 use slatecard::tools::postcodes::{
     csv_fields, encode, read_lad_regions, read_postcodes, SchemeMapper,
 };
@@ -20,8 +21,8 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 
 /// The English words for answers (the catalogue).
-fn en() -> &'static impl slatecard::text::Catalogue {
-    slatecard::text::catalogue(slatecard::text::Lang::En)
+fn en() -> &'static impl Catalogue {
+    catalogue(Lang::En)
 }
 
 const FULL: &str = "../shared/data/postcode-regions/postcodes-lad.csv.gz";

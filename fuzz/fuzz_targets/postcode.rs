@@ -11,6 +11,7 @@ fuzz_target!(|data: &[u8]| {
     assert_eq!(normalise(&once), once);
     let _ = parse(&s, |_| true);
     if let Ok(answer) = resolve(&s) {
+        use slatecard::text::Catalogue as _;
         let _ = slatecard::text::catalogue(slatecard::text::Lang::En).answer(&answer);
     }
 });
