@@ -127,8 +127,30 @@ pub enum Label {
     CrashBody,
 }
 
+/// Words of the static files around the app: the page before the app has
+/// started (or where it cannot run), the embed loader's frames and the oEmbed
+/// answer. Written into those files at build time (`slatecard shell-text`,
+/// `scripts/shell-text`), so they never reach the WebAssembly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ShellText {
+    /// The page's `<title>`.
+    pub page_title: &'static str,
+    /// The page's meta description (search results, link previews).
+    pub description: &'static str,
+    /// Shown when JavaScript is off.
+    pub no_script: &'static str,
+    /// Shown while the app loads.
+    pub loading: &'static str,
+    /// The title of the embed loader's frames (read by screen readers).
+    pub frame_title: &'static str,
+    /// The oEmbed answer's title.
+    pub oembed_title: &'static str,
+}
+
 /// Words for every message key and fact the core produces.
 pub trait Catalogue {
+    /// Words of the static files around the app.
+    fn shell(&self) -> ShellText;
     /// A fixed label.
     fn label(&self, label: Label) -> &'static str;
     /// A calendar date: `30 August 2022`.

@@ -15,6 +15,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let result = match args.first().map(String::as_str) {
         Some("balance") => orders::command(&args[1..], out),
         Some("export") => export(out),
+        Some("shell-text") => shell_text(out),
         Some("compile-postcodes") => compile_postcodes(&args[1..], out),
         Some("lookup") => lookup(&mut std::io::stdin().lock(), out),
         Some("help") | Some("--help") | Some("-h") | None => {
@@ -45,7 +46,31 @@ commands:
                                 `INPUT,REGION`; `INPUT,?A|B` when it spans regions; `INPUT,!code`
                                 when invalid; `INPUT,Labour International` outside the UK
   export                        print, as JSON, what the app shows for every election and
-                                region (candidates in order, seats): for checks and review";
+                                region (candidates in order, seats): for checks and review
+  shell-text                    print, as JSON, the words of the static files around the app
+                                (page title, no-script text, frame titles) from the message
+                                catalogue; scripts/shell-text writes them into dist/";
+
+/// The words of the static files around the app (see
+/// [`crate::text::ShellText`]), as JSON with the language tag.
+pub fn shell_text_json() -> serde_json::Value {
+    use crate::text::{catalogue, tag, Catalogue as _, Lang};
+    let lang = Lang::default();
+    let t = catalogue(lang).shell();
+    serde_json::json!({
+        "lang": tag(lang),
+        "page_title": t.page_title,
+        "description": t.description,
+        "no_script": t.no_script,
+        "loading": t.loading,
+        "frame_title": t.frame_title,
+        "oembed_title": t.oembed_title,
+    })
+}
+
+fn shell_text(out: &mut dyn Write) -> Result<(), String> {
+    writeln!(out, "{:#}", shell_text_json()).map_err(|e| e.to_string())
+}
 
 /// What the app shows for every election and region, as JSON.
 pub fn export_json() -> serde_json::Value {

@@ -26,7 +26,7 @@
     el.setAttribute('data-slatecard-ready', '1');
     var frame = document.createElement('iframe');
     frame.src = widgetUrl(el);
-    frame.title = el.getAttribute('data-title') || 'slatecard: how to fill in your ballot';
+    frame.title = el.getAttribute('data-title') || '{{sc:frame_title}}';
     frame.loading = 'lazy';
     frame.setAttribute('scrolling', 'no');
     frame.style.cssText = 'display:block;width:100%;max-width:100%;border:0;height:480px;overflow:hidden';

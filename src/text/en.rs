@@ -1,6 +1,6 @@
 //! English (United Kingdom): the catalogue every other language follows.
 
-use super::{Catalogue, Label};
+use super::{Catalogue, Label, ShellText};
 use crate::domain::date::{Date, Moment};
 use crate::domain::election::{Election, Electorate, Status};
 use crate::domain::embedding::OptionError;
@@ -69,6 +69,17 @@ fn region_names(regions: &[RegionId]) -> Vec<&'static str> {
 }
 
 impl Catalogue for English {
+    fn shell(&self) -> ShellText {
+        ShellText {
+            page_title: "slatecard — how to fill in your Labour NEC ballot",
+            description: "Your slate's recommended order for the Labour NEC ballot, for your region. Works on your phone; your postcode never leaves it.",
+            no_script: "slatecard needs JavaScript and WebAssembly to work out your ballot order on your device.",
+            loading: "Loading your slate…",
+            frame_title: "slatecard: how to fill in your ballot",
+            oembed_title: "slatecard: how your slate recommends you fill in your Labour ballot",
+        }
+    }
+
     fn label(&self, label: Label) -> &'static str {
         match label {
             Label::Brand => "slatecard",
