@@ -4,8 +4,8 @@
 
 use slatecard::domain::election::{BallotKind, Election, Provenance};
 use slatecard::domain::region::{RegionId, REGIONS};
-use slatecard::domain::schema::{parse_election, parse_scheme};
 use slatecard::tools::orders::generate;
+use slatecard_data_format::{parse_election, parse_scheme};
 
 #[test]
 fn thirteen_regions_with_the_agreed_names() {

@@ -3,7 +3,9 @@
 //! Ballots open and close on dates in UK time (`Europe/London`). The app needs
 //! only three things: to reject impossible dates in the data, to compare a
 //! deadline with "now", and to print a date the way a member reads it.
-//! This module is shared with `build.rs`, so it depends on nothing but `core`.
+//! The data files' dates are read and checked at build time by the
+//! `slatecard-data-format` crate; `build.rs` writes them out as this module's
+//! types.
 
 use core::fmt;
 
