@@ -5,10 +5,10 @@
 //! - `ui` (wasm only): a thin Yew app that renders the domain's view models;
 //! - `embed` (wasm only): the widget entry for blogs.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 pub mod domain;
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod tools;
 #[cfg(target_arch = "wasm32")]
 pub mod ui;

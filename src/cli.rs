@@ -1,5 +1,6 @@
-//! Native tools behind the `slatecard` command line: order generation,
-//! postcode table compilation, batch lookup and the JSON export.
+//! The `slatecard` command line for organisers and checks (native only):
+//! order generation, postcode table compilation, batch lookup and the JSON
+//! export.
 
 pub mod orders;
 pub mod postcodes;
@@ -132,10 +133,10 @@ fn compile_postcodes(args: &[String], out: &mut dyn Write) -> Result<(), String>
 /// One line of batch lookup output for `input`.
 ///
 /// ```
-/// assert_eq!(slatecard::tools::lookup_line("sw1a 1aa"), "sw1a 1aa,London");
-/// assert_eq!(slatecard::tools::lookup_line("SY10"), "SY10,?West Midlands|Wales");
-/// assert_eq!(slatecard::tools::lookup_line("JE2 3AB"), "JE2 3AB,Labour International");
-/// assert_eq!(slatecard::tools::lookup_line("hello"), "hello,!bad-format");
+/// assert_eq!(slatecard::cli::lookup_line("sw1a 1aa"), "sw1a 1aa,London");
+/// assert_eq!(slatecard::cli::lookup_line("SY10"), "SY10,?West Midlands|Wales");
+/// assert_eq!(slatecard::cli::lookup_line("JE2 3AB"), "JE2 3AB,Labour International");
+/// assert_eq!(slatecard::cli::lookup_line("hello"), "hello,!bad-format");
 /// ```
 pub fn lookup_line(input: &str) -> String {
     use crate::domain::lookup::{resolve, LookupError, Resolution};
