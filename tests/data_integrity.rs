@@ -2,7 +2,7 @@
 //! and the generated orders are exactly what `balanced-v1` produces.
 #![cfg(not(target_arch = "wasm32"))]
 
-use slatecard::cli::orders::generate;
+use slatecard::cli::balance::generate;
 use slatecard::domain::election::{BallotKind, Election, Provenance};
 use slatecard::domain::region::{RegionId, REGIONS};
 use slatecard_data_format::{parse_election, parse_scheme};

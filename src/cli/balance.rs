@@ -1,18 +1,10 @@
 //! `slatecard balance`: generate the orders an election file marks `generated`
 //! or `partly-published`, with [`crate::domain::balance`].
 
+use super::load_scheme;
 use crate::domain::balance::{balance, shares_at, RegionSlot};
 use slatecard_data_format::{self as data, ElectionDef, GenerationMethod, Provenance, SchemeDef};
 use std::io::Write;
-
-/// Path of the region scheme, relative to the crate root.
-pub const SCHEME_FILE: &str = "data/regions/labour.toml";
-
-/// Reads and checks the region scheme (`SCHEME_FILE`).
-pub fn load_scheme() -> Result<SchemeDef, String> {
-    let text = std::fs::read_to_string(SCHEME_FILE).map_err(|e| format!("{SCHEME_FILE}: {e}"))?;
-    data::parse_scheme(SCHEME_FILE, &text).map_err(|e| e.to_string())
-}
 
 /// Each region's weight for `balanced-v1`, in scheme order: its live
 /// postcodes, or the election's `international_weight` outside the UK.
