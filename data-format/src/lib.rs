@@ -13,7 +13,7 @@
 //! and the values allowed:
 //!
 //! ```text
-//! data/elections/nec-2022.toml: line 52, column 14: unknown provenance "publishd" (use "published", "generated" or "partly-published")
+//! data/elections/nec-2022.toml: line 102, column 14: unknown provenance "publishd" (use "published", "generated" or "partly-published")
 //! ```
 
 pub mod date;
