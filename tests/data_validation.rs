@@ -138,7 +138,7 @@ fn rejects_impossible_dates() {
     assert_eq!(e.entry, "ballot.closes");
     assert_eq!(
         e.problem,
-        r#"closes ("2022-07-01") before it opens ("2022-07-25")"#
+        "closes (2022-07-01) before it opens (2022-07-25)"
     );
 
     let text = replace_once(
@@ -148,7 +148,7 @@ fn rejects_impossible_dates() {
     );
     assert_eq!(
         rejected(&text).problem,
-        r#"date "2023-08-30" is not in the year held (2022)"#
+        "date 2023-08-30 is not in the year held (2022)"
     );
 }
 

@@ -586,7 +586,7 @@ fn validate_ballot(file: &str, e: &ElectionDef) -> Result<(), DataError> {
             return Err(err(
                 file,
                 "ballot.closes",
-                format!("closes (\"{c}\") before it opens (\"{o}\")"),
+                format!("closes ({c}) before it opens ({o})"),
             ));
         }
     }
@@ -595,7 +595,7 @@ fn validate_ballot(file: &str, e: &ElectionDef) -> Result<(), DataError> {
             return Err(err(
                 file,
                 "ballot",
-                format!("date \"{m}\" is not in the year held ({})", b.held),
+                format!("date {} is not in the year held ({})", m.date, b.held),
             ));
         }
     }
