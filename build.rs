@@ -1,18 +1,15 @@
 //! Validates `data/` and turns it into static Rust tables.
 //!
-//! Invalid data fails the build with the file, the entry and what is wrong,
-//! using the same checks as `slatecard::domain::schema` (this script includes
-//! that module's source).
+//! The files are read and checked by the `slatecard-data-format` crate (the
+//! data format, described once); invalid data fails the build with the file,
+//! the entry and what is wrong. The tables are the types of
+//! `src/domain/region.rs` and `src/domain/election.rs`, written out by an
+//! exhaustive `match` on each of the format's enums.
 
-#[path = "src/domain/date.rs"]
-#[allow(dead_code)]
-mod date;
-#[path = "src/domain/schema.rs"]
-#[allow(dead_code)]
-mod schema;
-
-use schema::{ElectionDef, SchemeDef};
-use std::fmt::Write as _;
+use slatecard_data_format::date::Moment;
+use slatecard_data_format::{
+    self as data, BallotDef, CandidateDef, ElectionDef, OrderDef, SchemeDef, SeatDef, SourceDef,
+};
 use std::path::{Path, PathBuf};
 use std::{env, fs};
 
@@ -22,8 +19,6 @@ const ELECTIONS_DIR: &str = "data/elections";
 fn main() {
     println!("cargo:rerun-if-changed=data/regions");
     println!("cargo:rerun-if-changed=data/elections");
-    println!("cargo:rerun-if-changed=src/domain/schema.rs");
-    println!("cargo:rerun-if-changed=src/domain/date.rs");
     if let Err(e) = run() {
         eprintln!("error: invalid data: {e}");
         std::process::exit(1);
@@ -36,7 +31,7 @@ fn read(path: &Path) -> Result<String, String> {
 
 fn run() -> Result<(), String> {
     let out = PathBuf::from(env::var("OUT_DIR").map_err(|e| e.to_string())?);
-    let scheme = schema::parse_scheme(SCHEME_FILE, &read(Path::new(SCHEME_FILE))?)
+    let scheme = data::parse_scheme(SCHEME_FILE, &read(Path::new(SCHEME_FILE))?)
         .map_err(|e| e.to_string())?;
     if scheme.regions.iter().filter(|r| r.outside_uk).count() != 1 {
         return Err(format!(
@@ -52,13 +47,13 @@ fn run() -> Result<(), String> {
     let mut elections = Vec::new();
     for path in &files {
         let name = path.display().to_string();
-        let e = schema::parse_election(&name, &read(path)?, &scheme).map_err(|e| e.to_string())?;
+        let e = data::parse_election(&name, &read(path)?, &scheme).map_err(|e| e.to_string())?;
         elections.push((name, e));
     }
     if elections.is_empty() {
         return Err(format!("{ELECTIONS_DIR}: no election files"));
     }
-    schema::check_unique_elections(&elections).map_err(|e| e.to_string())?;
+    data::check_unique_elections(&elections).map_err(|e| e.to_string())?;
     // Most recent first; the app's default is the first.
     elections.sort_by(|a, b| {
         b.1.ballot
@@ -74,156 +69,183 @@ fn run() -> Result<(), String> {
     Ok(())
 }
 
-fn regions_rs(scheme: &SchemeDef) -> String {
-    let mut s = String::from(
-        "/// Every region of the scheme, in display order.\npub static REGIONS: &[Region] = &[\n",
-    );
-    for r in &scheme.regions {
-        writeln!(
-            s,
-            "    Region {{ slug: {:?}, name: {:?}, live_postcodes: {}, outside_uk: {} }},",
-            r.id, r.name, r.live_postcodes, r.outside_uk
-        )
-        .unwrap();
+/// `&[a, b, c]` with each item on its own line, indented by `indent`.
+fn slice_rs(indent: &str, items: impl IntoIterator<Item = String>) -> String {
+    let mut s = String::from("&[\n");
+    for item in items {
+        s += &format!("{indent}  {item},\n");
     }
-    s.push_str("];\n");
-    s
+    s + indent + "]"
 }
 
-fn region_index(scheme: &SchemeDef, id: &str) -> usize {
-    scheme
+fn regions_rs(scheme: &SchemeDef) -> String {
+    let regions = scheme.regions.iter().map(|r| {
+        format!(
+            "Region {{ slug: {:?}, name: {:?}, live_postcodes: {}, outside_uk: {} }}",
+            r.id, r.name, r.live_postcodes, r.outside_uk
+        )
+    });
+    format!(
+        "/// Every region of the scheme, in display order.\npub static REGIONS: &[Region] = {};\n",
+        slice_rs("", regions)
+    )
+}
+
+/// `RegionId(i)` for a region id, `i` being its place in the scheme.
+fn region_rs(scheme: &SchemeDef, id: &str) -> String {
+    let index = scheme
         .regions
         .iter()
         .position(|r| r.id == id)
-        .expect("validated by schema")
-}
-
-fn moment_rs(m: &Option<String>) -> String {
-    match m.as_deref().map(date::Moment::parse) {
-        Some(Ok(m)) => format!(
-            "Some(Moment {{ date: super::date::Date {{ year: {}, month: {}, day: {} }}, time: {:?} }})",
-            m.date.year, m.date.month, m.date.day, m.time
-        ),
-        _ => "None".to_owned(),
-    }
+        .expect("region ids checked by parse_election");
+    format!("RegionId({index})")
 }
 
 fn elections_rs(scheme: &SchemeDef, elections: &[ElectionDef]) -> String {
-    let mut s = String::from(
-        "/// Every bundled election, most recent first.\npub static ELECTIONS: &[Election] = &[\n",
-    );
-    for e in elections {
-        let kind = match e.ballot.kind.as_str() {
-            "cross" => format!("BallotKind::Cross {{ max: {} }}", e.ballot.seats),
-            _ => "BallotKind::Ranked".to_owned(),
-        };
-        let candidate_index = |id: &str| {
+    let elections = elections.iter().map(|e| election_rs(scheme, e));
+    format!(
+        "/// Every bundled election, most recent first.\npub static ELECTIONS: &[Election] = {};\n",
+        slice_rs("", elections)
+    )
+}
+
+fn election_rs(scheme: &SchemeDef, e: &ElectionDef) -> String {
+    // In region display order, whatever the file's order.
+    let mut orders: Vec<&OrderDef> = e.orders.iter().collect();
+    orders.sort_by_key(|o| scheme.regions.iter().position(|r| r.id == o.region));
+    let generation = e.generation.as_ref().map_or("", |g| g.description.as_str());
+    let b = &e.ballot;
+    // The app reads every date as UK time (`domain::date`): a new time zone
+    // in the format needs the app to learn it first.
+    match b.time_zone {
+        data::TimeZone::EuropeLondon => {}
+    }
+    let when =
+        |m: Result<Option<Moment>, _>| moment_rs(m.expect("dates checked by parse_election"));
+    let fields = [
+        format!("id: {:?}", e.id),
+        format!("title: {:?}", e.title),
+        format!("short_title: {:?}", e.short_title),
+        format!("organisation: {:?}", e.organisation),
+        format!("slate: {:?}", e.slate),
+        format!("slate_backers: {:?}", e.slate_backers),
+        format!("kind: {}", ballot_kind_rs(b)),
+        format!("seats: {}", b.seats),
+        format!("held: {}", b.held),
+        format!("opens: {}", when(b.opens_moment())),
+        format!("closes: {}", when(b.closes_moment())),
+        format!("generation: {generation:?}"),
+        format!(
+            "candidates: {}",
+            slice_rs("    ", e.candidates.iter().map(candidate_rs))
+        ),
+        format!(
+            "orders: {}",
+            slice_rs("    ", orders.iter().map(|o| order_rs(scheme, e, o)))
+        ),
+        format!(
+            "seats_other: {}",
+            slice_rs("    ", e.seats.iter().map(|s| seat_rs(scheme, s)))
+        ),
+        format!("notes: &{:?}", e.notes),
+        format!(
+            "sources: {}",
+            slice_rs("    ", e.sources.iter().map(source_rs))
+        ),
+    ];
+    format!("Election {{\n    {},\n  }}", fields.join(",\n    "))
+}
+
+fn ballot_kind_rs(ballot: &BallotDef) -> String {
+    match ballot.kind {
+        data::BallotKind::Ranked => "BallotKind::Ranked".to_owned(),
+        data::BallotKind::Cross => format!("BallotKind::Cross {{ max: {} }}", ballot.seats),
+    }
+}
+
+fn moment_rs(moment: Option<Moment>) -> String {
+    match moment {
+        Some(Moment { date, time }) => format!(
+            "Some(Moment {{ date: super::date::Date {{ year: {}, month: {}, day: {} }}, time: {time:?} }})",
+            date.year, date.month, date.day
+        ),
+        None => "None".to_owned(),
+    }
+}
+
+fn candidate_rs(c: &CandidateDef) -> String {
+    format!(
+        "Candidate {{ id: {:?}, name: {:?}, summary: {:?} }}",
+        c.id, c.name, c.summary
+    )
+}
+
+fn order_rs(scheme: &SchemeDef, e: &ElectionDef, o: &OrderDef) -> String {
+    let order: Vec<usize> = o
+        .order
+        .iter()
+        .map(|id| {
             e.candidates
                 .iter()
-                .position(|c| c.id == id)
-                .expect("validated by schema")
-        };
-        writeln!(s, "  Election {{").unwrap();
-        writeln!(
-            s,
-            "    id: {:?}, title: {:?}, short_title: {:?},",
-            e.id, e.title, e.short_title
-        )
-        .unwrap();
-        writeln!(
-            s,
-            "    organisation: {:?}, slate: {:?}, slate_backers: {:?},",
-            e.organisation, e.slate, e.slate_backers
-        )
-        .unwrap();
-        writeln!(
-            s,
-            "    kind: {kind}, seats: {}, held: {},",
-            e.ballot.seats, e.ballot.held
-        )
-        .unwrap();
-        writeln!(
-            s,
-            "    opens: {}, closes: {},",
-            moment_rs(&e.ballot.opens),
-            moment_rs(&e.ballot.closes)
-        )
-        .unwrap();
-        let generation = e
-            .generation
-            .as_ref()
-            .map(|g| g.description.as_str())
-            .unwrap_or("");
-        writeln!(s, "    generation: {generation:?},").unwrap();
-        s.push_str("    candidates: &[\n");
-        for c in &e.candidates {
-            writeln!(
-                s,
-                "      Candidate {{ id: {:?}, name: {:?}, summary: {:?} }},",
-                c.id, c.name, c.summary
-            )
-            .unwrap();
+                .position(|c| &c.id == id)
+                .expect("candidate ids checked by parse_election")
+        })
+        .collect();
+    format!(
+        "RegionOrder {{ region: {}, order: &{order:?}, provenance: {} }}",
+        region_rs(scheme, &o.region),
+        provenance_rs(o)
+    )
+}
+
+fn provenance_rs(o: &OrderDef) -> String {
+    let source = || {
+        o.source
+            .as_deref()
+            .expect("parse_election checks a published order has a source")
+    };
+    match o.provenance {
+        data::Provenance::Published => {
+            format!("Provenance::Published {{ source: {:?} }}", source())
         }
-        s.push_str("    ],\n    orders: &[\n");
-        // In region display order, whatever the file's order.
-        let mut orders: Vec<_> = e.orders.iter().collect();
-        orders.sort_by_key(|o| region_index(scheme, &o.region));
-        for o in orders {
-            let idx: Vec<usize> = o.order.iter().map(|c| candidate_index(c)).collect();
-            let prov = match o.provenance.as_str() {
-                "published" => format!(
-                    "Provenance::Published {{ source: {:?} }}",
-                    o.source.as_deref().unwrap_or("")
-                ),
-                "partly-published" => format!(
-                    "Provenance::PartlyPublished {{ positions: {}, source: {:?} }}",
-                    o.published_positions.unwrap_or(0),
-                    o.source.as_deref().unwrap_or("")
-                ),
-                _ => "Provenance::Generated".to_owned(),
-            };
-            writeln!(
-                s,
-                "      RegionOrder {{ region: RegionId({}), order: &{:?}, provenance: {prov} }},",
-                region_index(scheme, &o.region),
-                idx
-            )
-            .unwrap();
-        }
-        s.push_str("    ],\n    seats_other: &[\n");
-        for seat in &e.seats {
-            let electorate = match seat.electorate.as_str() {
-                "youth" => "Youth",
-                "bame" => "Bame",
-                "disabled" => "Disabled",
-                "councillors" => "Councillors",
-                _ => "All",
-            };
-            let regions: Vec<String> = seat
-                .regions
-                .iter()
-                .map(|r| format!("RegionId({})", region_index(scheme, r)))
-                .collect();
-            writeln!(
-                s,
-                "      Seat {{ id: {:?}, name: {:?}, electorate: Electorate::{electorate}, votes: {}, regions: &[{}], picks: &{:?}, published: {}, note: {:?} }},",
-                seat.id, seat.name, seat.votes, regions.join(", "), seat.picks, seat.published, seat.note
-            )
-            .unwrap();
-        }
-        s.push_str("    ],\n");
-        writeln!(s, "    notes: &{:?},", e.notes).unwrap();
-        s.push_str("    sources: &[\n");
-        for src in &e.sources {
-            writeln!(
-                s,
-                "      Source {{ title: {:?}, url: {:?}, used_for: {:?} }},",
-                src.title, src.url, src.used_for
-            )
-            .unwrap();
-        }
-        s.push_str("    ],\n  },\n");
+        data::Provenance::Generated => "Provenance::Generated".to_owned(),
+        data::Provenance::PartlyPublished => format!(
+            "Provenance::PartlyPublished {{ positions: {}, source: {:?} }}",
+            o.published_positions
+                .expect("parse_election checks a partly-published order has published_positions"),
+            source()
+        ),
     }
-    s.push_str("];\n");
-    s
+}
+
+fn electorate_rs(electorate: data::Electorate) -> &'static str {
+    match electorate {
+        data::Electorate::All => "Electorate::All",
+        data::Electorate::Youth => "Electorate::Youth",
+        data::Electorate::Bame => "Electorate::Bame",
+        data::Electorate::Disabled => "Electorate::Disabled",
+        data::Electorate::Councillors => "Electorate::Councillors",
+    }
+}
+
+fn seat_rs(scheme: &SchemeDef, seat: &SeatDef) -> String {
+    let regions: Vec<String> = seat.regions.iter().map(|r| region_rs(scheme, r)).collect();
+    format!(
+        "Seat {{ id: {:?}, name: {:?}, electorate: {}, votes: {}, regions: &[{}], picks: &{:?}, published: {}, note: {:?} }}",
+        seat.id,
+        seat.name,
+        electorate_rs(seat.electorate),
+        seat.votes,
+        regions.join(", "),
+        seat.picks,
+        seat.published,
+        seat.note
+    )
+}
+
+fn source_rs(src: &SourceDef) -> String {
+    format!(
+        "Source {{ title: {:?}, url: {:?}, used_for: {:?} }}",
+        src.title, src.url, src.used_for
+    )
 }

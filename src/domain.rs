@@ -16,7 +16,6 @@
 //!   [`region`]: the Labour regions; [`date`]: dates and UK time.
 //! - [`balance`]: how missing regional orders are generated.
 //! - [`escape`]: URL and HTML escaping.
-//! - [`schema`] (native only): the data files' schema and checks.
 
 pub mod balance;
 pub mod date;
@@ -29,8 +28,6 @@ pub mod model;
 pub mod page;
 pub mod postcode;
 pub mod region;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod schema;
 pub mod table;
 
 /// Sorts `v` in place, stably, by `less`. The lists the app sorts hold a few

@@ -8,11 +8,13 @@
 //! - `app` and `widget` (wasm only): the two shells, the full page and the
 //!   compact widget, each only drawing the core's `Page`;
 //! - `web` (wasm only): the browser plumbing the shells call;
-//! - `tools` (native only): the organisers' command line.
+//! - `cli` (native only): the organisers' command line.
 //!
 //! The start functions are here: [`start`] for our own page, [`mount`] for
 //! host pages that import `slatecard.js`.
 
+#[cfg(not(target_arch = "wasm32"))]
+pub mod cli;
 pub mod domain;
 pub mod text;
 
@@ -20,8 +22,6 @@ pub mod text;
 pub mod app;
 #[cfg(target_arch = "wasm32")]
 pub mod components;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod tools;
 #[cfg(target_arch = "wasm32")]
 pub mod web;
 #[cfg(target_arch = "wasm32")]

@@ -3,7 +3,7 @@
 #[cfg(not(target_arch = "wasm32"))]
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let code = slatecard::tools::run(&args, &mut std::io::stdout().lock(), &mut std::io::stderr());
+    let code = slatecard::cli::run(&args, &mut std::io::stdout().lock(), &mut std::io::stderr());
     std::process::exit(code);
 }
 

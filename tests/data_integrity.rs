@@ -2,10 +2,10 @@
 //! and the generated orders are exactly what `balanced-v1` produces.
 #![cfg(not(target_arch = "wasm32"))]
 
+use slatecard::cli::balance::generate;
 use slatecard::domain::election::{BallotKind, Election, Provenance};
 use slatecard::domain::region::{RegionId, REGIONS};
-use slatecard::domain::schema::{parse_election, parse_scheme};
-use slatecard::tools::orders::generate;
+use slatecard_data_format::{parse_election, parse_scheme};
 
 #[test]
 fn thirteen_regions_with_the_agreed_names() {

@@ -2,7 +2,7 @@
 //! entry and what is wrong. Each case edits the real NEC 2022 file minimally.
 #![cfg(not(target_arch = "wasm32"))]
 
-use slatecard::domain::schema::{parse_election, parse_scheme, DataError, SchemeDef};
+use slatecard_data_format::{parse_election, parse_scheme, DataError, SchemeDef};
 
 const SCHEME: &str = include_str!("../data/regions/labour.toml");
 const NEC_2022: &str = include_str!("../data/elections/nec-2022.toml");
@@ -135,6 +135,7 @@ fn rejects_impossible_dates() {
         "closes = \"2022-07-01\"",
     );
     let e = rejected(&text);
+    assert_eq!(e.entry, "ballot.closes");
     assert_eq!(
         e.problem,
         "closes (2022-07-01) before it opens (2022-07-25)"
@@ -145,7 +146,10 @@ fn rejects_impossible_dates() {
         "closes = \"2022-08-30\"",
         "closes = \"2023-08-30\"",
     );
-    assert!(rejected(&text).problem.contains("not in the year held"));
+    assert_eq!(
+        rejected(&text).problem,
+        "date 2023-08-30 is not in the year held (2022)"
+    );
 }
 
 #[test]
@@ -171,14 +175,19 @@ fn rejects_bad_provenance_and_seats() {
         .problem
         .contains("a published order needs a `source`"));
 
+    // Values outside a fixed list are rejected by the parser, on their line,
+    // with the values allowed.
     let text = replace_once(
         NEC_2022,
         "provenance = \"generated\"",
         "provenance = \"guessed\"",
     );
-    assert!(rejected(&text)
-        .problem
-        .starts_with("unknown provenance \"guessed\""));
+    let e = rejected(&text);
+    assert_eq!(e.entry, "line 108, column 14");
+    assert_eq!(
+        e.problem,
+        r#"unknown provenance "guessed" (use "published", "generated" or "partly-published")"#
+    );
 
     let text = replace_once(NEC_2022, "regions = [\"wales\"]", "regions = [\"cymru\"]");
     let e = rejected(&text);
@@ -186,9 +195,12 @@ fn rejects_bad_provenance_and_seats() {
     assert_eq!(e.problem, r#"unknown region "cymru""#);
 
     let text = replace_once(NEC_2022, "electorate = \"youth\"", "electorate = \"young\"");
-    assert!(rejected(&text)
-        .problem
-        .starts_with("unknown electorate \"young\""));
+    let e = rejected(&text);
+    assert_eq!(e.entry, "line 52, column 14");
+    assert_eq!(
+        e.problem,
+        r#"unknown electorate "young" (use "all", "youth", "bame", "disabled" or "councillors")"#
+    );
 
     let text = replace_once(NEC_2022, "votes = 2\n", "votes = 1\n");
     assert_eq!(
@@ -208,7 +220,38 @@ fn rejects_orders_on_a_cross_ballot() {
         "a cross ballot has no preference order: remove the orders"
     );
     let text = replace_once(NEC_2022, "kind = \"ranked\"", "kind = \"approval\"");
-    assert!(rejected(&text).problem.starts_with("unknown ballot kind"));
+    let e = rejected(&text);
+    assert_eq!(e.entry, "line 17, column 8");
+    assert_eq!(
+        e.problem,
+        r#"unknown ballot kind "approval" (use "ranked" or "cross")"#
+    );
+    assert_eq!(
+        e.to_string(),
+        r#"data/elections/nec-2022.toml: line 17, column 8: unknown ballot kind "approval" (use "ranked" or "cross")"#
+    );
+}
+
+#[test]
+fn rejects_unknown_time_zone_and_method() {
+    let text = replace_once(
+        NEC_2022,
+        "time_zone = \"Europe/London\"",
+        "time_zone = \"Europe/Paris\"",
+    );
+    assert_eq!(
+        rejected(&text).problem,
+        r#"unknown ballot time zone "Europe/Paris" (use "Europe/London")"#
+    );
+    let text = replace_once(
+        NEC_2022,
+        "method = \"balanced-v1\"",
+        "method = \"balanced\"",
+    );
+    assert_eq!(
+        rejected(&text).problem,
+        r#"unknown generation method "balanced" (use "balanced-v1")"#
+    );
 }
 
 #[test]
@@ -221,4 +264,68 @@ fn rejects_bad_scheme() {
         .unwrap_err()
         .problem
         .contains("lower-case"));
+}
+
+/// The data format reads a date (`slatecard_data_format::date`) exactly as
+/// the app's calendar (`slatecard::domain::date`), which `build.rs` fills
+/// with what the format read, would read it.
+fn read_alike(text: &str) -> Result<(), String> {
+    use slatecard::domain::date::{DateError as AppError, Moment as AppMoment};
+    use slatecard_data_format::date::{DateError, Moment};
+    let ok = match (Moment::parse(text), AppMoment::parse(text)) {
+        (Ok(m), Ok(a)) => {
+            (m.date.year, m.date.month, m.date.day, m.time)
+                == (a.date.year, a.date.month, a.date.day, a.time)
+        }
+        (Err(e), Err(a)) => {
+            let same_kind = matches!(
+                (&e, &a),
+                (DateError::Format(_), AppError::Format(_))
+                    | (DateError::Impossible(_), AppError::Impossible(_))
+            );
+            same_kind && e.to_string() == a.to_string()
+        }
+        _ => false,
+    };
+    ok.then_some(())
+        .ok_or_else(|| format!("{text:?} is read differently"))
+}
+
+#[test]
+fn dates_are_read_as_the_app_reads_them() {
+    for text in [
+        "2022-08-30",
+        "2024-02-29",
+        "2023-02-29",
+        "2020-11-12T12:00",
+        "2020-11-12T24:00",
+        "2020-11-12T9:00",
+        "1899-12-31",
+        "2201-01-01",
+        "30/08/2022",
+        "",
+    ] {
+        read_alike(text).unwrap();
+    }
+}
+
+proptest::proptest! {
+    #[test]
+    fn dates_are_read_alike_for_any_text(text in "[0-9T:-]{0,17}") {
+        proptest::prop_assert!(read_alike(&text).is_ok(), "{text:?}");
+    }
+
+    #[test]
+    fn dates_are_read_alike_near_the_limits(
+        year in 1890u16..2210,
+        month in 0u8..14,
+        day in 0u8..33,
+        time in proptest::option::of((0u8..26, 0u8..62)),
+    ) {
+        let mut text = format!("{year:04}-{month:02}-{day:02}");
+        if let Some((h, m)) = time {
+            text += &format!("T{h:02}:{m:02}");
+        }
+        proptest::prop_assert!(read_alike(&text).is_ok(), "{text:?}");
+    }
 }

@@ -8,15 +8,15 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
+use slatecard::cli::postcodes::{
+    csv_fields, encode, read_lad_regions, read_postcodes, SchemeMapper,
+};
 use slatecard::domain::lookup::{resolve, resolve_in, table, Resolution};
 use slatecard::domain::postcode::{normalise, parse, PostcodeInput};
 use slatecard::domain::region::RegionId;
-use slatecard::domain::schema::{parse_scheme, SchemeDef};
 use slatecard::domain::table::{district_name, RegionMatch};
 use slatecard::text::{catalogue, Catalogue, Lang};
-use slatecard::tools::postcodes::{
-    csv_fields, encode, read_lad_regions, read_postcodes, SchemeMapper,
-};
+use slatecard_data_format::{parse_scheme, SchemeDef};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 

@@ -4,7 +4,9 @@
 //! only three things: to reject impossible dates in the data, to compare a
 //! deadline with "now", and to hand dates to the message catalogue
 //! (`crate::text`), which writes them the way a member reads them.
-//! This module is shared with `build.rs`, so it depends on nothing but `core`.
+//! The data files' dates are read and checked at build time by the
+//! `slatecard-data-format` crate; `build.rs` writes them out as this module's
+//! types.
 
 use core::fmt;
 
@@ -140,11 +142,6 @@ impl Date {
         Date { year, month, day }
     }
 
-    /// The date as written in data files (ISO 8601): `2022-08-30`.
-    pub fn iso(self) -> String {
-        format!("{:04}-{:02}-{:02}", self.year, self.month, self.day)
-    }
-
     /// Day of the week, 0 = Sunday.
     pub fn weekday(self) -> u8 {
         (self.days_since_epoch() + 4).rem_euclid(7) as u8
@@ -207,14 +204,6 @@ impl Moment {
             }
         };
         Ok(Moment { date, time })
-    }
-
-    /// The moment as written in data files: `2020-11-12T12:00` or `2022-08-30`.
-    pub fn iso(self) -> String {
-        match self.time {
-            None => self.date.iso(),
-            Some((h, m)) => format!("{}T{h:02}:{m:02}", self.date.iso()),
-        }
     }
 
     /// The UTC instant (minutes since the epoch) at which this UK-time moment

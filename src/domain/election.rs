@@ -1,8 +1,8 @@
 //! Elections, slates and recommended orders, as bundled in the app.
 //!
 //! The tables are generated at build time from `data/elections/*.toml`, after
-//! `build.rs` has validated them with [`super::schema`]; so every order here is
-//! a permutation of its slate and every region has one.
+//! `build.rs` has validated them with the `slatecard-data-format` crate; so
+//! every order here is a permutation of its slate and every region has one.
 
 use super::date::{london_offset_minutes, Moment};
 use super::region::RegionId;

@@ -8,8 +8,8 @@
 //!   `laua` or `oslaua`, `rgn`, `ctry`, and `doterm`: terminated rows are skipped).
 
 use crate::domain::postcode::parse_outcode;
-use crate::domain::schema::SchemeDef;
 use crate::domain::table::{unit_index, MAGIC, VERSION};
+use slatecard_data_format::SchemeDef;
 use std::collections::{BTreeMap, HashMap};
 use std::io::{BufRead, BufReader, Read};
 

@@ -1,18 +1,10 @@
 //! `slatecard balance`: generate the orders an election file marks `generated`
 //! or `partly-published`, with [`crate::domain::balance`].
 
+use super::load_scheme;
 use crate::domain::balance::{balance, shares_at, RegionSlot};
-use crate::domain::schema::{self, ElectionDef, SchemeDef};
+use slatecard_data_format::{self as data, ElectionDef, GenerationMethod, Provenance, SchemeDef};
 use std::io::Write;
-
-/// Path of the region scheme, relative to the crate root.
-pub const SCHEME_FILE: &str = "data/regions/labour.toml";
-
-/// Reads and checks the region scheme (`SCHEME_FILE`).
-pub fn load_scheme() -> Result<SchemeDef, String> {
-    let text = std::fs::read_to_string(SCHEME_FILE).map_err(|e| format!("{SCHEME_FILE}: {e}"))?;
-    schema::parse_scheme(SCHEME_FILE, &text).map_err(|e| e.to_string())
-}
 
 /// Each region's weight for `balanced-v1`, in scheme order: its live
 /// postcodes, or the election's `international_weight` outside the UK.
@@ -31,9 +23,9 @@ pub fn region_weights(e: &ElectionDef, scheme: &SchemeDef) -> Vec<u64> {
 /// in scheme order, as candidate ids. Published orders and published leading
 /// places are kept.
 pub fn generate(e: &ElectionDef, scheme: &SchemeDef) -> Result<Vec<(String, Vec<String>)>, String> {
-    if e.generation.is_none() {
+    let Some(generation) = &e.generation else {
         return Err("the file has no [generation] table".to_owned());
-    }
+    };
     let n = e.candidates.len();
     if n > 8 {
         return Err(format!("balanced-v1 handles slates of up to 8, not {n}"));
@@ -42,15 +34,18 @@ pub fn generate(e: &ElectionDef, scheme: &SchemeDef) -> Result<Vec<(String, Vec<
     let mut slots = Vec::new();
     for (r, weight) in scheme.regions.iter().zip(region_weights(e, scheme)) {
         let def = e.orders.iter().find(|o| o.region == r.id);
-        let fixed: Vec<String> = match def {
-            Some(o) if o.provenance == "published" => o.order.clone(),
-            Some(o) if o.provenance == "partly-published" => o
-                .order
-                .iter()
-                .take(usize::from(o.published_positions.unwrap_or(0)))
-                .cloned()
-                .collect(),
-            _ => Vec::new(),
+        let fixed: &[String] = match def.map(|o| (o, o.provenance)) {
+            Some((o, Provenance::Published)) => &o.order,
+            Some((o, Provenance::PartlyPublished)) => {
+                let positions = o.published_positions.ok_or_else(|| {
+                    format!(
+                        "region \"{}\": a partly-published order needs `published_positions`",
+                        r.id
+                    )
+                })?;
+                &o.order[..usize::from(positions).min(o.order.len())]
+            }
+            Some((_, Provenance::Generated)) | None => &[],
         };
         let fixed_prefix = fixed
             .iter()
@@ -61,7 +56,9 @@ pub fn generate(e: &ElectionDef, scheme: &SchemeDef) -> Result<Vec<(String, Vec<
             fixed_prefix,
         });
     }
-    let orders = balance(n, &slots);
+    let orders = match generation.method {
+        GenerationMethod::BalancedV1 => balance(n, &slots),
+    };
     Ok(scheme
         .regions
         .iter()
@@ -113,7 +110,7 @@ pub fn command(args: &[String], out: &mut dyn Write) -> Result<(), String> {
     let write = args.iter().any(|a| a == "--write");
     let scheme = load_scheme()?;
     let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
-    let e = schema::parse_election(file, &text, &scheme).map_err(|e| e.to_string())?;
+    let e = data::parse_election(file, &text, &scheme).map_err(|e| e.to_string())?;
     let orders = generate(&e, &scheme)?;
     let w = |r: std::io::Result<()>| r.map_err(|e| e.to_string());
     for (region, ids) in &orders {
@@ -141,7 +138,7 @@ pub fn command(args: &[String], out: &mut dyn Write) -> Result<(), String> {
     if write {
         let new = rewrite(&text, &orders);
         // Never write a file that would not pass the build's checks.
-        schema::parse_election(file, &new, &scheme).map_err(|e| e.to_string())?;
+        data::parse_election(file, &new, &scheme).map_err(|e| e.to_string())?;
         std::fs::write(file, new).map_err(|e| format!("{file}: {e}"))?;
         w(writeln!(out, "wrote {file}"))?;
     }

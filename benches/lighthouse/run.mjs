@@ -1,7 +1,7 @@
 // Lighthouse (mobile preset) on the release build and on a minimal static
 // reference page, both served locally with brotli, three runs each; writes the
 // medians to reports/lighthouse.md. A report, not a CI gate.
-//   node bench/lighthouse/run.mjs     (after `trunk build --release`)
+//   node benches/lighthouse/run.mjs     (after `trunk build --release`)
 import { createServer } from 'node:http';
 import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { brotliCompressSync, constants } from 'node:zlib';
@@ -80,7 +80,7 @@ try {
   const row = (name, m) => `| ${name} | ${m.performance} | ${Math.round(m.fcp)} | ${Math.round(m.lcp)} | ${Math.round(m.tbt)} | ${m.cls.toFixed(3)} | ${Math.round(m.bytes).toLocaleString('en-GB')} |`;
   const report = `# Lighthouse (mobile preset)
 
-Made by \`node bench/lighthouse/run.mjs\` after \`trunk build --release\`: Lighthouse 12.8.2,
+Made by \`node benches/lighthouse/run.mjs\` after \`trunk build --release\`: Lighthouse 12.8.2,
 ${chromium}, simulated mobile (Moto G Power, slow 4G, 4× CPU slowdown), ${RUNS} runs each, medians.
 Both pages served locally with brotli (quality 11). The app page is \`/?region=london\` (a result shown).
 Measured ${new Date().toISOString().slice(0, 10)} on the 2-core project machine.

@@ -1,19 +1,21 @@
-//! Native tools behind the `slatecard` command line: order generation,
-//! postcode table compilation, batch lookup and the JSON export.
+//! The `slatecard` command line for organisers and checks (native only):
+//! order generation, postcode table compilation, batch lookup and the JSON
+//! export.
 
-pub mod orders;
+pub mod balance;
 pub mod postcodes;
 
 use crate::domain::election::Election;
 use crate::domain::page::ResultView;
 use crate::domain::region::RegionId;
+use slatecard_data_format::{self as data, SchemeDef};
 
 use std::io::Write;
 
 /// Runs the command line with `args` (without the program name); returns the exit code.
 pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let result = match args.first().map(String::as_str) {
-        Some("balance") => orders::command(&args[1..], out),
+        Some("balance") => balance::command(&args[1..], out),
         Some("export") => export(out),
         Some("shell-text") => shell_text(out),
         Some("compile-postcodes") => compile_postcodes(&args[1..], out),
@@ -109,6 +111,15 @@ fn export(out: &mut dyn Write) -> Result<(), String> {
     writeln!(out, "{}", export_json()).map_err(|e| e.to_string())
 }
 
+/// Path of the region scheme, relative to the crate root.
+pub const SCHEME_FILE: &str = "data/regions/labour.toml";
+
+/// Reads and checks the region scheme (`SCHEME_FILE`).
+pub fn load_scheme() -> Result<SchemeDef, String> {
+    let text = std::fs::read_to_string(SCHEME_FILE).map_err(|e| format!("{SCHEME_FILE}: {e}"))?;
+    data::parse_scheme(SCHEME_FILE, &text).map_err(|e| e.to_string())
+}
+
 /// Default input of `compile-postcodes` (the shared ONS-derived data).
 pub const DEFAULT_POSTCODES: &str = "../shared/data/postcode-regions/postcodes-lad.csv.gz";
 /// Default LAD → region file.
@@ -128,7 +139,7 @@ fn compile_postcodes(args: &[String], out: &mut dyn Write) -> Result<(), String>
     let lad_path =
         flag(args, "--lad-regions").or((input == DEFAULT_POSTCODES).then_some(DEFAULT_LAD_REGIONS));
     let target = flag(args, "--out").unwrap_or(TABLE_FILE);
-    let scheme = orders::load_scheme()?;
+    let scheme = load_scheme()?;
     let lad = lad_path.map(postcodes::read_lad_regions).transpose()?;
     let rows = postcodes::read_postcodes(input, lad.as_ref(), &scheme)?;
     let (bytes, stats) = postcodes::encode(&scheme, &rows);
@@ -157,10 +168,10 @@ fn compile_postcodes(args: &[String], out: &mut dyn Write) -> Result<(), String>
 /// One line of batch lookup output for `input`.
 ///
 /// ```
-/// assert_eq!(slatecard::tools::lookup_line("sw1a 1aa"), "sw1a 1aa,London");
-/// assert_eq!(slatecard::tools::lookup_line("SY10"), "SY10,?West Midlands|Wales");
-/// assert_eq!(slatecard::tools::lookup_line("JE2 3AB"), "JE2 3AB,Labour International");
-/// assert_eq!(slatecard::tools::lookup_line("hello"), "hello,!bad-format");
+/// assert_eq!(slatecard::cli::lookup_line("sw1a 1aa"), "sw1a 1aa,London");
+/// assert_eq!(slatecard::cli::lookup_line("SY10"), "SY10,?West Midlands|Wales");
+/// assert_eq!(slatecard::cli::lookup_line("JE2 3AB"), "JE2 3AB,Labour International");
+/// assert_eq!(slatecard::cli::lookup_line("hello"), "hello,!bad-format");
 /// ```
 pub fn lookup_line(input: &str) -> String {
     use crate::domain::lookup::{resolve, LookupError, Resolution};
