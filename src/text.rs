@@ -9,8 +9,8 @@
 //! page's catalogue), and the core only gains a way to pick the language. Every method of the trait and
 //! every [`Label`] must have text, so a missing message fails the build.
 //!
-//! The `Display` impls of the domain's member-facing types (postcode and
-//! lookup errors, dates, `mount()` option errors) are English, from here.
+//! The `Display` impls of the domain's member-facing errors (postcode and
+//! lookup errors, `mount()` option errors) are English, from here.
 
 pub mod en;
 
@@ -217,17 +217,5 @@ impl fmt::Display for LookupError {
 impl fmt::Display for OptionError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&english().option_error(self))
-    }
-}
-
-impl fmt::Display for Date {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&english().date(*self))
-    }
-}
-
-impl fmt::Display for Moment {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&english().moment(*self))
     }
 }

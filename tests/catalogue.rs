@@ -8,7 +8,7 @@ use slatecard::domain::embedding::widget_options;
 use slatecard::domain::lookup::resolve;
 use slatecard::domain::page::{Eligibility, Instruction, Timing};
 use slatecard::domain::region::RegionId;
-use slatecard::text::{catalogue, Catalogue, Label, Lang};
+use slatecard::text::{catalogue, Catalogue, Lang};
 
 fn en() -> &'static impl Catalogue {
     catalogue(Lang::En)
@@ -21,11 +21,11 @@ fn at(s: &str) -> i64 {
 #[test]
 fn dates_and_times() {
     assert_eq!(
-        Moment::parse("2024-02-29").unwrap().date.to_string(),
+        en().date(Moment::parse("2024-02-29").unwrap().date),
         "29 February 2024"
     );
     assert_eq!(
-        Moment::parse("2020-11-12T12:00").unwrap().to_string(),
+        en().moment(Moment::parse("2020-11-12T12:00").unwrap()),
         "12 November 2020, 12:00"
     );
 }
@@ -122,52 +122,4 @@ fn mount_option_errors_name_what_would_be_accepted() {
     );
     assert!(err("accent", "red;}body{").starts_with("accent \"red;}body{\" is not a colour"));
     assert!(err("colour", "#c00").starts_with("unknown option \"colour\""));
-}
-
-#[test]
-fn every_label_has_text() {
-    use Label::*;
-    let all = [
-        Brand,
-        Tagline,
-        Election,
-        YourPostcode,
-        PostcodeHint,
-        ErrorPrefix,
-        FindMyRegion,
-        ShowInternational,
-        OrChooseRegion,
-        RegionHint,
-        OutsideUk,
-        ChoosePlaceholder,
-        ChangeRegion,
-        PublishedOrder,
-        Source,
-        GeneratedOrder,
-        GeneratedWhy,
-        HowOrderMade,
-        HowRestMade,
-        OtherSeats,
-        NotPublishedHere,
-        ElectionNotes,
-        OpenFullPage,
-        PrivacyPromise,
-        Sources,
-        Independent,
-        EmbedThis,
-        EmbedLoader,
-        EmbedLoaderHelp,
-        EmbedIframe,
-        EmbedIframeHelp,
-        EmbedLink,
-        EmbedLinkHelp,
-        Copy,
-        Preview,
-        PreviewTitle,
-        CrashTitle,
-        CrashBody,
-    ];
-    for l in all {
-        assert!(!en().label(l).trim().is_empty(), "{l:?}");
-    }
 }

@@ -16,7 +16,8 @@
 //! data/elections/nec-2022.toml: line 102, column 14: unknown provenance "publishd" (use "published", "generated" or "partly-published")
 //! ```
 
-pub mod date;
+/// Dates and UK time, as the app reads them.
+pub use slatecard_calendar as date;
 
 use date::{Date, DateError, Moment};
 use serde::Deserialize;
@@ -582,7 +583,7 @@ fn validate_ballot(file: &str, e: &ElectionDef) -> Result<(), DataError> {
         .closes_moment()
         .map_err(|e| err(file, "ballot.closes", e.to_string()))?;
     if let (Some(o), Some(c)) = (opens, closes) {
-        if c.deadline() <= o.start() {
+        if c.deadline_utc_minutes() <= o.start_utc_minutes() {
             return Err(err(
                 file,
                 "ballot.closes",
