@@ -8,7 +8,6 @@ use crate::domain::model::Model;
 use crate::domain::page::Body;
 use crate::text::{catalogue, Catalogue as _, Label};
 use crate::web;
-use web_sys::Element;
 use yew::prelude::*;
 
 /// Props of [`App`].
@@ -16,12 +15,19 @@ use yew::prelude::*;
 pub struct AppProps {
     /// The model the page opens with (from its link).
     pub model: Model,
+    /// The app's address (its base, e.g. `https://example.org/slatecard/`),
+    /// for the embed snippets.
+    pub base: AttrValue,
+    /// The clock when pre-rendering (minutes since the Unix epoch, UTC);
+    /// `None` reads the device's.
+    #[prop_or_default]
+    pub now: Option<i64>,
 }
 
 /// The slatecard page.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let (page, dispatch) = use_page(props.model.clone());
+    let (page, dispatch) = use_page(props.model.clone(), props.now);
     // Keep the address bar shareable: election and region only.
     use_effect_with(page.link.clone(), web::replace_link);
     let (lang, t) = (page.lang, catalogue(page.lang));
@@ -37,10 +43,10 @@ pub fn App(props: &AppProps) -> Html {
             <main id="main" class="sc-main">
                 {
                     match &page.body {
-                        Body::Result { found, result } => html! {
+                        Body::Result { found, result, back } => html! {
                             <>
                                 { election }
-                                <Advice {lang} found={found.clone()} result={result.clone()} dispatch={dispatch.clone()} take_focus={page.take_focus} />
+                                <Advice {lang} found={found.clone()} result={result.clone()} back={back.clone()} dispatch={dispatch.clone()} take_focus={page.take_focus} />
                             </>
                         },
                         Body::Choose(chooser) => html! {
@@ -52,14 +58,27 @@ pub fn App(props: &AppProps) -> Html {
                         },
                     }
                 }
-                <EmbedPanel {lang} base={web::page_base()} link={page.link.clone()} />
+                <EmbedPanel {lang} base={props.base.clone()} link={page.link.clone()} />
             </main>
             <Footer {lang} sources={page.sources()} />
         </>
     }
 }
 
-/// Renders the full page for `model` into `root`.
-pub fn render(root: Element, model: Model) {
-    yew::Renderer::<App>::with_root_and_props(root, AppProps { model }).render();
+/// Renders the full page for `model` into `root`, in place of what `root`
+/// holds (a pre-rendered page of the same model, or "Loading…"). Yew renders
+/// in a microtask, before the browser next paints, so the swap is not seen.
+#[cfg(target_arch = "wasm32")]
+pub fn render(root: web_sys::Element, model: Model) {
+    root.set_inner_html("");
+    let base = web::page_base().into();
+    yew::Renderer::<App>::with_root_and_props(
+        root,
+        AppProps {
+            model,
+            base,
+            now: None,
+        },
+    )
+    .render();
 }

@@ -26,6 +26,20 @@ use crate::domain::page::{view, Page};
 use std::rc::Rc;
 use yew::prelude::*;
 
+/// A click handler for a link that also works without the app: with it, the
+/// click becomes `event` and the browser does not navigate.
+pub fn follow(dispatch: &Callback<Event>, event: Event) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |e: MouseEvent| {
+        // Let the browser open new tabs and windows as usual.
+        if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
+            return;
+        }
+        e.prevent_default();
+        dispatch.emit(event.clone());
+    })
+}
+
 /// A shell's model, as Yew state: each [`Event`] goes through
 /// [`update`], and an event that changes nothing re-renders nothing.
 #[derive(PartialEq)]
@@ -46,10 +60,11 @@ impl Reducible for Core {
 }
 
 /// The page for `initial` as it changes, with the callback that sends it
-/// events. The clock is read once per render.
+/// events. The clock is read once per render: the device's, or `now`
+/// (minutes since the Unix epoch, UTC) when pre-rendering.
 #[hook]
-pub fn use_page(initial: Model) -> (Page, Callback<Event>) {
+pub fn use_page(initial: Model, now: Option<i64>) -> (Page, Callback<Event>) {
     let core = use_reducer(move || Core(initial));
-    let page = view(&core.0, crate::web::now_utc_minutes());
+    let page = view(&core.0, now.unwrap_or_else(crate::web::now_utc_minutes));
     (page, core.dispatcher().to_callback())
 }

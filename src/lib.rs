@@ -4,10 +4,13 @@
 //! - [`domain`]: the pure core (postcodes, regions, elections, orders, and a
 //!   page's model, events and view), tested natively;
 //! - [`text`]: the message catalogue that words the core's facts;
-//! - `components` (wasm only): the Yew pieces every shell draws with;
-//! - `app` and `widget` (wasm only): the two shells, the full page and the
-//!   compact widget, each only drawing the core's `Page`;
-//! - `web` (wasm only): the browser plumbing the shells call;
+//! - `components`: the Yew pieces every shell draws with;
+//! - `app` and `widget`: the two shells, the full page and the compact
+//!   widget, each only drawing the core's `Page`;
+//! - `web`: the browser plumbing the shells call;
+//!
+//!   (these four are compiled for wasm, and on the host with the
+//!   `prerender` feature, which renders every page to static HTML);
 //! - `cli` (native only): the organisers' command line.
 //!
 //! The start functions are here: [`start`] for our own page, [`mount`] for
@@ -18,13 +21,15 @@ pub mod cli;
 pub mod domain;
 pub mod text;
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod app;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod components;
-#[cfg(target_arch = "wasm32")]
+#[cfg(all(not(target_arch = "wasm32"), feature = "prerender"))]
+pub mod prerender;
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod web;
-#[cfg(target_arch = "wasm32")]
+#[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod widget;
 
 #[cfg(target_arch = "wasm32")]
@@ -47,7 +52,8 @@ mod entry {
         let Some(root) = web::app_root() else {
             return;
         };
-        let link = Link::parse(&web::location_search());
+        let (path, search) = web::address();
+        let link = Link::parse_address(&path, &search);
         if link.embed {
             web::mark_body_embedded();
             widget::render(

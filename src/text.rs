@@ -19,7 +19,7 @@ use crate::domain::election::Election;
 use crate::domain::embedding::OptionError;
 use crate::domain::lookup::{Answer, LookupError};
 use crate::domain::model::Found;
-use crate::domain::page::{Eligibility, Instruction, Timing};
+use crate::domain::page::{Eligibility, Instruction, Page, Timing};
 use crate::domain::postcode::PostcodeError;
 use crate::domain::region::RegionId;
 use crate::domain::table::TableError;
@@ -59,6 +59,8 @@ pub enum Label {
     YourPostcode,
     /// The hint under the postcode field.
     PostcodeHint,
+    /// Said where the postcode field cannot work (JavaScript off).
+    PostcodeNeedsScript,
     /// Said (to screen readers) before an error.
     ErrorPrefix,
     /// The postcode field's button.
@@ -147,10 +149,23 @@ pub struct ShellText {
     pub oembed_title: &'static str,
 }
 
+/// A pre-rendered page's title and description (for search results and
+/// link previews).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PageMeta {
+    /// The `<title>` and share title.
+    pub title: String,
+    /// The meta and share description.
+    pub description: String,
+}
+
 /// Words for every message key and fact the core produces.
 pub trait Catalogue {
     /// Words of the static files around the app.
     fn shell(&self) -> ShellText;
+    /// A page's title and description, naming the election, the region and
+    /// the order.
+    fn page_meta(&self, page: &Page) -> PageMeta;
     /// A fixed label.
     fn label(&self, label: Label) -> &'static str;
     /// A calendar date: `30 August 2022`.

@@ -15,12 +15,40 @@ pub fn now_utc_minutes() -> i64 {
     (js_sys::Date::now() / 60_000.0) as i64
 }
 
-/// The query string of the current page (`?…`), or empty.
-pub fn location_search() -> String {
-    gloo::utils::window()
-        .location()
-        .search()
-        .unwrap_or_default()
+/// The page's address as the app reads it: its path under the app's base
+/// (`nec-2022/london/`) and its query string (`?…`, or empty).
+pub fn address() -> (String, String) {
+    let location = gloo::utils::window().location();
+    let path = location.pathname().unwrap_or_default();
+    let base_path = base_path();
+    let under = path.strip_prefix(base_path.as_str()).unwrap_or("");
+    (under.to_owned(), location.search().unwrap_or_default())
+}
+
+/// The app's base URL (`<base href>`, else the page's folder), ending in `/`.
+fn base_url() -> String {
+    let base = gloo::utils::document()
+        .base_uri()
+        .ok()
+        .flatten()
+        .unwrap_or_default();
+    let base = base.split(['?', '#']).next().unwrap_or_default();
+    match base.rfind('/') {
+        Some(i) => base[..=i].to_owned(),
+        None => base.to_owned(),
+    }
+}
+
+/// The path part of [`base_url`], e.g. `/slatecard/`.
+fn base_path() -> String {
+    let base = base_url();
+    // After `scheme://host`: the first `/` past the two of `://`. (Searching
+    // for single characters keeps the bundle free of a substring searcher.)
+    let host = base.find(':').map_or(0, |i| i + 3).min(base.len());
+    match base[host..].find('/') {
+        Some(i) => base[host + i..].to_owned(),
+        None => "/".to_owned(),
+    }
 }
 
 /// The element the app renders into (`#app` in our `index.html`), if any.
@@ -35,28 +63,22 @@ pub fn mark_body_embedded() {
     }
 }
 
-/// Replaces the page URL's query with `link`, without reloading or adding a
-/// history entry. Only the election and region are ever written: never a postcode.
+/// Makes the address bar show `link`'s page (`…/nec-2022/london/`), without
+/// reloading or adding a history entry. Only the election and region are
+/// ever written: never a postcode.
 pub fn replace_link(link: &Link) {
     let window = gloo::utils::window();
-    let Ok(path) = window.location().pathname() else {
-        return;
-    };
     if let Ok(history) = window.history() {
-        let url = format!("{path}{}", link.to_query());
+        let url = format!("{}{}", base_path(), link.to_path());
         // Fails harmlessly in sandboxed frames; the page works without it.
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
 }
 
-/// The address of the app's page (origin and path, no query).
+/// The app's address (its base URL, e.g. `https://example.org/slatecard/`),
+/// whichever of its pages is open.
 pub fn page_base() -> String {
-    let location = gloo::utils::window().location();
-    format!(
-        "{}{}",
-        location.origin().unwrap_or_default(),
-        location.pathname().unwrap_or_default()
-    )
+    base_url()
 }
 
 #[wasm_bindgen]

@@ -44,7 +44,7 @@ fn use_auto_height(node: NodeRef, enabled: bool) {
 /// The compact widget: postcode or region, then the slate's advice.
 #[component]
 pub fn Widget(props: &WidgetProps) -> Html {
-    let (page, dispatch) = use_page(props.model.clone());
+    let (page, dispatch) = use_page(props.model.clone(), None);
     let root = use_node_ref();
     use_auto_height(root.clone(), props.report_height);
     {
@@ -56,7 +56,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         });
     }
     let (lang, t) = (page.lang, catalogue(page.lang));
-    let page_url = format!("{}{}", props.page_url, page.link.to_query());
+    let page_url = format!("{}{}", props.page_url, page.link.to_path());
     let (tag, heading) = if props.standalone {
         ("main", "h1")
     } else {
@@ -67,8 +67,8 @@ pub fn Widget(props: &WidgetProps) -> Html {
             <@{heading} id="sc-widget-title" class="sc-widget-title">{ election_status(lang, page.election) }</@>
             {
                 match &page.body {
-                    Body::Result { found, result } => html! {
-                        <Advice {lang} found={found.clone()} result={result.clone()} dispatch={dispatch.clone()} take_focus={page.take_focus} />
+                    Body::Result { found, result, back } => html! {
+                        <Advice {lang} found={found.clone()} result={result.clone()} back={back.clone()} dispatch={dispatch.clone()} take_focus={page.take_focus} />
                     },
                     Body::Choose(chooser) => html! {
                         <>
@@ -87,6 +87,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
 }
 
 /// Renders a widget with `props` into `root`.
+#[cfg(target_arch = "wasm32")]
 pub fn render(root: Element, props: WidgetProps) {
     yew::Renderer::<Widget>::with_root_and_props(root, props).render();
 }

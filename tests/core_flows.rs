@@ -55,7 +55,7 @@ impl Member {
 
 fn result(page: &Page) -> (&Option<Found>, &ResultView) {
     match &page.body {
-        Body::Result { found, result } => (found, result),
+        Body::Result { found, result, .. } => (found, result),
         Body::Choose(_) => panic!("expected the advice, got the chooser"),
     }
 }
@@ -94,6 +94,12 @@ fn a_new_member_sees_the_latest_election_and_every_region() {
     assert_eq!(c.feedback, None);
     assert_eq!(c.regions.len(), RegionId::all().count());
     assert_eq!(c.regions.iter().filter(|r| r.outside_uk).count(), 1);
+    // Without the app, each region is a link to its pre-rendered page.
+    let latest = Election::latest().id;
+    assert!(c
+        .regions
+        .iter()
+        .all(|r| r.path == format!("{latest}/{}/", r.region.slug())));
     assert!(!page.take_focus, "nothing moves focus on arrival");
     assert_eq!(
         page.link.to_query(),
@@ -207,6 +213,9 @@ fn picking_a_region_shows_its_order_and_change_region_goes_back() {
         .flat_map(|g| &g.seats)
         .any(|s| s.picks.contains(&"Lynne Jones")));
     assert_eq!(page.link.to_query(), "?election=nec-2022&region=wales");
+    assert_eq!(page.link.to_path(), "nec-2022/wales/");
+    // Without the app, "Change region" is a link to the election's page.
+    assert!(matches!(&page.body, Body::Result { back, .. } if back == "nec-2022/"));
 
     let page = m.does(Event::ChangeRegion);
     let c = chooser(&page);
@@ -265,6 +274,24 @@ fn a_deep_link_opens_the_published_northern_order() {
         "Voting closed on 30 August 2022"
     );
     assert!(!page.take_focus, "a link does not move focus");
+}
+
+#[test]
+fn a_pre_rendered_page_address_and_an_old_query_link_open_the_same_page() {
+    let by_path = Member {
+        model: Model::new(Mode::App, &Link::parse_address("nec-2022/northern/", "")),
+    };
+    let by_query = Member::opens(Mode::App, "?election=nec-2022&region=northern");
+    assert_eq!(by_path.sees(), by_query.sees());
+    assert_eq!(by_path.sees().link.to_path(), "nec-2022/northern/");
+    // A shared link's tracking parameters change nothing.
+    let tracked = Member {
+        model: Model::new(
+            Mode::App,
+            &Link::parse_address("nec-2022/northern/", "?fbclid=abc&utm_source=x"),
+        ),
+    };
+    assert_eq!(tracked.sees(), by_path.sees());
 }
 
 #[test]

@@ -18,15 +18,19 @@ use yew::Callback;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// A fresh element in the page for one test to mount into. Also clears the
-/// query string, which an earlier test's app may have set.
+/// The test page's own path, before any app rewrote the address bar.
+static TEST_PAGE: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+
+/// A fresh element in the page for one test to mount into. Also puts back the
+/// test page's address, which an earlier test's app may have changed (the
+/// test page has no `<base>`, so the app's base is the page's folder).
 fn mount_point() -> Element {
     let window = gloo::utils::window();
-    let path = window.location().pathname().unwrap();
+    let path = TEST_PAGE.get_or_init(|| window.location().pathname().unwrap());
     window
         .history()
         .unwrap()
-        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path))
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(path))
         .unwrap();
     let document = gloo::utils::document();
     let div = document.create_element("div").unwrap();
@@ -64,6 +68,8 @@ fn render_app(root: &Element) {
         root.clone(),
         AppProps {
             model: Model::new(Mode::App, &Link::default()),
+            base: slatecard::web::page_base().into(),
+            now: None,
         },
     )
     .render();
@@ -78,6 +84,7 @@ async fn result_shows_the_published_northern_order() {
         root.clone(),
         AdviceProps {
             lang: Default::default(),
+            back: "nec-2022/".to_owned(),
             found: None,
             result,
             dispatch: Callback::noop(),
@@ -123,9 +130,9 @@ async fn app_region_pick_shows_order_and_back() {
     assert!(texts(&root, "[data-testid=seat]")
         .join("\n")
         .contains("Lynne Jones"));
-    // The address bar now carries the region (never a postcode).
-    let search = gloo::utils::window().location().search().unwrap();
-    assert!(search.contains("region=wales"), "{search}");
+    // The address bar now shows the region's page (never a postcode).
+    let path = gloo::utils::window().location().pathname().unwrap();
+    assert!(path.ends_with("/nec-2022/wales/"), "{path}");
 
     click(&root, "[data-testid=change-region]");
     yew::scheduler::flush().await;
@@ -184,8 +191,9 @@ async fn postcode_field_finds_the_region() {
         texts(&root, "[data-testid=found-by]"),
         ["NE1 4ST is in the Northern region."]
     );
-    let search = gloo::utils::window().location().search().unwrap();
-    assert!(!search.to_uppercase().contains("NE1"), "{search}");
+    let href = gloo::utils::window().location().href().unwrap();
+    assert!(!href.to_uppercase().contains("NE1"), "{href}");
+    assert!(href.ends_with("/nec-2022/northern/"), "{href}");
 }
 
 /// Builds a JS options object for `mount()` from name/value pairs.
@@ -231,10 +239,7 @@ async fn mount_renders_a_preset_widget_in_a_host_page() {
         .unwrap();
     let origin = gloo::utils::window().location().origin().unwrap();
     assert!(link.starts_with(&origin), "{link}");
-    assert!(
-        link.ends_with("/?election=nec-2020&region=south-west"),
-        "{link}"
-    );
+    assert!(link.ends_with("/nec-2020/south-west/"), "{link}");
 }
 
 #[wasm_bindgen_test]

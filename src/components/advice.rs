@@ -1,5 +1,6 @@
 //! The slate's advice: how the region was found, the ballot, the other seats.
 
+use super::follow;
 use crate::domain::model::{Event, Found};
 use crate::domain::page::{OrderSource, ResultView, SeatView};
 use crate::text::{catalogue, Catalogue, Label, Lang};
@@ -14,6 +15,8 @@ pub struct AdviceProps {
     pub found: Option<Found>,
     /// What to show.
     pub result: ResultView,
+    /// The path of the page for choosing a region again.
+    pub back: String,
     /// Where "Change region" goes.
     pub dispatch: Callback<Event>,
     /// Move keyboard focus to the result when it appears (after a choice,
@@ -41,7 +44,7 @@ pub fn Advice(props: &AdviceProps) -> Html {
             }
         });
     }
-    let onclick = props.dispatch.reform(|_| Event::ChangeRegion);
+    let onclick = follow(&props.dispatch, Event::ChangeRegion);
     let ranked = v.entries.first().is_some_and(|e| e.preference.is_some());
     let list = html! {
         for e in &v.entries {
@@ -72,9 +75,9 @@ pub fn Advice(props: &AdviceProps) -> Html {
                     <span class="sc-kicker">{ v.slate }</span>
                     <span data-testid="result-region">{ v.region.name() }</span>
                 </h2>
-                <button type="button" class="sc-link-button" data-testid="change-region" {onclick}>
+                <a class="sc-link-button" href={props.back.clone()} data-testid="change-region" {onclick}>
                     { t.label(Label::ChangeRegion) }
-                </button>
+                </a>
             </div>
             <p class="sc-instruction" data-testid="instruction">{ t.instruction(v.instruction) }</p>
             if ranked {

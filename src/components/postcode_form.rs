@@ -70,6 +70,7 @@ pub fn PostcodeForm(props: &PostcodeFormProps) -> Html {
         <section class={classes!("sc-postcode", error.is_some().then_some("sc-postcode--error"))} role="search" aria-labelledby="sc-postcode-label">
             <label id="sc-postcode-label" for="sc-postcode" class="sc-postcode-label">{ t.label(Label::YourPostcode) }</label>
             <p id="sc-postcode-hint" class="sc-hint">{ t.label(Label::PostcodeHint) }</p>
+            <noscript><p class="sc-error">{ t.label(Label::PostcodeNeedsScript) }</p></noscript>
             if let Some(e) = &error {
                 <p id="sc-postcode-error" class="sc-error" data-testid="postcode-error">
                     <span class="sc-visually-hidden">{ t.label(Label::ErrorPrefix) }</span>{ e.clone() }

@@ -1,3 +1,4 @@
+use super::follow;
 use crate::domain::model::Event;
 use crate::domain::page::RegionChoice;
 use crate::domain::region::RegionId;
@@ -16,7 +17,9 @@ pub struct RegionPickerProps {
     pub dispatch: Callback<Event>,
 }
 
-/// Every Labour region as a button, plus "outside the UK" (the full page).
+/// Every Labour region as a link to its page, plus "outside the UK" (the
+/// full page). Without the app the links open the pre-rendered pages; with
+/// it they send the choice to the core instead.
 #[component]
 pub fn RegionPicker(props: &RegionPickerProps) -> Html {
     let t = catalogue(props.lang);
@@ -25,14 +28,13 @@ pub fn RegionPicker(props: &RegionPickerProps) -> Html {
             <h2 id="sc-regions-heading">{ t.label(Label::OrChooseRegion) }</h2>
             <p class="sc-hint">{ t.label(Label::RegionHint) }</p>
             <ul class="sc-region-list" role="list">
-                for c in props.regions.iter().copied() {
+                for c in &props.regions {
                     <li>
-                        <button
-                            type="button"
+                        <a
                             class="sc-region"
+                            href={c.path.clone()}
                             data-testid={format!("region-{}", c.region.slug())}
-                            aria-pressed={c.selected.to_string()}
-                            onclick={props.dispatch.reform(move |_| Event::RegionPicked(c.region))}
+                            onclick={follow(&props.dispatch, Event::RegionPicked(c.region))}
                         >
                             if c.outside_uk {
                                 { t.label(Label::OutsideUk) }
@@ -40,7 +42,7 @@ pub fn RegionPicker(props: &RegionPickerProps) -> Html {
                             } else {
                                 { c.region.name() }
                             }
-                        </button>
+                        </a>
                     </li>
                 }
             </ul>

@@ -1,4 +1,7 @@
-//! What a shared link asks the app to show: `?election=nec-2022&region=london`.
+//! What a shared link asks the app to show. A page's address is a path under
+//! the app's base, `nec-2022/london/` (each a pre-rendered page a static host
+//! serves); the older query form `?election=nec-2022&region=london` still
+//! opens the same page.
 //!
 //! The postcode is never part of it. Decoding is total: unknown keys, unknown
 //! values and malformed escapes are ignored, so any URL opens the app.
@@ -51,6 +54,52 @@ impl Link {
         q
     }
 
+    /// Decodes a page's path under the app's base (`nec-2022/london/`,
+    /// `nec-2022/`, or empty), then its query string, whose known values win.
+    ///
+    /// ```
+    /// use slatecard::domain::link::Link;
+    /// let q = Link::parse_address("nec-2020/south-west/", "");
+    /// assert_eq!((q.election.unwrap().id, q.region.unwrap().slug()), ("nec-2020", "south-west"));
+    /// let old = Link::parse_address("", "?election=nec-2022&region=wales");
+    /// assert_eq!(old.region.unwrap().slug(), "wales");
+    /// assert_eq!(Link::parse_address("index.html", "").election, None);
+    /// ```
+    pub fn parse_address(path: &str, search: &str) -> Link {
+        let mut segments = path.split('/').filter(|s| !s.is_empty());
+        let election = segments
+            .next()
+            .and_then(|s| Election::by_id(&percent_decode(s)));
+        let region = election
+            .and(segments.next())
+            .and_then(|s| RegionId::from_slug(&percent_decode(s)));
+        let mut link = Link::parse(search);
+        link.election = link.election.or(election);
+        link.region = link.region.or(region);
+        link
+    }
+
+    /// The page's path under the app's base: `nec-2022/london/`,
+    /// `nec-2022/`, or empty for the landing page.
+    ///
+    /// ```
+    /// use slatecard::domain::{election::Election, link::Link, region::RegionId};
+    /// let q = Link {
+    ///     election: Election::by_id("nec-2022"),
+    ///     region: RegionId::from_slug("london"),
+    ///     ..Default::default()
+    /// };
+    /// assert_eq!(q.to_path(), "nec-2022/london/");
+    /// assert_eq!(Link::default().to_path(), "");
+    /// ```
+    pub fn to_path(&self) -> String {
+        match (self.election, self.region) {
+            (Some(e), Some(r)) => format!("{}/{}/", e.id, r.slug()),
+            (Some(e), None) => format!("{}/", e.id),
+            (None, _) => String::new(),
+        }
+    }
+
     /// Encodes the shareable part (election, region, and `embed=1` for the
     /// widget) as a query string: `?election=…&region=…`, or empty.
     ///
@@ -98,6 +147,29 @@ mod tests {
                 assert_eq!(Link::parse(&q.to_query()), q);
             }
         }
+    }
+
+    #[test]
+    fn paths_round_trip_and_old_links_still_open_their_page() {
+        for e in Election::all() {
+            let q = Link {
+                election: Some(e),
+                ..Default::default()
+            };
+            assert_eq!(Link::parse_address(&q.to_path(), ""), q);
+            for r in RegionId::all() {
+                let q = Link {
+                    election: Some(e),
+                    region: Some(r),
+                    ..Default::default()
+                };
+                assert_eq!(Link::parse_address(&q.to_path(), ""), q);
+                assert_eq!(Link::parse_address("", &q.to_query()), q);
+            }
+        }
+        // A region without an election, or an unknown election, is no page.
+        assert_eq!(Link::parse_address("london/", ""), Link::default());
+        assert_eq!(Link::parse_address("nec-1999/london/", ""), Link::default());
     }
 
     #[test]

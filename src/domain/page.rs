@@ -90,6 +90,8 @@ pub enum Body {
         found: Option<Found>,
         /// The advice.
         result: ResultView,
+        /// The path of the page for choosing a region again (this election's).
+        back: String,
     },
 }
 
@@ -119,12 +121,12 @@ pub enum Feedback {
 }
 
 /// One region in the list of regions.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct RegionChoice {
     /// The region.
     pub region: RegionId,
-    /// True for the region chosen.
-    pub selected: bool,
+    /// The path of its page (`nec-2022/london/`), for a plain link.
+    pub path: String,
     /// True for the region of members outside the UK.
     pub outside_uk: bool,
 }
@@ -363,13 +365,23 @@ pub fn view(model: &Model, now_utc_minutes: i64) -> Page {
         Some(region) => Body::Result {
             found: model.found.clone(),
             result: ResultView::build(model.election, region),
+            back: Link {
+                election: Some(model.election),
+                ..Link::default()
+            }
+            .to_path(),
         },
         None => Body::Choose(Chooser {
             feedback: model.lookup.as_ref().map(feedback),
             regions: RegionId::all()
                 .map(|r| RegionChoice {
                     region: r,
-                    selected: false,
+                    path: Link {
+                        election: Some(model.election),
+                        region: Some(r),
+                        ..Link::default()
+                    }
+                    .to_path(),
                     outside_uk: r.region().outside_uk,
                 })
                 .collect(),

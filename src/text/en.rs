@@ -1,12 +1,12 @@
 //! English (United Kingdom): the catalogue every other language follows.
 
-use super::{Catalogue, Label, ShellText};
+use super::{Catalogue, Label, PageMeta, ShellText};
 use crate::domain::date::{Date, Moment};
 use crate::domain::election::{Election, Electorate, Status};
 use crate::domain::embedding::OptionError;
 use crate::domain::lookup::{Answer, LookupError, Resolution};
 use crate::domain::model::Found;
-use crate::domain::page::{Eligibility, Instruction, Timing};
+use crate::domain::page::{Body, Eligibility, Instruction, OrderSource, Page, Timing};
 use crate::domain::postcode::{Elsewhere, PostcodeError, Territory};
 use crate::domain::region::RegionId;
 use crate::domain::table::TableError;
@@ -89,6 +89,7 @@ impl Catalogue for English {
             Label::Election => "Election",
             Label::YourPostcode => "Your postcode",
             Label::PostcodeHint => "The postcode of the address on your Labour membership, or just its first part, like SW1A. It stays on your device.",
+            Label::PostcodeNeedsScript => "Finding your region from a postcode needs JavaScript, which is off. Choose your region below instead.",
             Label::ErrorPrefix => "Error: ",
             Label::FindMyRegion => "Find my region",
             Label::ShowInternational => "Show Labour International",
@@ -128,6 +129,44 @@ impl Catalogue for English {
             Label::PreviewTitle => "Preview of the embedded widget",
             Label::CrashTitle => "Sorry, something went wrong",
             Label::CrashBody => "slatecard hit a problem it could not recover from. Please reload the page. Nothing you typed has left your device.",
+        }
+    }
+
+    fn page_meta(&self, page: &Page) -> PageMeta {
+        let e = page.election.election;
+        match &page.body {
+            Body::Result { result, .. } => {
+                let region = result.region.name();
+                let order: Vec<String> = result
+                    .entries
+                    .iter()
+                    .map(|c| match c.preference {
+                        Some(p) => format!("{p} {}", c.name),
+                        None => c.name.to_owned(),
+                    })
+                    .collect();
+                let whose = match result.source {
+                    OrderSource::Published { .. } => "the slate's published order",
+                    OrderSource::PartlyPublished { .. } => {
+                        "the first places published by the slate, the rest worked out by slatecard"
+                    }
+                    OrderSource::Generated { .. } => {
+                        "worked out by slatecard: the slate did not publish an order for this region"
+                    }
+                    OrderSource::NoOrder => "a cross for each; order does not matter",
+                };
+                PageMeta {
+                    title: format!("{}, {region}: how to vote — slatecard", e.short_title),
+                    description: format!("{}, {region}: {} ({whose}).", e.title, order.join(", ")),
+                }
+            }
+            Body::Choose(_) => PageMeta {
+                title: format!("{}: how to vote, region by region — slatecard", e.short_title),
+                description: format!(
+                    "How the {} slate recommends you fill in your ballot in the {}, for your Labour region. Works on your phone; your postcode never leaves it.",
+                    e.slate, e.title
+                ),
+            },
         }
     }
 

@@ -1,0 +1,148 @@
+//! Pre-rendering: every page a member can reach without typing, written to
+//! static HTML at build time by the same shell, components and core as the
+//! app (Yew's server-side renderer), so the order shows before, and without,
+//! the WebAssembly.
+//!
+//! The pages: the landing page, each election's page (`nec-2022/`) and each
+//! election and region (`nec-2022/london/`). Each is the built `index.html`
+//! with the page's content in `#app` and its own title, description,
+//! canonical address and Open Graph tags. When the app starts it renders the
+//! same page in place (`app::render`), with the device's clock.
+
+use crate::app::{App, AppProps};
+use crate::domain::election::Election;
+use crate::domain::escape::html_escape;
+use crate::domain::link::Link;
+use crate::domain::model::{Mode, Model};
+use crate::domain::page::view;
+use crate::domain::region::RegionId;
+use crate::text::{catalogue, Catalogue as _, Lang};
+
+const TAGS_START: &str = "<!--sc:page-->";
+const TAGS_END: &str = "<!--/sc:page-->";
+
+/// Every page to pre-render, as the link that opens it: the landing page
+/// first, then each election's page followed by its regions' pages.
+pub fn pages() -> Vec<Link> {
+    let mut links = vec![Link::default()];
+    for e in Election::all() {
+        let election = Link {
+            election: Some(e),
+            ..Link::default()
+        };
+        links.push(election.clone());
+        for r in RegionId::all() {
+            links.push(Link {
+                region: Some(r),
+                ..election.clone()
+            });
+        }
+    }
+    links
+}
+
+/// Why a page could not be written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PrerenderError {
+    /// The built `index.html` has no `<div id=app>…</div>` to fill.
+    NoAppElement,
+    /// The built `index.html` has no `<title>` or description to replace.
+    NoHead(&'static str),
+}
+
+impl std::fmt::Display for PrerenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PrerenderError::NoAppElement => {
+                f.write_str("index.html has no <div id=app>…</div> to fill")
+            }
+            PrerenderError::NoHead(what) => write!(f, "index.html has no {what} to replace"),
+        }
+    }
+}
+
+impl std::error::Error for PrerenderError {}
+
+/// The content of `#app` for `link`: the full page as the app renders it at
+/// `now_utc_minutes`, with `base` (the app's address) in its embed snippets.
+pub fn render_app(link: &Link, base: &str, now_utc_minutes: i64) -> String {
+    let model = Model::new(Mode::App, link);
+    let base = base.to_owned();
+    let renderer = yew::ServerRenderer::<App>::with_props(move || AppProps {
+        model,
+        base: base.into(),
+        now: Some(now_utc_minutes),
+    })
+    .hydratable(false);
+    futures_executor::block_on(renderer.render())
+}
+
+/// Replaces the first match of `start…end` in `html` (both kept) with
+/// `inner`; `None` when there is none.
+fn replace_between(html: &str, start: &str, end: &str, inner: &str) -> Option<String> {
+    let a = html.find(start)? + start.len();
+    let b = a + html[a..].find(end)?;
+    Some(format!("{}{inner}{}", &html[..a], &html[b..]))
+}
+
+/// The page for `link`: `template` (the built `index.html`) with the page's
+/// content, title, description, canonical address and share tags.
+/// `base` is where the app is published, ending in `/`.
+pub fn render_page(
+    template: &str,
+    link: &Link,
+    base: &str,
+    now_utc_minutes: i64,
+) -> Result<String, PrerenderError> {
+    let t = catalogue(Lang::default());
+    let page = view(&Model::new(Mode::App, link), now_utc_minutes);
+    let meta = t.page_meta(&page);
+    let body = render_app(link, base, now_utc_minutes);
+    // The built page is minified: `<div id=app>` holds only the loading text
+    // and the no-script note, which the pre-rendered page replaces.
+    let html = ["<div id=app>", "<div id=\"app\">"]
+        .iter()
+        .find_map(|open| replace_between(template, open, "</div></body>", &body))
+        .or_else(|| replace_between(template, "<div id=app>", "</div>\n", &body))
+        .ok_or(PrerenderError::NoAppElement)?;
+    let html = replace_between(&html, "<title>", "</title>", &html_escape(&meta.title))
+        .ok_or(PrerenderError::NoHead("<title>"))?;
+    let description = html_escape(&meta.description);
+    let html = replace_between(
+        &html,
+        "<meta content=\"",
+        "\" name=description>",
+        &description,
+    )
+    .or_else(|| {
+        replace_between(
+            &html,
+            "<meta name=\"description\" content=\"",
+            "\">",
+            &description,
+        )
+    })
+    .ok_or(PrerenderError::NoHead("meta description"))?;
+    let url = html_escape(&format!("{base}{}", link.to_path()));
+    let title = html_escape(&meta.title);
+    // Marked, so that pre-rendering an already pre-rendered page replaces them.
+    let html = match (html.find(TAGS_START), html.find(TAGS_END)) {
+        (Some(a), Some(b)) if a < b => format!("{}{}", &html[..a], &html[b + TAGS_END.len()..]),
+        _ => html,
+    };
+    let tags = format!(
+        "{TAGS_START}<link rel=canonical href=\"{url}\">\
+         <meta property=og:type content=website>\
+         <meta property=og:site_name content=\"{site}\">\
+         <meta property=og:url content=\"{url}\">\
+         <meta property=og:title content=\"{title}\">\
+         <meta property=og:description content=\"{description}\">\
+         <meta name=twitter:card content=summary>{TAGS_END}",
+        site = html_escape(t.label(crate::text::Label::Brand)),
+    );
+    let at = html
+        .find("</head>")
+        .or_else(|| html.find("<body"))
+        .ok_or(PrerenderError::NoHead("<body>"))?;
+    Ok(format!("{}{tags}{}", &html[..at], &html[at..]))
+}
