@@ -129,9 +129,9 @@ test('mount(): a host page on another origin imports the module, as docs/embeddi
   assert.equal(await page.locator('main').count(), 1);
   assert.equal(await page.locator('h1').textContent(), 'A blog post');
   assert.equal(await page.getByTestId('widget').evaluate((w) => w.tagName), 'SECTION');
-  // "Open full page" leads to the app, not to the host page.
+  // "Open full page" leads to the app's page for that region, not to the host page.
   assert.equal(await page.getByTestId('open-full-page').getAttribute('href'),
-    `${app.url}/?election=nec-2022&region=wales`);
+    `${app.url}/nec-2022/wales/`);
   assert.equal(await page.locator('body').getAttribute('data-refused'),
     'slatecard: no region "atlantis": use a region\'s slug, such as "wales" or "north-west"');
   assert.deepEqual(errors, []);
