@@ -67,6 +67,9 @@ pub fn shell_text_json() -> serde_json::Value {
         "loading": t.loading,
         "frame_title": t.frame_title,
         "oembed_title": t.oembed_title,
+        "app_failed": t.app_failed,
+        "widget_failed": t.widget_failed,
+        "retry": t.retry,
     })
 }
 

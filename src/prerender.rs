@@ -18,6 +18,8 @@ use crate::domain::page::view;
 use crate::domain::region::RegionId;
 use crate::text::{catalogue, Catalogue as _, Lang};
 
+const APP_START: &str = "<!--sc:app-->";
+const APP_END: &str = "<!--/sc:app-->";
 const TAGS_START: &str = "<!--sc:page-->";
 const TAGS_END: &str = "<!--/sc:page-->";
 
@@ -85,6 +87,13 @@ fn replace_between(html: &str, start: &str, end: &str, inner: &str) -> Option<St
     Some(format!("{}{inner}{}", &html[..a], &html[b..]))
 }
 
+/// Replaces the first `start…end` in `html`, both included, with `with`.
+fn replace_span(html: &str, start: &str, end: &str, with: &str) -> Option<String> {
+    let a = html.find(start)?;
+    let b = a + html[a..].find(end)? + end.len();
+    Some(format!("{}{with}{}", &html[..a], &html[b..]))
+}
+
 /// The page for `link`: `template` (the built `index.html`) with the page's
 /// content, title, description, canonical address and share tags.
 /// `base` is where the app is published, ending in `/`.
@@ -98,13 +107,17 @@ pub fn render_page(
     let page = view(&Model::new(Mode::App, link), now_utc_minutes);
     let meta = t.page_meta(&page);
     let body = render_app(link, base, now_utc_minutes);
-    // The built page is minified: `<div id=app>` holds only the loading text
-    // and the no-script note, which the pre-rendered page replaces.
-    let html = ["<div id=app>", "<div id=\"app\">"]
-        .iter()
-        .find_map(|open| replace_between(template, open, "</div></body>", &body))
-        .or_else(|| replace_between(template, "<div id=app>", "</div>\n", &body))
-        .ok_or(PrerenderError::NoAppElement)?;
+    // The built page's `<div id=app>` holds only the loading text and the
+    // no-script note (no inner `div`), which the page's content replaces,
+    // marked so that pre-rendering the page again replaces it again.
+    let body = format!("{APP_START}{body}{APP_END}");
+    let html = match replace_span(template, APP_START, APP_END, &body) {
+        Some(again) => again,
+        None => ["<div id=app>", "<div id=\"app\">"]
+            .iter()
+            .find_map(|open| replace_between(template, open, "</div>", &body))
+            .ok_or(PrerenderError::NoAppElement)?,
+    };
     let html = replace_between(&html, "<title>", "</title>", &html_escape(&meta.title))
         .ok_or(PrerenderError::NoHead("<title>"))?;
     let description = html_escape(&meta.description);
@@ -126,10 +139,7 @@ pub fn render_page(
     let url = html_escape(&format!("{base}{}", link.to_path()));
     let title = html_escape(&meta.title);
     // Marked, so that pre-rendering an already pre-rendered page replaces them.
-    let html = match (html.find(TAGS_START), html.find(TAGS_END)) {
-        (Some(a), Some(b)) if a < b => format!("{}{}", &html[..a], &html[b + TAGS_END.len()..]),
-        _ => html,
-    };
+    let html = replace_span(&html, TAGS_START, TAGS_END, "").unwrap_or(html);
     let tags = format!(
         "{TAGS_START}<link rel=canonical href=\"{url}\">\
          <meta property=og:type content=website>\

@@ -147,6 +147,13 @@ pub struct ShellText {
     pub frame_title: &'static str,
     /// The oEmbed answer's title.
     pub oembed_title: &'static str,
+    /// Said in the postcode box when the app cannot start (no WebAssembly,
+    /// a blocked download, an old browser): the pages still work.
+    pub app_failed: &'static str,
+    /// Said in the widget when it cannot start.
+    pub widget_failed: &'static str,
+    /// The button that tries again.
+    pub retry: &'static str,
 }
 
 /// A pre-rendered page's title and description (for search results and

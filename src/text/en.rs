@@ -77,6 +77,9 @@ impl Catalogue for English {
             loading: "Loading your slate…",
             frame_title: "slatecard: how to fill in your ballot",
             oembed_title: "slatecard: how your slate recommends you fill in your Labour ballot",
+            app_failed: "Postcode search could not start in this browser (it may be blocked, offline or too old). Choose your region below: every region's order works without it.",
+            widget_failed: "slatecard could not start in this browser (it may be blocked, offline or too old).",
+            retry: "Try again",
         }
     }
 

@@ -88,8 +88,14 @@ export function watchErrors(page) {
 /** Page object for the slatecard page. */
 export class SlatecardPage {
   constructor(page, base) { this.page = page; this.base = base; }
+  /** Opens a page and waits for the app to have taken over the pre-rendered one. */
   async open(query = '') {
     await this.page.goto(`${this.base}/${query}`);
+    await this.ready();
+  }
+  /** Waits until the app has started (start.js sets `wasmBindings` after it). */
+  async ready() {
+    await this.page.waitForFunction(() => window.wasmBindings !== undefined);
     await this.page.getByTestId('election-select').waitFor();
   }
   async chooseElection(id) { await this.page.getByTestId('election-select').selectOption(id); }

@@ -93,6 +93,8 @@ async function texts(driver, id) {
 async function open(driver, query = '') {
   await driver.get(`${server.url}/${query}`);
   await driver.wait(until.elementLocated(byId('election-select')), 20000);
+  // The page is pre-rendered: wait for the app to take it over.
+  await driver.wait(() => driver.executeScript('return window.wasmBindings !== undefined'), 20000);
 }
 
 async function lookUp(driver, text) {

@@ -1,0 +1,144 @@
+// Pre-rendered pages (issue 12): the order is in the HTML as served, every
+// page works with JavaScript off, the app takes a page over without a
+// visible change, and when the app cannot start the page says so and stays
+// usable.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveApp, launch, expected, watchErrors, SlatecardPage } from './support.mjs';
+
+let server, browser, data;
+
+before(async () => {
+  data = expected();
+  server = await serveApp();
+  browser = await launch();
+});
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** The candidates' names in served HTML, in order (no browser involved). */
+function namesIn(html) {
+  return [...html.matchAll(/data-testid="candidate-name"[^>]*>([^<]*)</g)].map((m) => m[1]
+    .replaceAll('&amp;', '&').replaceAll('&#x27;', "'").replaceAll('&#39;', "'").replaceAll('&quot;', '"'));
+}
+
+test('every result page carries its order in the HTML as served, with its own title and share tags', async () => {
+  for (const election of data.elections) {
+    for (const [slug, want] of Object.entries(election.regions)) {
+      const res = await fetch(`${server.url}/${election.id}/${slug}/`);
+      assert.equal(res.status, 200, `${election.id}/${slug}`);
+      const html = await res.text();
+      assert.deepEqual(namesIn(html), want.candidates, `${election.id}/${slug}`);
+      const title = html.match(/<title>([^<]*)<\/title>/)[1];
+      assert.ok(title.includes(want.name), `${election.id}/${slug}: ${title}`);
+      assert.match(html, new RegExp(`<link rel=canonical href="[^"]*/${election.id}/${slug}/">`));
+      for (const tag of ['og:title', 'og:description', 'og:url', 'twitter:card']) {
+        assert.ok(html.includes(tag), `${election.id}/${slug}: ${tag}`);
+      }
+      // The description names the order itself, for link previews.
+      const description = html.match(/property=og:description content="([^"]*)"/)[1];
+      assert.ok(description.includes(want.candidates[0].replaceAll("'", '&#x27;')) || description.includes(want.candidates[0]),
+        `${election.id}/${slug}: ${description}`);
+    }
+  }
+});
+
+test('with JavaScript off: the landing page links to every region, and each result page is complete', async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/`);
+  const election = data.elections[0];
+  // The postcode box says it needs JavaScript; the regions are links.
+  assert.match(await page.locator('.sc-postcode noscript, .sc-postcode .sc-error').first().textContent(), /JavaScript/);
+  await page.getByTestId('region-wales').click();
+  await page.waitForURL(`${server.url}/${election.id}/wales/`);
+  assert.equal(await page.getByTestId('result-region').textContent(), 'Wales');
+  assert.deepEqual(await page.getByTestId('candidate-name').allTextContents(), election.regions.wales.candidates);
+  assert.ok((await page.getByTestId('seat').count()) > 0, 'the other seats are there too');
+  // "Change region" leads back to the election's page.
+  await page.getByTestId('change-region').click();
+  await page.waitForURL(`${server.url}/${election.id}/`);
+  assert.equal(await page.getByTestId('region-london').count(), 1);
+  await context.close();
+});
+
+test('the app takes over a pre-rendered result page without moving anything', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  const errors = watchErrors(page);
+  await page.addInitScript(() => {
+    window.__shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shifts += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+  const served = await (await fetch(`${server.url}/nec-2022/northern/`)).text();
+  // What the pre-rendered page shows, as a browser without the app renders it.
+  const noScript = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 800 } });
+  const plain = await noScript.newPage();
+  await plain.goto(`${server.url}/nec-2022/northern/`);
+  const before = await plain.locator('#app').innerText();
+  await noScript.close();
+  await page.goto(`${server.url}/nec-2022/northern/`);
+  await new SlatecardPage(page, server.url).ready();
+  const after = await page.locator('#app').innerText();
+  assert.equal(after, before, 'the app shows exactly what the pre-rendered page showed');
+  assert.deepEqual(namesIn(served), await page.getByTestId('candidate-name').allTextContents());
+  assert.equal(await page.evaluate(() => window.__shifts), 0, 'no layout shift');
+  assert.equal(new URL(page.url()).pathname, '/nec-2022/northern/');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('an old query link lands on the same page, and the address becomes the page path', async () => {
+  const page = await browser.newPage();
+  const app = new SlatecardPage(page, server.url);
+  await app.open('?election=nec-2020&region=south-west&fbclid=x');
+  assert.equal(await app.regionShown(), 'South West');
+  assert.equal(new URL(page.url()).pathname, '/nec-2020/south-west/');
+  assert.equal(new URL(page.url()).search, '');
+  await page.close();
+});
+
+/** Opens `path` with the app made to fail by `how`; returns the page. */
+async function failing(how, path = '/') {
+  const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  if (how === 'blocked') await page.route('**/*.wasm', (r) => r.abort());
+  if (how === 'glue blocked') await page.route('**/slatecard.js', (r) => r.abort());
+  if (how === 'no WebAssembly') await page.addInitScript(() => { delete window.WebAssembly; });
+  if (how === 'compile error') {
+    await page.route('**/*.wasm', (r) => r.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('not wasm') }));
+  }
+  await page.goto(`${server.url}${path}`);
+  return page;
+}
+
+for (const how of ['blocked', 'glue blocked', 'no WebAssembly', 'compile error']) {
+  test(`when the app cannot start (${how}), the landing page says so, offers a retry and still works`, async () => {
+    const page = await failing(how);
+    const failed = page.getByTestId('app-failed');
+    await failed.waitFor();
+    assert.match(await failed.textContent(), /could not start/);
+    assert.equal(await page.locator('[data-sc-retry]').count(), 1);
+    assert.equal(await page.getByTestId('postcode-input').isDisabled(), true, 'no dead postcode box');
+    // The regions are plain links to their pre-rendered pages.
+    await page.getByTestId('region-scotland').click();
+    await page.waitForURL(/\/scotland\/$/);
+    assert.equal(await page.getByTestId('result-region').textContent(), 'Scotland');
+    assert.ok((await page.getByTestId('candidate-name').count()) > 0);
+    await page.close();
+  });
+}
+
+test('when the app cannot start on a result page, the order is still all there', async () => {
+  const page = await failing('blocked', '/nec-2022/london/');
+  await page.getByTestId('result').waitFor();
+  assert.deepEqual(await page.getByTestId('candidate-name').allTextContents(),
+    data.elections.find((e) => e.id === 'nec-2022').regions.london.candidates);
+  await page.close();
+});
+
+test('the widget that cannot start says so instead of showing the full page', async () => {
+  const page = await failing('blocked', '/?embed=1&region=wales');
+  await page.getByTestId('app-failed').waitFor();
+  assert.equal(await page.locator('header.sc-header').count(), 0);
+  await page.close();
+});
