@@ -19,9 +19,13 @@ pub struct AppProps {
     /// for the embed snippets.
     pub base: AttrValue,
     /// The clock when pre-rendering (minutes since the Unix epoch, UTC);
-    /// `None` reads the device's.
+    /// `None` reads the device's, and means the app is running.
     #[prop_or_default]
     pub now: Option<i64>,
+    /// Called once the page has rendered for the first time (after the DOM
+    /// is updated), to put it in place of the pre-rendered page.
+    #[prop_or_default]
+    pub on_first_render: Option<Callback<()>>,
 }
 
 /// The slatecard page.
@@ -30,6 +34,14 @@ pub fn App(props: &AppProps) -> Html {
     let (page, dispatch) = use_page(props.model.clone(), props.now);
     // Keep the address bar shareable: election and region only.
     use_effect_with(page.link.clone(), web::replace_link);
+    {
+        let done = props.on_first_render.clone();
+        use_effect_with((), move |_| {
+            if let Some(done) = done {
+                done.emit(());
+            }
+        });
+    }
     let (lang, t) = (page.lang, catalogue(page.lang));
     let election = html! {
         <ElectionPicker {lang} head={page.election} elections={page.elections.clone()} dispatch={dispatch.clone()} />
@@ -51,7 +63,7 @@ pub fn App(props: &AppProps) -> Html {
                         },
                         Body::Choose(chooser) => html! {
                             <>
-                                <PostcodeForm {lang} feedback={chooser.feedback.clone()} dispatch={dispatch.clone()} take_focus={page.take_focus} />
+                                <PostcodeForm {lang} feedback={chooser.feedback.clone()} dispatch={dispatch.clone()} take_focus={page.take_focus} live={props.now.is_none()} />
                                 <RegionPicker {lang} regions={chooser.regions.clone()} dispatch={dispatch.clone()} />
                                 { election }
                             </>
@@ -65,20 +77,24 @@ pub fn App(props: &AppProps) -> Html {
     }
 }
 
-/// Renders the full page for `model` into `root`, in place of what `root`
-/// holds (a pre-rendered page of the same model, or "Loading…"). Yew renders
-/// in a microtask, before the browser next paints, so the swap is not seen.
+/// Renders the full page for `model` in place of `root` (the pre-rendered
+/// page of the same model, or "Loading…"). The page is rendered into a new,
+/// detached element, which replaces `root` only once it is complete: the
+/// member never sees a half-built or empty page, whenever the browser paints.
 #[cfg(target_arch = "wasm32")]
 pub fn render(root: web_sys::Element, model: Model) {
-    root.set_inner_html("");
-    let base = web::page_base().into();
-    yew::Renderer::<App>::with_root_and_props(
-        root,
-        AppProps {
-            model,
-            base,
-            now: None,
-        },
-    )
-    .render();
+    let Ok(fresh) = gloo::utils::document().create_element("div") else {
+        return;
+    };
+    let swap = {
+        let fresh = fresh.clone();
+        Callback::from(move |()| web::take_place_of(&fresh, &root))
+    };
+    let props = AppProps {
+        model,
+        base: web::page_base().into(),
+        now: None,
+        on_first_render: Some(swap),
+    };
+    yew::Renderer::<App>::with_root_and_props(fresh, props).render();
 }

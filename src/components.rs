@@ -31,8 +31,9 @@ use yew::prelude::*;
 pub fn follow(dispatch: &Callback<Event>, event: Event) -> Callback<MouseEvent> {
     let dispatch = dispatch.clone();
     Callback::from(move |e: MouseEvent| {
-        // Let the browser open new tabs and windows as usual.
-        if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
+        // Let the browser open a new tab as usual (other buttons than the
+        // main one fire `auxclick`, not `click`).
+        if e.ctrl_key() || e.meta_key() {
             return;
         }
         e.prevent_default();

@@ -55,7 +55,6 @@ mod entry {
         let (path, search) = web::address();
         let link = Link::parse_address(&path, &search);
         if link.embed {
-            web::mark_body_embedded();
             widget::render(
                 root,
                 widget::WidgetProps {

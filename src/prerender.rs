@@ -74,6 +74,7 @@ pub fn render_app(link: &Link, base: &str, now_utc_minutes: i64) -> String {
         model,
         base: base.into(),
         now: Some(now_utc_minutes),
+        on_first_render: None,
     })
     .hydratable(false);
     futures_executor::block_on(renderer.render())

@@ -56,11 +56,10 @@ pub fn app_root() -> Option<Element> {
     gloo::utils::document().get_element_by_id("app")
 }
 
-/// Marks the page as the embedded widget (`body.sc-embed`), for its styles.
-pub fn mark_body_embedded() {
-    if let Some(body) = gloo::utils::document().body() {
-        let _ = body.class_list().add_1("sc-embed");
-    }
+/// Puts `fresh` where `old` (the page's `#app`) is, as the new `#app`.
+pub fn take_place_of(fresh: &Element, old: &Element) {
+    fresh.set_id("app");
+    let _ = old.replace_with_with_node_1(fresh);
 }
 
 /// Makes the address bar show `link`'s page (`…/nec-2022/london/`), without
@@ -235,10 +234,15 @@ fn show_panic(info: &std::panic::PanicHookInfo<'_>) {
     gloo::console::error!(format!("slatecard stopped: {info}"));
     if let Some(root) = app_root() {
         let t = catalogue(Lang::default());
-        root.set_inner_html(&format!(
-            "<div class=\"sc-panic\" role=\"alert\"><h2>{}</h2><p>{}</p></div>",
-            t.label(Label::CrashTitle),
-            t.label(Label::CrashBody)
-        ));
+        root.set_inner_html(
+            &[
+                "<div class=\"sc-panic\" role=\"alert\"><h2>",
+                t.label(Label::CrashTitle),
+                "</h2><p>",
+                t.label(Label::CrashBody),
+                "</p></div>",
+            ]
+            .concat(),
+        );
     }
 }

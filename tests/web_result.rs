@@ -70,6 +70,7 @@ fn render_app(root: &Element) {
             model: Model::new(Mode::App, &Link::default()),
             base: slatecard::web::page_base().into(),
             now: None,
+            on_first_render: None,
         },
     )
     .render();

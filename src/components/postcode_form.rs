@@ -16,6 +16,11 @@ pub struct PostcodeFormProps {
     /// Focus the field when it appears (after "Change region", not on page load).
     #[prop_or_default]
     pub take_focus: bool,
+    /// False on a pre-rendered page: the field only works once the app runs,
+    /// so until then it is disabled (and what is typed is not lost when the
+    /// app takes over).
+    #[prop_or(true)]
+    pub live: bool,
 }
 
 /// The postcode field: full or partial postcodes, looked up on the device.
@@ -90,9 +95,10 @@ pub fn PostcodeForm(props: &PostcodeFormProps) -> Html {
                     maxlength="64"
                     aria-describedby={described}
                     aria-invalid={error.is_some().to_string()}
+                    disabled={!props.live}
                     {onkeydown}
                 />
-                <button type="button" class="sc-button" data-testid="postcode-submit" {onclick}>{ t.label(Label::FindMyRegion) }</button>
+                <button type="button" class="sc-button" data-testid="postcode-submit" disabled={!props.live} {onclick}>{ t.label(Label::FindMyRegion) }</button>
             </div>
             <div aria-live="polite" data-testid="postcode-answer">
                 if let Some(Feedback::Answer { answer, choices, international }) = &props.feedback {

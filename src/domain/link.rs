@@ -67,12 +67,9 @@ impl Link {
     /// ```
     pub fn parse_address(path: &str, search: &str) -> Link {
         let mut segments = path.split('/').filter(|s| !s.is_empty());
-        let election = segments
-            .next()
-            .and_then(|s| Election::by_id(&percent_decode(s)));
-        let region = election
-            .and(segments.next())
-            .and_then(|s| RegionId::from_slug(&percent_decode(s)));
+        // Ids and slugs are plain ASCII: a path segment needs no decoding.
+        let election = segments.next().and_then(Election::by_id);
+        let region = election.and(segments.next()).and_then(RegionId::from_slug);
         let mut link = Link::parse(search);
         link.election = link.election.or(election);
         link.region = link.region.or(region);
@@ -113,21 +110,23 @@ impl Link {
     /// assert_eq!(q.to_query(), "?election=nec-2022&region=london");
     /// ```
     pub fn to_query(&self) -> String {
-        let mut parts = Vec::new();
+        let mut query = String::new();
+        let mut add = |key: &str, value: &str| {
+            query.push(if query.is_empty() { '?' } else { '&' });
+            query.push_str(key);
+            query.push('=');
+            query.push_str(value);
+        };
         if let Some(e) = self.election {
-            parts.push(format!("election={}", e.id));
+            add("election", e.id);
         }
         if let Some(r) = self.region {
-            parts.push(format!("region={}", r.slug()));
+            add("region", r.slug());
         }
         if self.embed {
-            parts.push("embed=1".to_owned());
+            add("embed", "1");
         }
-        if parts.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", parts.join("&"))
-        }
+        query
     }
 }
 

@@ -85,6 +85,14 @@ export function watchErrors(page) {
   return errors;
 }
 
+/**
+ * True once the app runs and has replaced the pre-rendered page, whose `#app`
+ * starts with the `<!--sc:app-->` marker (start.js sets `wasmBindings` once
+ * the module has started; the swap follows the app's first render).
+ */
+export const TAKEN_OVER = `window.wasmBindings !== undefined
+  && document.getElementById('app')?.firstChild?.nodeType !== Node.COMMENT_NODE`;
+
 /** Page object for the slatecard page. */
 export class SlatecardPage {
   constructor(page, base) { this.page = page; this.base = base; }
@@ -93,9 +101,9 @@ export class SlatecardPage {
     await this.page.goto(`${this.base}/${query}`);
     await this.ready();
   }
-  /** Waits until the app has started (start.js sets `wasmBindings` after it). */
+  /** Waits until the app has started and taken over the pre-rendered page. */
   async ready() {
-    await this.page.waitForFunction(() => window.wasmBindings !== undefined);
+    await this.page.waitForFunction(TAKEN_OVER);
     await this.page.getByTestId('election-select').waitFor();
   }
   async chooseElection(id) { await this.page.getByTestId('election-select').selectOption(id); }

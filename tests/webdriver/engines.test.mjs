@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { serve, serveApp, expected, CHROMIUM_ARGS } from '../e2e/support.mjs';
+import { serve, serveApp, expected, CHROMIUM_ARGS, TAKEN_OVER } from '../e2e/support.mjs';
 
 const require = createRequire(new URL('../../tools/package.json', import.meta.url));
 const { Builder, By, until, Key } = require('selenium-webdriver');
@@ -85,16 +85,38 @@ async function startDriver(name) {
 
 const byId = (id) => By.css(`[data-testid="${id}"]`);
 
-async function texts(driver, id) {
-  const els = await driver.findElements(byId(id));
-  return Promise.all(els.map((el) => el.getText()));
+/**
+ * Runs `fn` again when the element it holds was replaced under it (the app
+ * re-renders; WebKitWebDriver reports that as a stale element even between
+ * finding and reading), up to five times. Any other error fails at once.
+ */
+async function fresh(fn) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fn();
+    } catch (e) {
+      if (e?.name !== 'StaleElementReferenceError' || attempt === 5) throw e;
+      await new Promise((ok) => setTimeout(ok, 50));
+    }
+  }
+}
+
+function texts(driver, id) {
+  return fresh(async () => {
+    const els = await driver.findElements(byId(id));
+    return Promise.all(els.map((el) => el.getText()));
+  });
+}
+
+function click(driver, locator) {
+  return fresh(async () => (await driver.findElement(locator)).click());
 }
 
 async function open(driver, query = '') {
   await driver.get(`${server.url}/${query}`);
   await driver.wait(until.elementLocated(byId('election-select')), 20000);
   // The page is pre-rendered: wait for the app to take it over.
-  await driver.wait(() => driver.executeScript('return window.wasmBindings !== undefined'), 20000);
+  await driver.wait(() => driver.executeScript(`return ${TAKEN_OVER}`), 20000);
 }
 
 async function lookUp(driver, text) {
@@ -113,7 +135,7 @@ async function waitResult(driver) {
 const FLOWS = {
   'region chooser shows the domain order': async (d) => {
     await open(d);
-    await (await d.findElement(byId('region-london'))).click();
+    await click(d, byId('region-london'));
     assert.equal(await waitResult(d), 'London');
     const want = data.elections.find((e) => e.id === 'nec-2022').regions.london.candidates;
     assert.deepEqual(await texts(d, 'candidate-name'), want);
@@ -132,8 +154,8 @@ const FLOWS = {
     await open(d);
     await lookUp(d, 'SY10');
     await d.wait(until.elementLocated(byId('choice-wales')), 10000);
-    assert.equal((await d.findElements(By.css('[data-testid^="choice-"]'))).length, 2);
-    await (await d.findElement(byId('choice-wales'))).click();
+    assert.equal(await fresh(async () => (await d.findElements(By.css('[data-testid^="choice-"]'))).length), 2);
+    await click(d, byId('choice-wales'));
     assert.equal(await waitResult(d), 'Wales');
   },
   'invalid postcode gets an error': async (d) => {
@@ -146,7 +168,7 @@ const FLOWS = {
     await open(d);
     await lookUp(d, 'JE2 3AB');
     await d.wait(until.elementLocated(byId('choose-international')), 10000);
-    await (await d.findElement(byId('choose-international'))).click();
+    await click(d, byId('choose-international'));
     assert.equal(await waitResult(d), 'Labour International');
   },
   'election switch to the 2018 cross ballot': async (d) => {
