@@ -90,8 +90,10 @@ export function watchErrors(page) {
  * starts with the `<!--sc:app-->` marker (start.js sets `wasmBindings` once
  * the module has started; the swap follows the app's first render).
  */
-export const TAKEN_OVER = `window.wasmBindings !== undefined
-  && document.getElementById('app')?.firstChild?.nodeType !== Node.COMMENT_NODE`;
+export function takenOver() {
+  return window.wasmBindings !== undefined
+    && document.getElementById('app')?.firstChild?.nodeType !== Node.COMMENT_NODE;
+}
 
 /** Page object for the slatecard page. */
 export class SlatecardPage {
@@ -103,7 +105,8 @@ export class SlatecardPage {
   }
   /** Waits until the app has started and taken over the pre-rendered page. */
   async ready() {
-    await this.page.waitForFunction(TAKEN_OVER);
+    // A function, not a string: the page's CSP forbids evaluating strings.
+    await this.page.waitForFunction(takenOver);
     await this.page.getByTestId('election-select').waitFor();
   }
   async chooseElection(id) { await this.page.getByTestId('election-select').selectOption(id); }

@@ -9,7 +9,7 @@ import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { serve, serveApp, expected, CHROMIUM_ARGS, TAKEN_OVER } from '../e2e/support.mjs';
+import { serve, serveApp, expected, CHROMIUM_ARGS, takenOver } from '../e2e/support.mjs';
 
 const require = createRequire(new URL('../../tools/package.json', import.meta.url));
 const { Builder, By, until, Key } = require('selenium-webdriver');
@@ -116,7 +116,7 @@ async function open(driver, query = '') {
   await driver.get(`${server.url}/${query}`);
   await driver.wait(until.elementLocated(byId('election-select')), 20000);
   // The page is pre-rendered: wait for the app to take it over.
-  await driver.wait(() => driver.executeScript(`return ${TAKEN_OVER}`), 20000);
+  await driver.wait(() => driver.executeScript(takenOver), 20000);
 }
 
 async function lookUp(driver, text) {

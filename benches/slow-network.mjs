@@ -1,0 +1,129 @@
+// How long until the member sees their order on a slow phone: 400 kbps both
+// ways, 400 ms round trips, a 4× slower CPU (Chromium's own throttling, via
+// the DevTools protocol). Pages are served locally with brotli; each is
+// opened RUNS times in a fresh context (empty cache) and the medians written
+// to reports/slow-network.md. A report, not a CI gate.
+//
+//   node benches/slow-network.mjs        (after `trunk build --release`)
+//
+// Measured: the time from navigation start until the first candidate's name
+// is on screen (a MutationObserver records the moment it appears), and the
+// time until the app has taken the page over (when it runs at all).
+import { createServer } from 'node:http';
+import { readFile, writeFile } from 'node:fs/promises';
+import { brotliCompressSync, constants } from 'node:zlib';
+import { extname, join, normalize } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const DIST = join(ROOT, 'dist');
+const RUNS = Number(process.env.RUNS ?? 5);
+const require = createRequire(join(ROOT, 'tools/package.json'));
+const { chromium } = require('playwright-core');
+const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
+
+/** A static page with the same order as the result page, and nothing else. */
+async function reference() {
+  const page = await readFile(join(DIST, 'nec-2022/london/index.html'), 'utf8');
+  const names = [...page.matchAll(/data-testid="candidate-name"[^>]*>([^<]*)</g)].map((m) => m[1]);
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>Reference</title>
+<style>body{font:1rem/1.5 system-ui,sans-serif;margin:1rem}</style></head>
+<body><main><h1>London</h1><ol>${names.map((n) => `<li data-testid="candidate-name">${n}</li>`).join('')}</ol></main></body></html>`;
+}
+
+function serve(extra) {
+  const cache = new Map();
+  const server = createServer(async (req, res) => {
+    const url = new URL(req.url, 'http://x');
+    try {
+      let body;
+      if (url.pathname === '/reference.html') body = Buffer.from(extra);
+      else {
+        const file = normalize(join(DIST, url.pathname.endsWith('/') ? url.pathname + 'index.html' : url.pathname));
+        if (!file.startsWith(DIST)) throw new Error('outside');
+        body = await readFile(file);
+      }
+      const key = url.pathname;
+      if (!cache.has(key)) cache.set(key, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+      res.writeHead(200, { 'content-type': TYPES[extname(url.pathname) || '.html'], 'content-encoding': 'br', 'cache-control': 'no-cache' });
+      res.end(cache.get(key));
+    } catch {
+      res.writeHead(404).end();
+    }
+  });
+  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
+}
+
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+
+async function measure(browser, url) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Network.emulateNetworkConditions', {
+    offline: false, latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8,
+  });
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  await page.addInitScript(() => {
+    window.__seen = null;
+    const check = () => {
+      if (window.__seen === null && document.querySelector('[data-testid=candidate-name]')) window.__seen = performance.now();
+    };
+    new MutationObserver(check).observe(document, { childList: true, subtree: true });
+    document.addEventListener('DOMContentLoaded', check);
+  });
+  await page.goto(url, { waitUntil: 'commit' });
+  await page.waitForFunction(() => window.__seen !== null, null, { timeout: 60_000 });
+  const seen = await page.evaluate(() => window.__seen);
+  let app = null;
+  if (!url.endsWith('reference.html')) {
+    await page.waitForFunction(() => window.wasmBindings !== undefined, null, { timeout: 60_000 });
+    app = await page.evaluate(() => performance.now());
+  }
+  await context.close();
+  return { seen, app };
+}
+
+const server = await serve(await reference());
+const base = `http://127.0.0.1:${server.address().port}`;
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+  args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+});
+const PAGES = [
+  ['pre-rendered result page `/nec-2022/london/`', '/nec-2022/london/'],
+  ['old-style link `/?election=nec-2022&region=london` (needs the app)', '/?election=nec-2022&region=london'],
+  ['static reference page with the same order', '/reference.html'],
+];
+const rows = [];
+for (const [name, path] of PAGES) {
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, base + path));
+  rows.push({ name, seen: median(runs.map((r) => r.seen)), app: runs[0].app === null ? null : median(runs.map((r) => r.app)) });
+  console.log(name, rows.at(-1));
+}
+await browser.close();
+server.close();
+
+const ref = rows[2].seen;
+const version = browser.version?.() ?? '';
+const lines = [
+  '# Order visible on a slow phone',
+  '',
+  `Made by \`node benches/slow-network.mjs\` after \`trunk build --release\`: Chromium (playwright-core), 390 px wide,`,
+  `400 kbps down and up, 400 ms round trips, CPU slowed 4× (DevTools protocol), empty cache, brotli; ${RUNS} runs each, medians.`,
+  `Measured ${new Date().toISOString().slice(0, 10)} on the 2-core project machine.`,
+  '',
+  '| page | order visible, ms | × static page | app running, ms |',
+  '| --- | ---: | ---: | ---: |',
+  ...rows.map((r) => `| ${r.name} | ${Math.round(r.seen).toLocaleString('en-GB')} | ${(r.seen / ref).toFixed(2)} | ${r.app === null ? '—' : Math.round(r.app).toLocaleString('en-GB')} |`),
+  '',
+  'Before pre-rendering (issue 12), the same measurement found the order after 3,319 ms against 628 ms for a static page: 5.3×.',
+  'Old-style links still open the right page, but through the app; shared links are now page paths.',
+  '',
+];
+await writeFile(join(ROOT, 'reports/slow-network.md'), lines.join('\n'));
+console.log(lines.join('\n'));
