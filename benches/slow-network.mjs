@@ -102,7 +102,8 @@ const rows = [];
 for (const [name, path] of PAGES) {
   const runs = [];
   for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, base + path));
-  rows.push({ name, seen: median(runs.map((r) => r.seen)), app: runs[0].app === null ? null : median(runs.map((r) => r.app)) });
+  const seen = runs.map((r) => r.seen);
+  rows.push({ name, seen: median(seen), lo: Math.min(...seen), hi: Math.max(...seen), app: runs[0].app === null ? null : median(runs.map((r) => r.app)) });
   console.log(name, rows.at(-1));
 }
 await browser.close();
@@ -117,11 +118,12 @@ const lines = [
   `400 kbps down and up, 400 ms round trips, CPU slowed 4× (DevTools protocol), empty cache, brotli; ${RUNS} runs each, medians.`,
   `Measured ${new Date().toISOString().slice(0, 10)} on the 2-core project machine.`,
   '',
-  '| page | order visible, ms | × static page | app running, ms |',
-  '| --- | ---: | ---: | ---: |',
-  ...rows.map((r) => `| ${r.name} | ${Math.round(r.seen).toLocaleString('en-GB')} | ${(r.seen / ref).toFixed(2)} | ${r.app === null ? '—' : Math.round(r.app).toLocaleString('en-GB')} |`),
+  '| page | order visible, ms (median) | range, ms | × static page | app running, ms |',
+  '| --- | ---: | ---: | ---: | ---: |',
+  ...rows.map((r) => `| ${r.name} | ${Math.round(r.seen).toLocaleString('en-GB')} | ${Math.round(r.lo)}–${Math.round(r.hi)} | ${(r.seen / ref).toFixed(2)} | ${r.app === null ? '—' : Math.round(r.app).toLocaleString('en-GB')} |`),
   '',
   'Before pre-rendering (issue 12), the same measurement found the order after 3,319 ms against 628 ms for a static page: 5.3×.',
+  'On this 2-core machine single runs vary by a few hundred ms (the range column); compare medians of one run of the script.',
   'Old-style links still open the right page, but through the app; shared links are now page paths.',
   '',
 ];
