@@ -55,6 +55,8 @@ pub enum Label {
     Tagline,
     /// The election chooser's label.
     Election,
+    /// Before the links to the other elections (where the chooser cannot work).
+    OtherElections,
     /// The postcode field's label.
     YourPostcode,
     /// The hint under the postcode field.

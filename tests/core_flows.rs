@@ -250,6 +250,11 @@ fn switching_election_keeps_the_region_and_how_it_was_found() {
         .elections
         .iter()
         .all(|c| c.selected == (c.election.id == "nec-2020")));
+    // Without the app, each election is a link to the same region's page.
+    assert!(page
+        .elections
+        .iter()
+        .all(|c| c.path == format!("{}/northern/", c.election.id)));
 }
 
 #[test]

@@ -37,6 +37,15 @@ pub fn ElectionPicker(props: &ElectionPickerProps) -> Html {
                     <option value={c.election.id} selected={c.selected}>{ c.election.short_title }</option>
                 }
             </select>
+            // Without the app the drop-down cannot change the page: links can.
+            <noscript>
+                <p class="sc-hint">
+                    { t.label(Label::OtherElections) }
+                    for c in props.elections.iter().filter(|c| !c.selected) {
+                        { " " }<a href={c.path.clone()}>{ c.election.short_title }</a>
+                    }
+                </p>
+            </noscript>
             <p class={classes!("sc-status", props.head.timing.is_open().then_some("sc-status--open"))} data-testid="election-status">
                 { t.timing(props.head.timing) }
             </p>

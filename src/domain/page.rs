@@ -71,12 +71,15 @@ impl Timing {
 }
 
 /// One entry of the election chooser.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ElectionChoice {
     /// The election.
     pub election: &'static Election,
     /// True for the one shown.
     pub selected: bool,
+    /// The path of its page for the same region (`nec-2020/wales/`), for a
+    /// plain link.
+    pub path: String,
 }
 
 /// The main part of a page.
@@ -399,6 +402,12 @@ pub fn view(model: &Model, now_utc_minutes: i64) -> Page {
             .map(|e| ElectionChoice {
                 election: e,
                 selected: e.id == model.election.id,
+                path: Link {
+                    election: Some(e),
+                    region: model.region,
+                    ..Link::default()
+                }
+                .to_path(),
             })
             .collect(),
         body,

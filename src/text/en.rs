@@ -90,6 +90,7 @@ impl Catalogue for English {
                 "How your slate recommends you fill in your Labour ballot, for where you live."
             }
             Label::Election => "Election",
+            Label::OtherElections => "Other elections:",
             Label::YourPostcode => "Your postcode",
             Label::PostcodeHint => "The postcode of the address on your Labour membership, or just its first part, like SW1A. It stays on your device.",
             Label::PostcodeNeedsScript => "Finding your region from a postcode needs JavaScript, which is off. Choose your region below instead.",

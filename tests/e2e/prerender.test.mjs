@@ -54,6 +54,11 @@ test('with JavaScript off: the landing page links to every region, and each resu
   assert.equal(await page.getByTestId('result-region').textContent(), 'Wales');
   assert.deepEqual(await page.getByTestId('candidate-name').allTextContents(), election.regions.wales.candidates);
   assert.ok((await page.getByTestId('seat').count()) > 0, 'the other seats are there too');
+  // Other elections are links to the same region's page.
+  await page.locator('.sc-election noscript a, .sc-election a', { hasText: 'NEC 2020' }).first().click();
+  await page.waitForURL(`${server.url}/nec-2020/wales/`);
+  assert.equal(await page.getByTestId('result-region').textContent(), 'Wales');
+  await page.goBack();
   // "Change region" leads back to the election's page.
   await page.getByTestId('change-region').click();
   await page.waitForURL(`${server.url}/${election.id}/`);
