@@ -31,7 +31,7 @@ pub struct AppProps {
 /// The slatecard page.
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let (page, dispatch) = use_page(props.model.clone(), props.now);
+    let (page, dispatch) = use_page(props.model.clone(), props.now, props.base.clone());
     // Keep the address bar shareable: election and region only.
     use_effect_with(page.link.clone(), web::replace_link);
     {

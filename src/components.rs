@@ -62,10 +62,21 @@ impl Reducible for Core {
 
 /// The page for `initial` as it changes, with the callback that sends it
 /// events. The clock is read once per render: the device's, or `now`
-/// (minutes since the Unix epoch, UTC) when pre-rendering.
+/// (minutes since the Unix epoch, UTC) when pre-rendering. Once the page is
+/// on screen, the postcode table is fetched from `base` (`labour.bin`, kept
+/// out of the first load) and the core told when it is there.
 #[hook]
-pub fn use_page(initial: Model, now: Option<i64>) -> (Page, Callback<Event>) {
+pub fn use_page(initial: Model, now: Option<i64>, base: AttrValue) -> (Page, Callback<Event>) {
     let core = use_reducer(move || Core(initial));
     let page = view(&core.0, now.unwrap_or_else(crate::web::now_utc_minutes));
-    (page, core.dispatcher().to_callback())
+    let dispatch = core.dispatcher().to_callback();
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            crate::web::load_postcode_table(format!("{base}labour.bin"), move || {
+                dispatch.emit(Event::PostcodeTableReady)
+            })
+        });
+    }
+    (page, dispatch)
 }

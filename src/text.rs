@@ -63,6 +63,8 @@ pub enum Label {
     PostcodeHint,
     /// Said where the postcode field cannot work (JavaScript off).
     PostcodeNeedsScript,
+    /// Said while a postcode waits for the postcode table to arrive.
+    PostcodeLoading,
     /// Said (to screen readers) before an error.
     ErrorPrefix,
     /// The postcode field's button.

@@ -4,6 +4,8 @@
 
 use crate::domain::embedding::{widget_options, wp_embed_secret, OptionError};
 use crate::domain::link::Link;
+use crate::domain::lookup::provide_table;
+use crate::domain::table::TableError;
 use crate::text::{catalogue, Catalogue as _, Label, Lang};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -124,6 +126,30 @@ pub fn mount_options(opts: &JsValue) -> Result<Link, OptionError> {
         pairs.push((key, value));
     }
     widget_options(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())))
+}
+
+/// Fetches the postcode table from `url`, hands it to the lookup
+/// ([`provide_table`]), then calls `done`. A failed download is recorded too,
+/// so a waiting postcode gets a plain answer instead of waiting for ever.
+pub fn load_postcode_table(url: String, done: impl FnOnce() + 'static) {
+    yew::platform::spawn_local(async move {
+        let bytes = fetch_bytes(&url).await.map_err(|_| TableError::Unavailable);
+        let _ = provide_table(bytes.as_deref().map_err(Clone::clone));
+        done();
+    });
+}
+
+/// The bytes at `url` (same rules as the page's other requests: its CSP, CORS).
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, JsValue> {
+    use wasm_bindgen_futures::JsFuture;
+    let response: web_sys::Response = JsFuture::from(gloo::utils::window().fetch_with_str(url))
+        .await?
+        .dyn_into()?;
+    if !response.ok() {
+        return Err(JsValue::from(response.status()));
+    }
+    let buffer = JsFuture::from(response.array_buffer()?).await?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Copies `text` to the clipboard, where the browser allows it (old

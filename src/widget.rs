@@ -44,7 +44,7 @@ fn use_auto_height(node: NodeRef, enabled: bool) {
 /// The compact widget: postcode or region, then the slate's advice.
 #[component]
 pub fn Widget(props: &WidgetProps) -> Html {
-    let (page, dispatch) = use_page(props.model.clone(), None);
+    let (page, dispatch) = use_page(props.model.clone(), None, props.page_url.clone());
     let root = use_node_ref();
     use_auto_height(root.clone(), props.report_height);
     {

@@ -80,6 +80,9 @@ fn found_line(page: &Page) -> String {
 /// What the postcode field says, as a member reads it.
 fn feedback_line(page: &Page) -> String {
     match chooser(page).feedback.as_ref().expect("feedback") {
+        Feedback::Waiting => en()
+            .label(slatecard::text::Label::PostcodeLoading)
+            .to_owned(),
         Feedback::Problem(e) => en().lookup_error(e),
         Feedback::Answer { answer, .. } => en().answer(answer),
     }

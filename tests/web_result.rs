@@ -147,14 +147,14 @@ async fn app_region_pick_shows_order_and_back() {
 /// lookup take in this browser (for the report), and checks both work.
 #[wasm_bindgen_test]
 fn measure_table_decode_and_lookup_in_browser() {
-    use slatecard::domain::lookup::{resolve_in, Resolution, TABLE_BYTES};
+    use slatecard::domain::lookup::{resolve_in, Resolution};
     use slatecard::domain::table::Table;
     let now = || js_sys::Date::now();
     let runs = 20;
     let start = now();
     let mut table = None;
     for _ in 0..runs {
-        table = Some(Table::decode(TABLE_BYTES).expect("bundled table decodes"));
+        table = Some(Table::decode(TABLE).expect("bundled table decodes"));
     }
     let decode_ms = (now() - start) / f64::from(runs);
     let table = table.expect("decoded");
@@ -175,6 +175,8 @@ fn measure_table_decode_and_lookup_in_browser() {
 
 #[wasm_bindgen_test]
 async fn postcode_field_finds_the_region() {
+    // The test page has no `labour.bin` to fetch: give the lookup the table.
+    slatecard::domain::lookup::provide_table(Ok(TABLE)).expect("the table decodes");
     let root = mount_point();
     render_app(&root);
     yew::scheduler::flush().await;
@@ -196,6 +198,9 @@ async fn postcode_field_finds_the_region() {
     assert!(!href.to_uppercase().contains("NE1"), "{href}");
     assert!(href.ends_with("/nec-2022/northern/"), "{href}");
 }
+
+/// The postcode table, as the app fetches it (`labour.bin`).
+const TABLE: &[u8] = include_bytes!("../data/postcodes/labour.bin");
 
 /// Builds a JS options object for `mount()` from name/value pairs.
 fn options(pairs: &[(&str, wasm_bindgen::JsValue)]) -> wasm_bindgen::JsValue {

@@ -101,6 +101,9 @@ pub fn PostcodeForm(props: &PostcodeFormProps) -> Html {
                 <button type="button" class="sc-button" data-testid="postcode-submit" disabled={!props.live} {onclick}>{ t.label(Label::FindMyRegion) }</button>
             </div>
             <div aria-live="polite" data-testid="postcode-answer">
+                if let Some(Feedback::Waiting) = &props.feedback {
+                    <p class="sc-answer">{ t.label(Label::PostcodeLoading) }</p>
+                }
                 if let Some(Feedback::Answer { answer, choices, international }) = &props.feedback {
                     <p class="sc-answer">{ t.answer(answer) }</p>
                     if !choices.is_empty() {

@@ -10,16 +10,35 @@ use std::sync::OnceLock;
 /// the attribution the licences ask for.
 pub const POSTCODE_DATA_YEAR: u16 = 2025;
 
-/// The compiled table for the Labour scheme (see `data/postcodes/SOURCES.md`).
+/// The compiled table for the Labour scheme (see `data/postcodes/SOURCES.md`),
+/// built into native builds (the command line, tests, benchmarks). The app
+/// leaves it out of its first load: it fetches the same file (`labour.bin`,
+/// copied into `dist/`) once it runs, and hands it over with [`provide_table`].
+#[cfg(not(target_arch = "wasm32"))]
 pub static TABLE_BYTES: &[u8] = include_bytes!("../../data/postcodes/labour.bin");
 
 static TABLE: OnceLock<Result<Table, TableError>> = OnceLock::new();
 
-/// The bundled table, decoded on first use.
+/// The postcode table: built in (native), or as the app was given it
+/// ([`TableError::NotLoaded`] until then).
 pub fn table() -> Result<&'static Table, TableError> {
+    #[cfg(not(target_arch = "wasm32"))]
+    let table = TABLE.get_or_init(|| Table::decode(TABLE_BYTES));
+    #[cfg(target_arch = "wasm32")]
+    let Some(table) = TABLE.get() else {
+        return Err(TableError::NotLoaded);
+    };
+    table.as_ref().map_err(Clone::clone)
+}
+
+/// Gives the lookup its table: the bytes of `labour.bin`, or why they could
+/// not be had (a failed download is [`TableError::Unavailable`]). The first
+/// call wins; it answers whether the table is usable.
+pub fn provide_table(bytes: Result<&[u8], TableError>) -> Result<(), TableError> {
     TABLE
-        .get_or_init(|| Table::decode(TABLE_BYTES))
+        .get_or_init(|| bytes.and_then(Table::decode))
         .as_ref()
+        .map(|_| ())
         .map_err(Clone::clone)
 }
 

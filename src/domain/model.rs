@@ -10,6 +10,7 @@ use super::embedding::Theme;
 use super::link::Link;
 use super::lookup::{resolve, Answer, LookupError, Resolution};
 use super::region::RegionId;
+use super::table::TableError;
 
 /// Which shell draws the page.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -61,6 +62,9 @@ pub struct Model {
     /// The answer to the last postcode typed, while it did not settle the
     /// region (an error, a split district, a place outside the UK).
     pub lookup: Option<Result<Answer, LookupError>>,
+    /// A postcode typed before the postcode table arrived: looked up as soon
+    /// as it does ([`Event::PostcodeTableReady`]).
+    pub pending: Option<String>,
     /// True once the member has done something on this page (rather than
     /// arriving by a link): only then does focus move.
     pub interacted: bool,
@@ -86,6 +90,9 @@ pub enum Event {
     ChangeRegion,
     /// The page's address changed (a link opened, history moved).
     LinkOpened(Link),
+    /// The postcode table arrived (or failed to): a waiting postcode is
+    /// looked up now.
+    PostcodeTableReady,
 }
 
 impl Model {
@@ -105,6 +112,7 @@ impl Model {
             region: link.region,
             found: None,
             lookup: None,
+            pending: None,
             interacted: false,
             theme: link.theme,
             accent: link.accent.clone(),
@@ -125,6 +133,7 @@ impl Model {
         self.region = region;
         self.found = found;
         self.lookup = None;
+        self.pending = None;
         self.interacted = true;
     }
 }
@@ -140,24 +149,15 @@ impl Model {
 /// ```
 pub fn update(model: &mut Model, event: Event) {
     match event {
-        Event::PostcodeEntered(text) => match resolve(&text) {
-            Ok(Answer {
-                understood,
-                repaired,
-                resolution: Resolution::Region(r),
-                ..
-            }) => model.settle(
-                Some(r),
-                Some(Found::Postcode {
-                    understood,
-                    repaired,
-                }),
-            ),
-            other => {
-                model.lookup = Some(other);
-                model.interacted = true;
+        Event::PostcodeEntered(text) => {
+            let answer = resolve(&text);
+            looked_up(model, text, answer)
+        }
+        Event::PostcodeTableReady => {
+            if let Some(text) = model.pending.take() {
+                update(model, Event::PostcodeEntered(text));
             }
-        },
+        }
         Event::RegionPicked(r) => model.settle(Some(r), None),
         Event::AnswerPicked(r) => model.settle(Some(r), Some(Found::Chosen)),
         Event::ElectionPicked(e) => model.election = e,
@@ -171,5 +171,76 @@ pub fn update(model: &mut Model, event: Event) {
                 ..Model::new(mode, &link)
             };
         }
+    }
+}
+
+/// Applies the answer to a postcode lookup of `text`.
+fn looked_up(model: &mut Model, text: String, answer: Result<Answer, LookupError>) {
+    match answer {
+        Ok(Answer {
+            understood,
+            repaired,
+            resolution: Resolution::Region(r),
+            ..
+        }) => model.settle(
+            Some(r),
+            Some(Found::Postcode {
+                understood,
+                repaired,
+            }),
+        ),
+        // The table is still downloading: answer as soon as it is here.
+        Err(LookupError::Table(TableError::NotLoaded)) => {
+            model.lookup = None;
+            model.pending = Some(text);
+            model.interacted = true;
+        }
+        other => {
+            model.lookup = Some(other);
+            model.pending = None;
+            model.interacted = true;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_postcode_typed_before_the_table_arrives_is_answered_when_it_does() {
+        let mut m = Model::new(Mode::App, &Link::default());
+        looked_up(
+            &mut m,
+            "NE1 4ST".to_owned(),
+            Err(LookupError::Table(TableError::NotLoaded)),
+        );
+        assert_eq!(m.pending.as_deref(), Some("NE1 4ST"));
+        assert_eq!((m.lookup.clone(), m.region), (None, None));
+        // Natively the table is built in, so the answer comes at once.
+        update(&mut m, Event::PostcodeTableReady);
+        assert_eq!(m.pending, None);
+        assert_eq!(m.region.map(|r| r.slug()), Some("northern"));
+        // Nothing waiting: the table arriving changes nothing.
+        let before = m.clone();
+        update(&mut m, Event::PostcodeTableReady);
+        assert_eq!(m, before);
+    }
+
+    #[test]
+    fn choosing_a_region_forgets_a_waiting_postcode() {
+        let mut m = Model::new(Mode::App, &Link::default());
+        looked_up(
+            &mut m,
+            "NE1 4ST".to_owned(),
+            Err(LookupError::Table(TableError::NotLoaded)),
+        );
+        update(
+            &mut m,
+            Event::RegionPicked(RegionId::from_slug("wales").unwrap()),
+        );
+        assert_eq!(m.pending, None);
+        update(&mut m, Event::PostcodeTableReady);
+        assert_eq!(m.region.map(|r| r.slug()), Some("wales"));
     }
 }

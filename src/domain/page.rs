@@ -110,6 +110,8 @@ pub struct Chooser {
 /// What the postcode field says after a lookup that did not settle the region.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Feedback {
+    /// The postcode is waiting for the postcode table to arrive.
+    Waiting,
     /// The input could not be looked up.
     Problem(LookupError),
     /// An answer to say, with the regions the member may pick from it.
@@ -375,7 +377,11 @@ pub fn view(model: &Model, now_utc_minutes: i64) -> Page {
             .to_path(),
         },
         None => Body::Choose(Chooser {
-            feedback: model.lookup.as_ref().map(feedback),
+            feedback: if model.pending.is_some() {
+                Some(Feedback::Waiting)
+            } else {
+                model.lookup.as_ref().map(feedback)
+            },
             regions: RegionId::all()
                 .map(|r| RegionChoice {
                     region: r,

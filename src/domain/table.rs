@@ -42,6 +42,10 @@ pub enum TableError {
     BadHeader,
     /// The bytes end early or a number is out of range.
     Corrupt(&'static str),
+    /// The app has not received the table yet (it is downloading).
+    NotLoaded,
+    /// The app could not download the table.
+    Unavailable,
 }
 
 impl std::error::Error for TableError {}

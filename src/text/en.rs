@@ -95,6 +95,7 @@ impl Catalogue for English {
             Label::PostcodeHint => "The postcode of the address on your Labour membership, or just its first part, like SW1A. It stays on your device.",
             Label::PostcodeNeedsScript => "Finding your region from a postcode needs JavaScript, which is off. Choose your region below instead.",
             Label::ErrorPrefix => "Error: ",
+            Label::PostcodeLoading => "Looking up your postcode…",
             Label::FindMyRegion => "Find my region",
             Label::ShowInternational => "Show Labour International",
             Label::OrChooseRegion => "Or choose your region",
@@ -300,6 +301,8 @@ impl Catalogue for English {
         match e {
             TableError::BadHeader => "not a slatecard postcode table (version 1)".to_owned(),
             TableError::Corrupt(what) => format!("corrupt postcode table: {what}"),
+            TableError::NotLoaded => "it is still loading".to_owned(),
+            TableError::Unavailable => "it could not be downloaded".to_owned(),
         }
     }
 

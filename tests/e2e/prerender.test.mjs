@@ -148,3 +148,33 @@ test('the widget that cannot start says so instead of showing the full page', as
   assert.equal(await page.locator('header.sc-header').count(), 0);
   await page.close();
 });
+
+test('the postcode table comes after the page: a postcode typed before it arrives is answered when it does', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  const errors = watchErrors(page);
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route('**/labour.bin', async (route) => { await held; await route.continue(); });
+  const app = new SlatecardPage(page, server.url);
+  await app.open();
+  await app.lookUp('NE1 4ST');
+  assert.equal(await page.getByTestId('postcode-answer').textContent(), 'Looking up your postcode…');
+  release();
+  await page.getByTestId('result').waitFor();
+  assert.equal(await app.regionShown(), 'Northern');
+  assert.equal(await page.getByTestId('found-by').textContent(), 'NE1 4ST is in the Northern region.');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('when the postcode table cannot be downloaded, the member is told to choose a region', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  await page.route('**/labour.bin', (route) => route.abort());
+  const app = new SlatecardPage(page, server.url);
+  await app.open();
+  await app.lookUp('NE1 4ST');
+  assert.match(await app.postcodeError(), /Postcode search is unavailable \(it could not be downloaded\)\. Please choose your region below\./);
+  await app.chooseRegion('northern');
+  assert.equal(await app.regionShown(), 'Northern');
+  await page.close();
+});
