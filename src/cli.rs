@@ -174,7 +174,8 @@ fn compile_postcodes(args: &[String], out: &mut dyn Write) -> Result<(), String>
 /// assert_eq!(slatecard::cli::lookup_line("sw1a 1aa"), "sw1a 1aa,London");
 /// assert_eq!(slatecard::cli::lookup_line("SY10"), "SY10,?West Midlands|Wales");
 /// assert_eq!(slatecard::cli::lookup_line("JE2 3AB"), "JE2 3AB,Labour International");
-/// assert_eq!(slatecard::cli::lookup_line("hello"), "hello,!bad-format");
+/// assert_eq!(slatecard::cli::lookup_line("1SW"), "1SW,!bad-format");
+/// assert_eq!(slatecard::cli::lookup_line("hello"), "hello,!word");
 /// ```
 pub fn lookup_line(input: &str) -> String {
     use crate::domain::lookup::{resolve, LookupError, Resolution};

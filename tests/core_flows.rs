@@ -163,7 +163,7 @@ fn a_district_wholly_in_one_region_answers_at_once() {
 #[test]
 fn bad_input_gets_a_plain_error_and_the_member_stays_put() {
     let mut m = Member::opens(Mode::App, "");
-    let page = m.types("hello");
+    let page = m.types("1SW");
     assert_eq!(
         chooser(&page).feedback,
         Some(Feedback::Problem(LookupError::Postcode(

@@ -14,7 +14,7 @@ use slatecard::cli::postcodes::{
 use slatecard::domain::lookup::{resolve, resolve_in, table, Resolution};
 use slatecard::domain::postcode::{normalise, parse, PostcodeInput};
 use slatecard::domain::region::RegionId;
-use slatecard::domain::table::{district_name, RegionMatch};
+use slatecard::domain::table::{district_code, district_name, RegionMatch};
 use slatecard::text::{catalogue, Catalogue, Lang};
 use slatecard_data_format::{parse_scheme, SchemeDef};
 use std::collections::{BTreeMap, HashMap};
@@ -123,6 +123,108 @@ fn outside_the_uk_and_bad_input_get_kind_answers() {
 }
 
 #[test]
+fn district_short_forms_answer_like_their_lettered_districts() {
+    // Members write central-London districts without their final letter.
+    for (typed, region) in [
+        ("SW1", "London"),
+        ("sw1", "London"),
+        ("W1", "London"),
+        ("EC1", "London"),
+        ("EC2", "London"),
+        ("EC4", "London"),
+        ("WC1", "London"),
+        ("WC2", "London"),
+        ("N1", "London"), // N1 is a district of its own (beside N1C and N1P)
+        ("E1", "London"), // likewise, beside E1W
+    ] {
+        let a = resolve(typed).unwrap();
+        assert!(
+            matches!(a.resolution, Resolution::Region(r) if r.name() == region),
+            "{typed}: {:?}",
+            a.resolution
+        );
+    }
+    // A number with no districts at all is still not found.
+    assert_eq!(resolve("SW99").unwrap().resolution, Resolution::NotFound);
+}
+
+#[test]
+fn invisible_characters_from_copying_are_dropped() {
+    for typed in [
+        "SW1A\u{200E}1AA",          // left-to-right mark
+        "\u{200F}SW1A 1AA",         // right-to-left mark
+        "SW1A\u{AD}1AA",            // soft hyphen
+        "S\u{200D}W1A 1AA",         // zero width joiner
+        "\u{2066}SW1A 1AA\u{2069}", // bidi isolate
+        "SW1A\u{202A} 1AA\u{202C}", // bidi embedding
+        "\u{FEFF}SW1A 1AA",         // byte order mark
+        "SW1A\u{2060}1AA",          // word joiner
+        "SW1A\u{205F}1AA",          // medium mathematical space
+    ] {
+        let a = resolve(typed).unwrap_or_else(|e| panic!("{typed:?}: {e}"));
+        assert_eq!(a.understood, "SW1A 1AA", "{typed:?}");
+        assert!(matches!(a.resolution, Resolution::Region(r) if r.name() == "London"));
+    }
+}
+
+#[test]
+fn the_list_of_invisible_characters_is_unicode_category_cf() {
+    use unicode_general_category::{get_general_category, GeneralCategory};
+    for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+        assert_eq!(
+            slatecard::domain::postcode::is_format_char(c),
+            get_general_category(c) == GeneralCategory::Format,
+            "U+{:04X}",
+            c as u32
+        );
+    }
+}
+
+#[test]
+fn british_forces_postcodes_in_either_form_get_the_forces_answer() {
+    use slatecard::domain::postcode::Elsewhere;
+    for typed in ["BFPO 61", "bfpo61", "BF1 2AY", "bf1 3aa", "BF1"] {
+        let a = resolve(typed).unwrap();
+        assert_eq!(
+            a.resolution,
+            Resolution::Outside(Elsewhere::Bfpo),
+            "{typed}"
+        );
+        assert!(en().answer(&a).starts_with("BFPO addresses"), "{typed}");
+    }
+}
+
+#[test]
+fn a_word_such_as_a_town_is_not_blamed_on_the_typing() {
+    use slatecard::domain::lookup::LookupError;
+    use slatecard::domain::postcode::PostcodeError;
+    for (typed, word) in [
+        ("manchester", "MANCHESTER"),
+        ("Milton Keynes", "MILTON KEYNES"),
+        ("Ynys Môn", ""),
+        ("leeds", "LEEDS"),
+        ("Bath", "BATH"),
+    ] {
+        match resolve(typed) {
+            Err(LookupError::Postcode(PostcodeError::Word(w))) => {
+                assert_eq!(w, word, "{typed}");
+                let said = en().postcode_error(&PostcodeError::Word(w));
+                assert!(said.contains("is not a postcode"), "{said}");
+            }
+            // Not a place name we can read (letters outside A–Z): the
+            // character is refused, as before.
+            Err(LookupError::Postcode(PostcodeError::BadCharacters)) if word.is_empty() => {}
+            other => panic!("{typed}: {other:?}"),
+        }
+    }
+    // Areas (one or two letters) and the codes of places outside the UK are
+    // still read as such.
+    assert!(resolve("SW").is_ok());
+    assert!(resolve("GIR").is_ok());
+    assert!(resolve("STHL").is_ok());
+}
+
+#[test]
 fn table_has_the_expected_shape() {
     let t = table().unwrap();
     assert_eq!(t.scheme(), "labour");
@@ -192,7 +294,50 @@ fn every_live_postcode_maps_exactly() {
     );
     assert_eq!(district_sets.len(), t.district_count());
 
-    // 3. The committed table is what the compiler makes.
+    // 3. Every district written without its final letter (`SW1`, `W1`,
+    // `EC1`): exactly the regions of its lettered districts' live postcodes.
+    let mut short_sets: BTreeMap<(String, u8), Vec<u8>> = BTreeMap::new();
+    for ((area, code), counts) in &district_sets {
+        if code % 27 != 0 {
+            let regions = short_sets
+                .entry((area.clone(), (code / 27) as u8))
+                .or_default();
+            for r in counts.keys() {
+                if !regions.contains(r) {
+                    regions.push(*r);
+                }
+            }
+        }
+    }
+    let mut short_forms = Vec::new();
+    for ((area, number), want) in &short_sets {
+        if t.has_district(area, district_code(*number, None)) {
+            continue; // e.g. `E1` is a district of its own, beside `E1W`
+        }
+        let typed = format!("{area}{number}");
+        let got = match resolve_in(t, &typed).unwrap().resolution {
+            Resolution::Region(r) => vec![r],
+            Resolution::Choice(rs) => rs,
+            other => panic!("{typed}: {other:?}"),
+        };
+        let mut got: Vec<u8> = got.iter().map(|r| r.index() as u8).collect();
+        let mut want = want.clone();
+        got.sort_unstable();
+        want.sort_unstable();
+        assert_eq!(got, want, "{typed}");
+        short_forms.push(typed);
+    }
+    println!(
+        "{} district short forms answer with exactly their regions: {}",
+        short_forms.len(),
+        short_forms.join(", ")
+    );
+    // The numbers whose districts all have a letter (central London).
+    for typed in ["EC1", "EC2", "EC3", "EC4", "SW1", "W1", "WC1", "WC2"] {
+        assert!(short_forms.iter().any(|s| s == typed), "{typed}");
+    }
+
+    // 4. The committed table is what the compiler makes.
     let (bytes, _) = encode(&scheme, &rows);
     assert!(bytes == include_bytes!("../data/postcodes/labour.bin"), "data/postcodes/labour.bin is stale: run `cargo run --release --bin slatecard -- compile-postcodes`");
 }

@@ -90,7 +90,14 @@ fn from_match(m: RegionMatch) -> Resolution {
 /// assert!(matches!(a.resolution, Resolution::Region(r) if r.name() == "London"));
 /// ```
 pub fn resolve_in(t: &Table, raw: &str) -> Result<Answer, PostcodeError> {
-    let known = |o: &Outcode| t.has_district(&o.area, o.code());
+    // A district is known when the table has it, or, written without its
+    // final letter (`SW1`), when it has lettered districts of that number.
+    let short = |o: &Outcode| {
+        o.letter.is_none()
+            && !t.has_district(&o.area, o.code())
+            && t.short_district_match(&o.area, o.number) != RegionMatch::Unknown
+    };
+    let known = |o: &Outcode| t.has_district(&o.area, o.code()) || short(o);
     let parsed = parse(raw, known)?;
     let resolution = match &parsed.input {
         PostcodeInput::Elsewhere(e) => Resolution::Outside(e.clone()),
@@ -101,6 +108,9 @@ pub fn resolve_in(t: &Table, raw: &str) -> Result<Answer, PostcodeError> {
             None => Resolution::NotFound,
         },
         PostcodeInput::Sector(o, d) => from_match(t.sector_match(&o.area, o.code(), *d)),
+        PostcodeInput::District(o) if short(o) => {
+            from_match(t.short_district_match(&o.area, o.number))
+        }
         PostcodeInput::District(o) => from_match(t.district_match(&o.area, o.code())),
         PostcodeInput::Area(a) => from_match(t.area_match(a)),
     };

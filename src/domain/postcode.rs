@@ -20,6 +20,9 @@ pub enum PostcodeError {
     BadCharacters,
     /// Not in the UK postcode format.
     BadFormat,
+    /// Letters only, longer than any postcode area: a word, most often a
+    /// town (`Manchester`), as typed (normalised).
+    Word(String),
 }
 
 impl std::error::Error for PostcodeError {}
@@ -32,6 +35,7 @@ impl PostcodeError {
             PostcodeError::TooLong => "too-long",
             PostcodeError::BadCharacters => "bad-characters",
             PostcodeError::BadFormat => "bad-format",
+            PostcodeError::Word(_) => "word",
         }
     }
 }
@@ -169,9 +173,15 @@ pub fn normalise(raw: &str) -> String {
             '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
             _ => c,
         };
+        // Invisible format characters that copying from phones, PDFs and
+        // messaging apps brings in (direction marks, joiners, soft hyphens):
+        // dropped, so `SW1A\u{200E}1AA` is `SW1A1AA`.
+        if is_format_char(c) {
+            continue;
+        }
         let separator = matches!(
             c,
-            ' ' | '\t' | '\n' | '\r' | '\u{A0}' | '\u{2000}'..='\u{200B}' | '\u{202F}' | '\u{3000}' | '\u{FEFF}'
+            ' ' | '\t' | '\n' | '\r' | '\u{A0}' | '\u{1680}' | '\u{2000}'..='\u{200A}' | '\u{2028}' | '\u{2029}' | '\u{202F}' | '\u{205F}' | '\u{3000}'
                 | '-' | '\u{2010}'..='\u{2015}' | '.' | ',' | '_' | '/' | '\'' | '"' | '(' | ')'
                 // Left over from URL-decoding; never in a postcode. Treating
                 // them as separators keeps normalising idempotent.
@@ -190,6 +200,39 @@ pub fn normalise(raw: &str) -> String {
         out.push(c.to_ascii_uppercase());
     }
     out
+}
+
+/// True for the characters of Unicode general category Cf ("format"):
+/// invisible characters such as U+200E LEFT-TO-RIGHT MARK, U+00AD SOFT
+/// HYPHEN, U+200D ZERO WIDTH JOINER, bidi embeddings and isolates, U+FEFF.
+/// They never belong in a postcode, and text copied from phones, PDFs and
+/// messaging apps often carries them. The list is Unicode 16's; a native
+/// test checks it against the `unicode-general-category` crate.
+pub fn is_format_char(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}'
+            | '\u{600}'..='\u{605}'
+            | '\u{61C}'
+            | '\u{6DD}'
+            | '\u{70F}'
+            | '\u{890}'..='\u{891}'
+            | '\u{8E2}'
+            | '\u{180E}'
+            | '\u{200B}'..='\u{200F}'
+            | '\u{202A}'..='\u{202E}'
+            | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{206F}'
+            | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}'
+            | '\u{110BD}'
+            | '\u{110CD}'
+            | '\u{13430}'..='\u{1343F}'
+            | '\u{1BCA0}'..='\u{1BCA3}'
+            | '\u{1D173}'..='\u{1D17A}'
+            | '\u{E0001}'
+            | '\u{E0020}'..='\u{E007F}'
+    )
 }
 
 /// The British Overseas Territories with a postcode of their own.
@@ -255,6 +298,16 @@ fn elsewhere(n: &str) -> Option<Elsewhere> {
     }
     if c.starts_with("BFPO") && c[4..].bytes().all(|b| b.is_ascii_digit()) {
         return Some(Elsewhere::Bfpo);
+    }
+    // British Forces addresses also have postcodes of the form `BF1 3AA`:
+    // the same addresses as `BFPO …` numbers.
+    if let Some(rest) = c.strip_prefix("BF1") {
+        let b = rest.as_bytes();
+        if b.is_empty()
+            || (b.len() == 3 && b[0].is_ascii_digit() && b[1..].iter().all(u8::is_ascii_alphabetic))
+        {
+            return Some(Elsewhere::Bfpo);
+        }
     }
     if c == "GIR0AA" || c == "GIR" {
         return Some(Elsewhere::NonGeographic);
@@ -417,6 +470,11 @@ pub fn parse(raw: &str, known: impl Fn(&Outcode) -> bool) -> Result<Parsed, Post
             repaired: false,
         });
     }
+    // Postcode areas have one or two letters, and every postcode has a
+    // digit: three or more letters alone are a word, most likely a town.
+    if !n.bytes().any(|b| b.is_ascii_digit()) && compact(&n).len() >= 3 {
+        return Err(PostcodeError::Word(n));
+    }
     if compact(&n).len() > 8 {
         return Err(PostcodeError::TooLong);
     }
@@ -540,7 +598,11 @@ mod tests {
             ("1AA", "error:bad-format"),
             ("SW1A 1AAA", "error:bad-format"),
             ("SW1A 1AA 1AA 1", "error:too-long"),
-            ("nonsense", "error:bad-format"),
+            // Letters only: a word (most often a town), not a bad postcode.
+            ("nonsense", "error:word"),
+            ("Milton Keynes", "error:word"),
+            ("BF1 3AA", "elsewhere:bfpo"),
+            ("SW1A\u{200E}1AA", "full:SW1A 1AA"),
             ("ABC123", "error:bad-format"),
             ("SW1A 1CC", "error:bad-format"),
         ];

@@ -351,8 +351,35 @@ impl Table {
         let Some(ai) = self.areas.iter().position(|a| a == area) else {
             return RegionMatch::Unknown;
         };
+        self.spread(|d| usize::from(d.area) == ai)
+    }
+
+    /// Regions of a district written without its final letter, as members
+    /// often write central-London districts (`SW1` for SW1A, SW1E, … SW1Y;
+    /// `W1` for W1A … W1W): every region its lettered districts span, those
+    /// that are the majority of more of them first. `Unknown` when the area
+    /// has no lettered districts with that number.
+    ///
+    /// ```
+    /// use slatecard::domain::{lookup::table, table::RegionMatch};
+    /// let t = table().unwrap();
+    /// assert!(matches!(t.short_district_match("SW", 1), RegionMatch::One(r) if r.name() == "London"));
+    /// assert_eq!(t.short_district_match("SW", 99), RegionMatch::Unknown);
+    /// ```
+    pub fn short_district_match(&self, area: &str, number: u8) -> RegionMatch {
+        let Some(ai) = self.areas.iter().position(|a| a == area) else {
+            return RegionMatch::Unknown;
+        };
+        let plain = district_code(number, None);
+        let lettered = plain + 1..=plain + 26;
+        self.spread(|d| usize::from(d.area) == ai && lettered.contains(&d.code))
+    }
+
+    /// Every region the districts chosen by `take` span, those that are the
+    /// majority of more of them first.
+    fn spread(&self, take: impl Fn(&District) -> bool) -> RegionMatch {
         let mut tally: Vec<(RegionId, usize)> = Vec::new();
-        for d in self.districts.iter().filter(|d| usize::from(d.area) == ai) {
+        for d in self.districts.iter().filter(|d| take(d)) {
             let regions = match &d.straddle {
                 Some((s, _)) => s.regions(),
                 None => core::slice::from_ref(&d.majority),

@@ -286,15 +286,20 @@ impl Catalogue for English {
     }
 
     fn postcode_error(&self, e: &PostcodeError) -> String {
-        match e {
+        let fixed = match e {
             PostcodeError::Empty => "Enter a postcode",
             PostcodeError::TooLong => "A postcode has at most 8 characters",
             PostcodeError::BadCharacters => "A postcode has only letters, numbers and a space",
             PostcodeError::BadFormat => {
                 "Enter a real postcode, like SW1A 1AA, or its first part, like SW1A"
             }
-        }
-        .to_owned()
+            PostcodeError::Word(word) => {
+                return format!(
+                    "\u{201C}{word}\u{201D} is not a postcode: a postcode has letters and numbers, like SW1A 1AA or just SW1A. Enter yours, or choose your region below."
+                )
+            }
+        };
+        fixed.to_owned()
     }
 
     fn table_error(&self, e: &TableError) -> String {

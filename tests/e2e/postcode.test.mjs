@@ -61,7 +61,7 @@ test('a district wholly in one region answers at once', async () => {
 
 test('invalid input gets a plain error tied to the field', async () => {
   const { page, errors, app } = await open();
-  await app.lookUp('hello');
+  await app.lookUp('1SW');
   await page.getByTestId('postcode-error').waitFor();
   assert.match(await app.postcodeError(), /Enter a real postcode/);
   const input = page.getByTestId('postcode-input');
@@ -115,5 +115,28 @@ test('strict CSP: no inline script, own origin only, and the page runs under it'
   assert.ok(requests.some((r) => r.endsWith('.wasm')), 'the whole load was recorded');
   for (const r of requests) assert.equal(new URL(r).origin, new URL(server.url).origin, r);
   assert.deepEqual(errors, [], 'no CSP violations or other errors');
+  await page.close();
+});
+
+test('what members really type: short district forms, invisible characters, Forces postcodes, place names', async () => {
+  const { page, app } = await open();
+  // A central-London district without its final letter.
+  await app.lookUp('SW1');
+  await page.getByTestId('result').waitFor();
+  assert.equal(await app.regionShown(), 'London');
+  assert.equal(await page.getByTestId('found-by').textContent(), 'SW1 is in the London region.');
+  await app.changeRegion();
+  // A left-to-right mark pasted from a phone.
+  await app.lookUp('CF10\u200E 1EP');
+  await page.getByTestId('result').waitFor();
+  assert.equal(await app.regionShown(), 'Wales');
+  await app.changeRegion();
+  // A Forces postcode in the BF1 form.
+  await app.lookUp('BF1 2AY');
+  assert.match(await app.postcodeAnswer(), /^BFPO addresses are outside the UK's regions/);
+  // A town typed instead of a postcode: not blamed on the typing.
+  await app.lookUp('manchester');
+  assert.equal(await app.postcodeError(),
+    'Error: “MANCHESTER” is not a postcode: a postcode has letters and numbers, like SW1A 1AA or just SW1A. Enter yours, or choose your region below.');
   await page.close();
 });

@@ -160,7 +160,7 @@ const FLOWS = {
   },
   'invalid postcode gets an error': async (d) => {
     await open(d);
-    await lookUp(d, 'hello');
+    await lookUp(d, '1SW');
     await d.wait(until.elementLocated(byId('postcode-error')), 10000);
     assert.match((await texts(d, 'postcode-error'))[0], /Enter a real postcode/);
   },
