@@ -2,7 +2,7 @@
 //! with the shared components and keeps the address bar shareable.
 
 use crate::components::{
-    use_page, Advice, ElectionPicker, EmbedPanel, Footer, PostcodeForm, RegionPicker,
+    link_notices, use_page, Advice, ElectionPicker, EmbedPanel, Footer, PostcodeForm, RegionPicker,
 };
 use crate::domain::model::Model;
 use crate::domain::page::Body;
@@ -53,6 +53,7 @@ pub fn App(props: &AppProps) -> Html {
                 <p class="sc-tagline">{ t.label(Label::Tagline) }</p>
             </header>
             <main id="main" class="sc-main">
+                { link_notices(&page) }
                 {
                     match &page.body {
                         Body::Result { found, result, back } => html! {

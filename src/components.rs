@@ -23,8 +23,20 @@ pub use region_picker::{region_select, RegionPicker, RegionPickerProps};
 
 use crate::domain::model::{update, Event, Model};
 use crate::domain::page::{view, Page};
+use crate::text::Catalogue as _;
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// What the link asked for but names nothing we know, said before anything
+/// else on the page.
+pub fn link_notices(page: &Page) -> Html {
+    let t = crate::text::catalogue(page.lang);
+    html! {
+        for u in &page.unknown {
+            <p class="sc-notice" role="status" data-testid="link-notice">{ t.unknown_link(u, page.election.election) }</p>
+        }
+    }
+}
 
 /// A click handler for a link that also works without the app: with it, the
 /// click becomes `event` and the browser does not navigate.

@@ -17,6 +17,7 @@ pub mod en;
 use crate::domain::date::{Date, Moment};
 use crate::domain::election::Election;
 use crate::domain::embedding::OptionError;
+use crate::domain::link::Unknown;
 use crate::domain::lookup::{Answer, LookupError};
 use crate::domain::model::Found;
 use crate::domain::page::{Eligibility, Instruction, Page, Timing};
@@ -205,6 +206,9 @@ pub trait Catalogue {
     fn table_error(&self, error: &TableError) -> String;
     /// How the member's region was found.
     fn found(&self, found: &Found, region: RegionId) -> String;
+    /// That the link asked for `unknown`, which names nothing we know; the
+    /// page shows `shown` instead.
+    fn unknown_link(&self, unknown: &Unknown, shown: &Election) -> String;
     /// Announced when the advice appears.
     fn showing(&self, slate: &str, region: RegionId) -> String;
     /// The postcode data's attribution, in full (`year`: the copyright year).

@@ -7,7 +7,9 @@
 //! its height to the parent on every layout change, both as WordPress's
 //! wp-embed message and as our own; it never touches storage, cookies or the URL.
 
-use crate::components::{election_status, region_select, use_page, Advice, PostcodeForm};
+use crate::components::{
+    election_status, link_notices, region_select, use_page, Advice, PostcodeForm,
+};
 use crate::domain::lookup::POSTCODE_DATA_YEAR;
 use crate::domain::model::Model;
 use crate::domain::page::Body;
@@ -65,6 +67,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
     html! {
         <@{tag} class="sc-widget" data-theme={page.theme.name()} data-testid="widget" ref={root} aria-labelledby="sc-widget-title">
             <@{heading} id="sc-widget-title" class="sc-widget-title">{ election_status(lang, page.election) }</@>
+            { link_notices(&page) }
             {
                 match &page.body {
                     Body::Result { found, result, back } => html! {

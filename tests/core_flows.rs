@@ -303,11 +303,83 @@ fn a_pre_rendered_page_address_and_an_old_query_link_open_the_same_page() {
 }
 
 #[test]
-fn a_link_with_unknown_values_opens_the_default_page() {
-    let m = Member::opens(Mode::App, "?election=nec-1999&region=atlantis&x=%ZZ");
+fn a_link_with_unknown_values_says_so_before_anything_else() {
+    use slatecard::domain::link::Unknown;
+    let mut m = Member::opens(Mode::App, "?election=nec-2099&region=atlantis&x=%ZZ");
     let page = m.sees();
     assert_eq!(page.election.election.id, Election::latest().id);
     chooser(&page);
+    assert_eq!(
+        page.unknown,
+        [
+            Unknown::Election("nec-2099".into()),
+            Unknown::Region("atlantis".into())
+        ]
+    );
+    let said: Vec<String> = page
+        .unknown
+        .iter()
+        .map(|u| en().unknown_link(u, page.election.election))
+        .collect();
+    assert!(said[0].contains("\u{201C}nec-2099\u{201D}"), "{}", said[0]);
+    assert!(
+        said[0].contains(Election::latest().short_title),
+        "{}",
+        said[0]
+    );
+    assert!(said[1].contains("Choose your region below"), "{}", said[1]);
+    // The address bar shows what is displayed, and choosing ends the notice.
+    assert_eq!(page.link.to_path(), format!("{}/", Election::latest().id));
+    let page = m.does(Event::RegionPicked(region("london")));
+    assert!(page.unknown.is_empty());
+    // A known election with an unknown region: the order of no region is
+    // shown, and the member is told why they must choose.
+    let m = Member::opens(Mode::App, "?election=nec-2020&region=Middle%20Earth");
+    let page = m.sees();
+    assert_eq!(page.election.election.id, "nec-2020");
+    chooser(&page);
+    assert_eq!(page.unknown, [Unknown::Region("Middle Earth".into())]);
+}
+
+#[test]
+fn link_values_are_read_as_people_write_them() {
+    for (query, election, slug) in [
+        ("?election=NEC-2020&region=London", "nec-2020", "london"),
+        ("?election=nec-2022&amp;region=london", "nec-2022", "london"),
+        (
+            "?election=nec%202018&region=North%20West",
+            "nec-2018",
+            "north-west",
+        ),
+        (
+            "?region=northwest&election=Nec2022",
+            "nec-2022",
+            "north-west",
+        ),
+        ("?region=YORKSHIRE", Election::latest().id, "yorkshire"),
+        (
+            "?region=Yorkshire%20and%20the%20Humber",
+            Election::latest().id,
+            "yorkshire",
+        ),
+        (
+            "?election=NEC%202020%20%E2%80%94%20%23GrassrootsVoice",
+            "nec-2020",
+            "",
+        ),
+    ] {
+        let m = Member::opens(Mode::App, query);
+        let page = m.sees();
+        assert!(page.unknown.is_empty(), "{query}: {:?}", page.unknown);
+        assert_eq!(page.election.election.id, election, "{query}");
+        match &page.body {
+            Body::Result { result, .. } => assert_eq!(result.region.slug(), slug, "{query}"),
+            Body::Choose(_) => assert_eq!(slug, "", "{query}"),
+        }
+    }
+    // Paths are read the same way.
+    let link = Link::parse_address("NEC-2022/London/", "");
+    assert_eq!(link.to_path(), "nec-2022/london/");
 }
 
 #[test]

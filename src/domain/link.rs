@@ -11,6 +11,41 @@ use super::embedding::{valid_accent, Theme};
 use super::escape::percent_decode;
 use super::region::RegionId;
 
+/// A value in a link that names no election or region we know, so the page
+/// shown is not the one the link asked for: the member is told.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Unknown {
+    /// No bundled election is called this.
+    Election(String),
+    /// No region is called this.
+    Region(String),
+}
+
+/// True when `a` and `b` are the same once case and everything but letters
+/// and digits are ignored: `NEC-2020`, `nec 2020` and `nec-2020` are one
+/// election; `North West`, `northwest` and `north-west` one region.
+fn loosely_equal(a: &str, b: &str) -> bool {
+    let fold = |s: &'_ str| {
+        s.bytes()
+            .filter(u8::is_ascii_alphanumeric)
+            .map(|c| c.to_ascii_lowercase())
+            .collect::<Vec<u8>>()
+    };
+    fold(a) == fold(b)
+}
+
+/// The election a link's value names: its id or short title, read loosely.
+fn find_election(value: &str) -> Option<&'static Election> {
+    Election::all()
+        .iter()
+        .find(|e| loosely_equal(e.id, value) || loosely_equal(e.short_title, value))
+}
+
+/// The region a link's value names: its slug or name, read loosely.
+fn find_region(value: &str) -> Option<RegionId> {
+    RegionId::all().find(|r| loosely_equal(r.slug(), value) || loosely_equal(r.name(), value))
+}
+
 /// The state a link carries.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Link {
@@ -24,17 +59,25 @@ pub struct Link {
     pub theme: Theme,
     /// Widget accent colour as `#rgb` or `#rrggbb`, when valid.
     pub accent: Option<String>,
+    /// Values the link gave that name nothing we know (never part of a link
+    /// we write).
+    pub unknown: Vec<Unknown>,
 }
 
 impl Link {
-    /// Decodes a query string, with or without its leading `?`.
+    /// Decodes a query string, with or without its leading `?`. Election
+    /// ids and region slugs are read loosely (any case, by their display
+    /// names too), and a link copied from a web page with `&amp;` for `&`
+    /// reads the same. A value that names nothing is kept in
+    /// [`Link::unknown`], so the member can be told.
     ///
     /// ```
-    /// use slatecard::domain::link::Link;
-    /// let q = Link::parse("?election=nec-2020&region=south-west&x=%ZZ");
+    /// use slatecard::domain::link::{Link, Unknown};
+    /// let q = Link::parse("?election=NEC-2020&amp;region=South%20West&x=%ZZ");
     /// assert_eq!(q.election.unwrap().id, "nec-2020");
     /// assert_eq!(q.region.unwrap().name(), "South West");
-    /// assert_eq!(Link::parse("region=atlantis").region, None);
+    /// let q = Link::parse("region=atlantis");
+    /// assert_eq!((q.region, q.unknown), (None, vec![Unknown::Region("atlantis".into())]));
     /// ```
     pub fn parse(search: &str) -> Link {
         let mut q = Link::default();
@@ -42,12 +85,22 @@ impl Link {
         for pair in search.split('&').filter(|p| !p.is_empty()) {
             let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
             let value = percent_decode(value);
-            match percent_decode(key).as_str() {
-                "election" => q.election = Election::by_id(value.trim()),
-                "region" => q.region = RegionId::from_slug(value.trim()),
-                "embed" => q.embed = matches!(value.as_str(), "1" | "true" | ""),
-                "theme" => q.theme = Theme::from_name(&value).unwrap_or_default(),
-                "accent" if valid_accent(&value) => q.accent = Some(value),
+            let value = value.trim();
+            let key = percent_decode(key);
+            match key.strip_prefix("amp;").unwrap_or(&key) {
+                "election" if value.is_empty() => {}
+                "election" => match find_election(value) {
+                    Some(e) => q.election = Some(e),
+                    None => q.unknown.push(Unknown::Election(value.to_owned())),
+                },
+                "region" if value.is_empty() => {}
+                "region" => match find_region(value) {
+                    Some(r) => q.region = Some(r),
+                    None => q.unknown.push(Unknown::Region(value.to_owned())),
+                },
+                "embed" => q.embed = matches!(value, "1" | "true" | ""),
+                "theme" => q.theme = Theme::from_name(value).unwrap_or_default(),
+                "accent" if valid_accent(value) => q.accent = Some(value.to_owned()),
                 _ => {}
             }
         }
@@ -68,8 +121,8 @@ impl Link {
     pub fn parse_address(path: &str, search: &str) -> Link {
         let mut segments = path.split('/').filter(|s| !s.is_empty());
         // Ids and slugs are plain ASCII: a path segment needs no decoding.
-        let election = segments.next().and_then(Election::by_id);
-        let region = election.and(segments.next()).and_then(RegionId::from_slug);
+        let election = segments.next().and_then(find_election);
+        let region = election.and(segments.next()).and_then(find_region);
         let mut link = Link::parse(search);
         link.election = link.election.or(election);
         link.region = link.region.or(region);

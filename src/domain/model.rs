@@ -7,7 +7,7 @@
 
 use super::election::Election;
 use super::embedding::Theme;
-use super::link::Link;
+use super::link::{Link, Unknown};
 use super::lookup::{resolve, Answer, LookupError, Resolution};
 use super::region::RegionId;
 use super::table::TableError;
@@ -68,6 +68,9 @@ pub struct Model {
     /// True once the member has done something on this page (rather than
     /// arriving by a link): only then does focus move.
     pub interacted: bool,
+    /// What the link that opened the page asked for but names nothing we
+    /// know: said at the top of the page until the member chooses.
+    pub unknown: Vec<Unknown>,
     /// The widget's theme.
     pub theme: Theme,
     /// The widget's accent colour, `#rgb` or `#rrggbb`.
@@ -114,6 +117,7 @@ impl Model {
             lookup: None,
             pending: None,
             interacted: false,
+            unknown: link.unknown.clone(),
             theme: link.theme,
             accent: link.accent.clone(),
         }
@@ -134,6 +138,7 @@ impl Model {
         self.found = found;
         self.lookup = None;
         self.pending = None;
+        self.unknown.clear();
         self.interacted = true;
     }
 }
@@ -160,7 +165,10 @@ pub fn update(model: &mut Model, event: Event) {
         }
         Event::RegionPicked(r) => model.settle(Some(r), None),
         Event::AnswerPicked(r) => model.settle(Some(r), Some(Found::Chosen)),
-        Event::ElectionPicked(e) => model.election = e,
+        Event::ElectionPicked(e) => {
+            model.election = e;
+            model.unknown.clear();
+        }
         Event::ChangeRegion => model.settle(None, None),
         Event::LinkOpened(link) => {
             let mode = model.mode;

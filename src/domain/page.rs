@@ -6,7 +6,7 @@
 
 use super::election::{BallotKind, Election, Electorate, Provenance, Source, Status};
 use super::embedding::Theme;
-use super::link::Link;
+use super::link::{Link, Unknown};
 use super::lookup::{Answer, LookupError, Resolution};
 use super::model::{Found, Lang, Mode, Model};
 use super::postcode::Elsewhere;
@@ -30,6 +30,8 @@ pub struct Page {
     /// Move keyboard focus to what appeared (after the member did
     /// something, not when the page opened from a link).
     pub take_focus: bool,
+    /// What the link asked for but names nothing we know (say so first).
+    pub unknown: Vec<Unknown>,
     /// The widget's theme.
     pub theme: Theme,
     /// The widget's accent colour.
@@ -419,6 +421,7 @@ pub fn view(model: &Model, now_utc_minutes: i64) -> Page {
         body,
         link: model.link(),
         take_focus: model.interacted,
+        unknown: model.unknown.clone(),
         theme: model.theme,
         accent: model.accent.clone(),
     }

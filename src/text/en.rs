@@ -4,6 +4,7 @@ use super::{Catalogue, Label, PageMeta, ShellText};
 use crate::domain::date::{Date, Moment};
 use crate::domain::election::{Election, Electorate, Status};
 use crate::domain::embedding::OptionError;
+use crate::domain::link::Unknown;
 use crate::domain::lookup::{Answer, LookupError, Resolution};
 use crate::domain::model::Found;
 use crate::domain::page::{Body, Eligibility, Instruction, OrderSource, Page, Timing};
@@ -324,6 +325,18 @@ impl Catalogue for English {
                 format!("{understood} is in the {} region.", region.name())
             }
             Found::Chosen => format!("You chose {}.", region.name()),
+        }
+    }
+
+    fn unknown_link(&self, unknown: &Unknown, shown: &Election) -> String {
+        match unknown {
+            Unknown::Election(asked) => format!(
+                "This link asks for an election called \u{201C}{asked}\u{201D}, which slatecard does not know. Showing {} instead.",
+                shown.short_title
+            ),
+            Unknown::Region(asked) => format!(
+                "This link asks for a region called \u{201C}{asked}\u{201D}, which slatecard does not know. Choose your region below."
+            ),
         }
     }
 

@@ -140,3 +140,20 @@ test('what members really type: short district forms, invisible characters, Forc
     'Error: “MANCHESTER” is not a postcode: a postcode has letters and numbers, like SW1A 1AA or just SW1A. Enter yours, or choose your region below.');
   await page.close();
 });
+
+test('a link naming an election or region we do not know says so at the top, and one written loosely still works', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  const app = new SlatecardPage(page, server.url);
+  await app.open('?election=nec-2099&region=london');
+  const notice = page.getByTestId('link-notice');
+  assert.equal(await notice.count(), 1);
+  assert.match(await notice.textContent(), /an election called “nec-2099”, which slatecard does not know\. Showing NEC 2022/);
+  // The notice comes before the order it explains.
+  const first = await page.locator('main > *').first().getAttribute('data-testid');
+  assert.equal(first, 'link-notice');
+  await app.open('?election=NEC-2020&amp;region=North%20West');
+  assert.equal(await page.getByTestId('link-notice').count(), 0);
+  assert.equal(await app.regionShown(), 'North West');
+  assert.equal(new URL(page.url()).pathname, '/nec-2020/north-west/');
+  await page.close();
+});
