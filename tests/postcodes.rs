@@ -149,6 +149,47 @@ fn district_short_forms_answer_like_their_lettered_districts() {
 }
 
 #[test]
+fn a_zero_for_the_letter_o_in_a_first_part_is_repaired_and_said_back() {
+    // District numbers never start with a zero, so `S014` cannot be `S1 4`:
+    // it is SO14 (Southampton), and the member is told how it was read.
+    for (typed, read, region) in [
+        ("S014", "SO14", "South East"),
+        ("s015", "SO15", "South East"),
+        ("B0l6", "BOL6", ""), // no such district either way: not found, not Sheffield-style guessing
+        ("P012", "PO12", "South East"),
+        ("C01", "CO1", "Eastern"),
+    ] {
+        let a = resolve(typed).unwrap();
+        if region.is_empty() {
+            assert!(
+                !matches!(a.resolution, Resolution::Region(_)),
+                "{typed}: {a:?}"
+            );
+            continue;
+        }
+        assert_eq!(a.understood, read, "{typed}");
+        assert!(a.repaired, "{typed}");
+        assert!(
+            matches!(a.resolution, Resolution::Region(r) if r.name() == region),
+            "{typed}: {a:?}"
+        );
+        assert_eq!(
+            en().answer(&a),
+            format!("We read that as {read}, which is in the {region} region.")
+        );
+    }
+    // Real districts numbered 0 are read as they are.
+    for (typed, region) in [("CR0", "London"), ("BL0 9AA", "North West")] {
+        let a = resolve(typed).unwrap();
+        assert!(!a.repaired, "{typed}");
+        assert!(
+            matches!(a.resolution, Resolution::Region(r) if r.name() == region),
+            "{typed}"
+        );
+    }
+}
+
+#[test]
 fn invisible_characters_from_copying_are_dropped() {
     for typed in [
         "SW1A\u{200E}1AA",          // left-to-right mark

@@ -371,7 +371,13 @@ pub fn parse_outcode(s: &[u8]) -> Option<Outcode> {
     let area = String::from_utf8(s[..letters].to_vec()).ok()?;
     let (number, letter) = match &s[letters..] {
         [d] if d.is_ascii_digit() => (d - b'0', None),
-        [d, e] if d.is_ascii_digit() && e.is_ascii_digit() => ((d - b'0') * 10 + (e - b'0'), None),
+        // No district number is written with a leading zero (`S01` is no
+        // district; `CR0` and `BL0` are): a zero there is most often the
+        // letter O typed as a digit (`S014` for SO14), which the repairs
+        // then find and say back, instead of reading `S01 4` as `S1 4`.
+        [d, e] if d.is_ascii_digit() && *d != b'0' && e.is_ascii_digit() => {
+            ((d - b'0') * 10 + (e - b'0'), None)
+        }
         [d, l] if d.is_ascii_digit() && l.is_ascii_uppercase() => (d - b'0', Some(*l)),
         _ => return None,
     };

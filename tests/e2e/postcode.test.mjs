@@ -126,6 +126,11 @@ test('what members really type: short district forms, invisible characters, Forc
   assert.equal(await app.regionShown(), 'London');
   assert.equal(await page.getByTestId('found-by').textContent(), 'SW1 is in the London region.');
   await app.changeRegion();
+  // A zero typed for the letter O in a first part: repaired and said back.
+  await app.lookUp('S014');
+  await page.getByTestId('result').waitFor();
+  assert.equal(await page.getByTestId('found-by').textContent(), 'We read that as SO14, which is in the South East region.');
+  await app.changeRegion();
   // A left-to-right mark pasted from a phone.
   await app.lookUp('CF10\u200E 1EP');
   await page.getByTestId('result').waitFor();
