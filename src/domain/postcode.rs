@@ -16,8 +16,8 @@ pub enum PostcodeError {
     Empty,
     /// Far too long to be a postcode.
     TooLong,
-    /// Characters that never occur in postcodes.
-    BadCharacters,
+    /// A character that never occurs in postcodes (the first one found).
+    BadCharacter(char),
     /// Not in the UK postcode format.
     BadFormat,
     /// Letters only, longer than any postcode area: a word, most often a
@@ -33,7 +33,7 @@ impl PostcodeError {
         match self {
             PostcodeError::Empty => "empty",
             PostcodeError::TooLong => "too-long",
-            PostcodeError::BadCharacters => "bad-characters",
+            PostcodeError::BadCharacter(_) => "bad-characters",
             PostcodeError::BadFormat => "bad-format",
             PostcodeError::Word(_) => "word",
         }
@@ -467,8 +467,21 @@ pub fn parse(raw: &str, known: impl Fn(&Outcode) -> bool) -> Result<Parsed, Post
     if n.is_empty() {
         return Err(PostcodeError::Empty);
     }
-    if n.chars().any(|c| !c.is_ascii_alphanumeric() && c != ' ') {
-        return Err(PostcodeError::BadCharacters);
+    // Postcode areas have one or two letters, and every postcode has a
+    // digit: three or more letters alone are a word, most likely a town
+    // (`Manchester`, `Ynys Môn`). Letters-only codes of places outside the
+    // UK's regions (`BFPO`, `STHL`) are read first, below.
+    // (Any non-ASCII character counts as a letter here: Unicode's letter
+    // tables would cost the bundle more than a kinder message is worth.)
+    let word = n
+        .chars()
+        .all(|c| c == ' ' || c.is_ascii_alphabetic() || !c.is_ascii())
+        && compact(&n).chars().count() >= 3;
+    if word && !n.is_ascii() {
+        return Err(PostcodeError::Word(n));
+    }
+    if let Some(c) = n.chars().find(|c| !c.is_ascii_alphanumeric() && *c != ' ') {
+        return Err(PostcodeError::BadCharacter(c));
     }
     if let Some(e) = elsewhere(&n) {
         return Ok(Parsed {
@@ -476,9 +489,7 @@ pub fn parse(raw: &str, known: impl Fn(&Outcode) -> bool) -> Result<Parsed, Post
             repaired: false,
         });
     }
-    // Postcode areas have one or two letters, and every postcode has a
-    // digit: three or more letters alone are a word, most likely a town.
-    if !n.bytes().any(|b| b.is_ascii_digit()) && compact(&n).len() >= 3 {
+    if word {
         return Err(PostcodeError::Word(n));
     }
     if compact(&n).len() > 8 {

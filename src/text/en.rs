@@ -290,7 +290,11 @@ impl Catalogue for English {
         let fixed = match e {
             PostcodeError::Empty => "Enter a postcode",
             PostcodeError::TooLong => "A postcode has at most 8 characters",
-            PostcodeError::BadCharacters => "A postcode has only letters, numbers and a space",
+            PostcodeError::BadCharacter(c) => {
+                return format!(
+                    "A postcode has only letters, numbers and a space: \u{201C}{c}\u{201D} cannot be in one"
+                )
+            }
             PostcodeError::BadFormat => {
                 "Enter a real postcode, like SW1A 1AA, or its first part, like SW1A"
             }
