@@ -4,7 +4,7 @@
 
 use crate::domain::embedding::{widget_options, wp_embed_secret, OptionError};
 use crate::domain::link::Link;
-use crate::domain::lookup::provide_table;
+use crate::domain::lookup::{provide_table, table};
 use crate::domain::table::TableError;
 use crate::text::{catalogue, Catalogue as _, Label, Lang};
 use serde::Serialize;
@@ -27,23 +27,18 @@ pub fn address() -> (String, String) {
     (under.to_owned(), location.search().unwrap_or_default())
 }
 
-/// The app's base URL (`<base href>`, else the page's folder), ending in `/`.
-fn base_url() -> String {
-    let base = gloo::utils::document()
-        .base_uri()
-        .ok()
-        .flatten()
-        .unwrap_or_default();
-    let base = base.split(['?', '#']).next().unwrap_or_default();
-    match base.rfind('/') {
-        Some(i) => base[..=i].to_owned(),
-        None => base.to_owned(),
+/// The folder of `url` (up to and including its last `/`, before any query).
+fn folder(url: &str) -> String {
+    let url = url.split(['?', '#']).next().unwrap_or_default();
+    match url.rfind('/') {
+        Some(i) => url[..=i].to_owned(),
+        None => url.to_owned(),
     }
 }
 
-/// The path part of [`base_url`], e.g. `/slatecard/`.
+/// The path part of [`page_base`], e.g. `/slatecard/`.
 fn base_path() -> String {
-    let base = base_url();
+    let base = page_base();
     // After `scheme://host`: the first `/` past the two of `://`. (Searching
     // for single characters keeps the bundle free of a substring searcher.)
     let host = base.find(':').map_or(0, |i| i + 3).min(base.len());
@@ -76,10 +71,11 @@ pub fn replace_link(link: &Link) {
     }
 }
 
-/// The app's address (its base URL, e.g. `https://example.org/slatecard/`),
-/// whichever of its pages is open.
+/// The app's address (its base URL, e.g. `https://example.org/slatecard/`):
+/// `<base href>`, else the page's folder, whichever of its pages is open.
 pub fn page_base() -> String {
-    base_url()
+    let base = gloo::utils::document().base_uri().ok().flatten();
+    folder(&base.unwrap_or_default())
 }
 
 #[wasm_bindgen]
@@ -96,11 +92,7 @@ extern "C" {
 /// the folder the module was loaded from (not the host page's own address),
 /// so "Open full page" leads to the app.
 pub fn module_base() -> String {
-    let url = IMPORT_META.with(ImportMeta::url);
-    match url.rfind('/') {
-        Some(i) => url[..=i].to_owned(),
-        None => url,
-    }
+    folder(&IMPORT_META.with(ImportMeta::url))
 }
 
 /// Reads `mount()`'s options object into name/value pairs and checks them
@@ -132,6 +124,10 @@ pub fn mount_options(opts: &JsValue) -> Result<Link, OptionError> {
 /// ([`provide_table`]), then calls `done`. A failed download is recorded too,
 /// so a waiting postcode gets a plain answer instead of waiting for ever.
 pub fn load_postcode_table(url: String, done: impl FnOnce() + 'static) {
+    // Another widget on the page (or a test) may have provided it already.
+    if !matches!(table(), Err(TableError::NotLoaded)) {
+        return done();
+    }
     yew::platform::spawn_local(async move {
         let bytes = fetch_bytes(&url).await.map_err(|_| TableError::Unavailable);
         let _ = provide_table(bytes.as_deref().map_err(Clone::clone));

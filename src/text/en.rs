@@ -59,6 +59,18 @@ fn territory(t: Territory) -> &'static str {
     }
 }
 
+/// Where a postcode, as understood, lies; a repaired reading is said back.
+fn in_region(understood: &str, repaired: bool, region: RegionId) -> String {
+    if repaired {
+        format!(
+            "We read that as {understood}, which is in the {} region.",
+            region.name()
+        )
+    } else {
+        format!("{understood} is in the {} region.", region.name())
+    }
+}
+
 fn crown_dependency(place: &str) -> String {
     format!(
         "{place} is not part of a UK region: Labour members there belong to Labour International."
@@ -249,11 +261,7 @@ impl Catalogue for English {
     fn answer(&self, a: &Answer) -> String {
         let understood = &a.understood;
         match &a.resolution {
-            Resolution::Region(r) if a.repaired => format!(
-                "We read that as {understood}, which is in the {} region.",
-                r.name()
-            ),
-            Resolution::Region(r) => format!("{understood} is in the {} region.", r.name()),
+            Resolution::Region(r) => in_region(understood, a.repaired, *r),
             Resolution::Choice(rs) => format!(
                 "{understood} is split between {}. Enter your full postcode, or choose:",
                 list(&region_names(rs), " and ")
@@ -320,14 +328,8 @@ impl Catalogue for English {
         match found {
             Found::Postcode {
                 understood,
-                repaired: true,
-            } => format!(
-                "We read that as {understood}, which is in the {} region.",
-                region.name()
-            ),
-            Found::Postcode { understood, .. } => {
-                format!("{understood} is in the {} region.", region.name())
-            }
+                repaired,
+            } => in_region(understood, *repaired, region),
             Found::Chosen => format!("You chose {}.", region.name()),
         }
     }
