@@ -8,7 +8,8 @@
 
 use slatecard_data_format::date::Moment;
 use slatecard_data_format::{
-    self as data, BallotDef, CandidateDef, ElectionDef, OrderDef, SchemeDef, SeatDef, SourceDef,
+    self as data, BallotDef, BallotListDef, CandidateDef, CountDef, ElectionDef, OrderDef,
+    ResultsDef, SchemeDef, SeatDef, SourceDef,
 };
 use std::path::{Path, PathBuf};
 use std::{env, fs};
@@ -110,9 +111,19 @@ fn elections_rs(scheme: &SchemeDef, elections: &[ElectionDef]) -> String {
 }
 
 fn election_rs(scheme: &SchemeDef, e: &ElectionDef) -> String {
-    // In region display order, whatever the file's order.
-    let mut orders: Vec<&OrderDef> = e.orders.iter().collect();
-    orders.sort_by_key(|o| scheme.regions.iter().position(|r| r.id == o.region));
+    // One entry per region, in region display order, whatever the file's
+    // order; a list shared by a group of regions gives each of them one.
+    let orders: Vec<(&str, &OrderDef)> = scheme
+        .regions
+        .iter()
+        .filter_map(|r| {
+            let o = e
+                .orders
+                .iter()
+                .find(|o| o.region_ids().contains(&r.id.as_str()))?;
+            Some((r.id.as_str(), o))
+        })
+        .collect();
     let generation = e.generation.as_ref().map_or("", |g| g.description.as_str());
     let b = &e.ballot;
     // The app reads every date as UK time (`domain::date`): a new time zone
@@ -134,18 +145,37 @@ fn election_rs(scheme: &SchemeDef, e: &ElectionDef) -> String {
         format!("held: {}", b.held),
         format!("opens: {}", when(b.opens_moment())),
         format!("closes: {}", when(b.closes_moment())),
+        format!(
+            "ended_by: {}",
+            b.ended_by.as_deref().map_or("None".to_owned(), date_rs)
+        ),
         format!("generation: {generation:?}"),
         format!(
             "candidates: {}",
             slice_rs("    ", e.candidates.iter().map(candidate_rs))
         ),
         format!(
+            "ballot_list: {}",
+            e.ballot_list
+                .as_ref()
+                .map_or("None".to_owned(), ballot_list_rs)
+        ),
+        format!(
+            "results: {}",
+            e.results
+                .as_ref()
+                .map_or("None".to_owned(), |r| results_rs(e, r))
+        ),
+        format!(
             "orders: {}",
-            slice_rs("    ", orders.iter().map(|o| order_rs(scheme, e, o)))
+            slice_rs(
+                "    ",
+                orders.iter().map(|(r, o)| order_rs(scheme, e, r, o))
+            )
         ),
         format!(
             "seats_other: {}",
-            slice_rs("    ", e.seats.iter().map(|s| seat_rs(scheme, s)))
+            slice_rs("    ", e.seats.iter().map(|s| seat_rs(scheme, e, s)))
         ),
         format!("notes: &{:?}", e.notes),
         format!(
@@ -175,12 +205,64 @@ fn moment_rs(moment: Option<Moment>) -> String {
 
 fn candidate_rs(c: &CandidateDef) -> String {
     format!(
-        "Candidate {{ id: {:?}, name: {:?}, summary: {:?} }}",
-        c.id, c.name, c.summary
+        "Candidate {{ id: {:?}, name: {:?}, summary: {:?}, note: {:?} }}",
+        c.id, c.name, c.summary, c.note
     )
 }
 
-fn order_rs(scheme: &SchemeDef, e: &ElectionDef, o: &OrderDef) -> String {
+/// The surname of a ballot-list name, written `Surname, Forename` (checked
+/// by the format): Labour's ballots list candidates by it.
+fn surname(name: &str) -> &str {
+    name.split_once(", ").map_or(name, |(surname, _)| surname)
+}
+
+fn ballot_list_rs(list: &BallotListDef) -> String {
+    let mut names: Vec<&str> = list.names.iter().map(String::as_str).collect();
+    match list.order {
+        data::ListOrder::BySurname => {
+            names.sort_by_key(|n| (surname(n).to_lowercase(), n.to_lowercase()))
+        }
+        data::ListOrder::AsListed => {}
+    }
+    format!(
+        "Some(BallotList {{ complete: {}, names: &{names:?} }})",
+        list.complete
+    )
+}
+
+/// `Some(Date { … })` for a `YYYY-MM-DD` the format has checked.
+fn date_rs(text: &str) -> String {
+    let d = data::date::Date::parse(text).expect("dates checked by parse_election");
+    format!(
+        "Some(super::date::Date {{ year: {}, month: {}, day: {} }})",
+        d.year, d.month, d.day
+    )
+}
+
+/// The results as the app needs them: the counts of the slate's candidates
+/// only (the app shows no others; the file keeps them all for reviewers).
+fn results_rs(e: &ElectionDef, r: &ResultsDef) -> String {
+    let announced = r.announced.as_deref().map_or("None".to_owned(), date_rs);
+    let words = |s: &str| {
+        s.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    let on_slate = |name: &str| e.candidates.iter().any(|c| words(&c.name) == words(name));
+    let mut counts: Vec<&CountDef> = r.counts.iter().filter(|c| on_slate(&c.name)).collect();
+    counts.sort_by(|a, b| b.votes.cmp(&a.votes).then(a.name.cmp(&b.name)));
+    let counts = counts
+        .iter()
+        .map(|c| format!("Count {{ name: {:?}, votes: {} }}", c.name, c.votes));
+    format!(
+        "Some(Results {{ announced: {announced}, elected: &{:?}, quota: {:?}, counts: {} }})",
+        r.elected,
+        r.quota.map(|q| q.to_string()),
+        slice_rs("      ", counts)
+    )
+}
+
+fn order_rs(scheme: &SchemeDef, e: &ElectionDef, region: &str, o: &OrderDef) -> String {
     let order: Vec<usize> = o
         .order
         .iter()
@@ -191,10 +273,17 @@ fn order_rs(scheme: &SchemeDef, e: &ElectionDef, o: &OrderDef) -> String {
                 .expect("candidate ids checked by parse_election")
         })
         .collect();
+    let shared_with: Vec<String> = o
+        .region_ids()
+        .into_iter()
+        .filter(|r| *r != region)
+        .map(|r| region_rs(scheme, r))
+        .collect();
     format!(
-        "RegionOrder {{ region: {}, order: &{order:?}, provenance: {} }}",
-        region_rs(scheme, &o.region),
-        provenance_rs(o)
+        "RegionOrder {{ region: {}, order: &{order:?}, provenance: {}, shared_with: &[{}] }}",
+        region_rs(scheme, region),
+        provenance_rs(o),
+        shared_with.join(", ")
     )
 }
 
@@ -228,10 +317,15 @@ fn electorate_rs(electorate: data::Electorate) -> &'static str {
     }
 }
 
-fn seat_rs(scheme: &SchemeDef, seat: &SeatDef) -> String {
+fn seat_rs(scheme: &SchemeDef, e: &ElectionDef, seat: &SeatDef) -> String {
     let regions: Vec<String> = seat.regions.iter().map(|r| region_rs(scheme, r)).collect();
+    let result = e
+        .results
+        .iter()
+        .flat_map(|r| &r.seats)
+        .find(|r| r.seat == seat.id);
     format!(
-        "Seat {{ id: {:?}, name: {:?}, electorate: {}, votes: {}, regions: &[{}], picks: &{:?}, published: {}, note: {:?} }}",
+        "Seat {{ id: {:?}, name: {:?}, electorate: {}, votes: {}, regions: &[{}], picks: &{:?}, published: {}, note: {:?}, elected: &{:?}, unopposed: {} }}",
         seat.id,
         seat.name,
         electorate_rs(seat.electorate),
@@ -239,7 +333,9 @@ fn seat_rs(scheme: &SchemeDef, seat: &SeatDef) -> String {
         regions.join(", "),
         seat.picks,
         seat.published,
-        seat.note
+        seat.note,
+        result.map_or(&[][..], |r| &r.elected[..]),
+        result.is_some_and(|r| r.unopposed)
     )
 }
 

@@ -20,7 +20,7 @@ use crate::domain::embedding::OptionError;
 use crate::domain::link::Unknown;
 use crate::domain::lookup::{Answer, LookupError};
 use crate::domain::model::Found;
-use crate::domain::page::{Eligibility, Instruction, Page, Timing};
+use crate::domain::page::{BallotView, Eligibility, Instruction, Outcome, Page, Timing};
 use crate::domain::postcode::PostcodeError;
 use crate::domain::region::RegionId;
 use crate::domain::table::TableError;
@@ -128,6 +128,20 @@ pub enum Label {
     Preview,
     /// The embed preview frame's title.
     PreviewTitle,
+    /// Beside a slate candidate who was elected.
+    Elected,
+    /// Beside a slate candidate who was not elected.
+    NotElected,
+    /// Heading of the results.
+    Results,
+    /// The election has closed but its results are not in the data.
+    ResultsMissing,
+    /// No list of everyone on the ballot in our sources.
+    BallotUnknown,
+    /// Heading of the first-preference counts of a ranked ballot.
+    FirstPreferences,
+    /// Heading of the vote counts of a cross ballot.
+    Votes,
     /// Heading of the page shown if the app stops.
     CrashTitle,
     /// Text of the page shown if the app stops.
@@ -219,6 +233,18 @@ pub trait Catalogue {
     fn embed_title(&self, election: Option<&Election>) -> String;
     /// Why `mount()` refused its options (for the host page's author).
     fn option_error(&self, error: &OptionError) -> String;
+    /// That the slate gave the same list to members in `others` too.
+    fn shared_list(&self, others: &[RegionId]) -> String;
+    /// Introduces a known list of the ballot's names (complete or not).
+    fn ballot_list(&self, ballot: &BallotView) -> String;
+    /// How many of the slate were elected, and when that was announced.
+    fn outcome(&self, outcome: &Outcome) -> String;
+    /// A number of votes, grouped (`4,686`); `quota` as published (`"12954.9"`).
+    fn votes_count(&self, votes: u32) -> String;
+    /// The Droop quota, as published (a decimal, e.g. `"12954.9"`).
+    fn quota(&self, quota: &str) -> String;
+    /// Who won another seat, when the data has it.
+    fn seat_result(&self, elected: &[&str], unopposed: bool) -> String;
 }
 
 /// The English catalogue, for `Display` impls.

@@ -405,7 +405,7 @@ fn every_region_of_every_election_shows_its_order_and_seats() {
             let want: Vec<&str> = e.candidates_for(r).iter().map(|c| c.name).collect();
             assert_eq!(names(v), want, "{} {}", e.id, r.slug());
             for g in &v.seat_groups {
-                assert!(g.who.regions.is_empty() || g.who.regions.contains(&r));
+                assert!(g.who.region.is_none() || g.who.region == Some(r));
             }
         }
     }

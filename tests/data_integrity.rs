@@ -5,7 +5,7 @@
 use slatecard::cli::balance::generate;
 use slatecard::domain::election::{BallotKind, Election, Provenance};
 use slatecard::domain::region::{RegionId, REGIONS};
-use slatecard_data_format::{parse_election, parse_scheme};
+use slatecard_data_format::{parse_election, parse_scheme, ElectionDef, SchemeDef};
 
 #[test]
 fn thirteen_regions_with_the_agreed_names() {
@@ -92,21 +92,83 @@ fn the_published_orders_are_as_published() {
     }
 }
 
+/// Every election file in `data/elections`, whatever elections exist:
+/// (file stem, parsed file).
+fn election_files() -> Vec<(String, ElectionDef)> {
+    let scheme = scheme();
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/elections");
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|d| d.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    assert!(!files.is_empty());
+    files
+        .iter()
+        .map(|path| {
+            let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+            let text = std::fs::read_to_string(path).unwrap();
+            let def = parse_election(&stem, &text, &scheme).unwrap_or_else(|e| panic!("{e}"));
+            (stem, def)
+        })
+        .collect()
+}
+
+fn scheme() -> SchemeDef {
+    parse_scheme("labour.toml", include_str!("../data/regions/labour.toml")).unwrap()
+}
+
 #[test]
 fn generated_orders_are_reproducible() {
-    let scheme = parse_scheme("labour.toml", include_str!("../data/regions/labour.toml")).unwrap();
-    for (file, text) in [
-        ("nec-2022", include_str!("../data/elections/nec-2022.toml")),
-        ("nec-2020", include_str!("../data/elections/nec-2020.toml")),
-    ] {
-        let def = parse_election(file, text, &scheme).unwrap();
+    let scheme = scheme();
+    let mut checked = 0;
+    for (file, def) in election_files() {
+        if def.generation.is_none() {
+            continue;
+        }
+        checked += 1;
         let expected = generate(&def, &scheme).unwrap();
         for (region, ids) in expected {
-            let in_file = def.orders.iter().find(|o| o.region == region).unwrap();
+            let in_file = def
+                .orders
+                .iter()
+                .find(|o| o.region_ids().contains(&region.as_str()))
+                .unwrap();
             assert_eq!(
                 in_file.order, ids,
                 "{file}: order for {region} differs from balanced-v1; run `cargo run --bin slatecard -- balance data/elections/{file}.toml --write`"
             );
+        }
+    }
+    assert!(checked >= 2, "only {checked} files with generated orders");
+}
+
+#[test]
+fn every_pick_date_and_result_names_its_source() {
+    for (file, e) in election_files() {
+        let cited = |what: &str, ids: &[String]| {
+            assert!(!ids.is_empty(), "{file}: {what} cites no source");
+            for id in ids {
+                let source = e.sources.iter().find(|s| &s.id == id);
+                let source = source.unwrap_or_else(|| panic!("{file}: {what} cites unknown {id}"));
+                assert!(
+                    !source.url.is_empty() || !source.publisher.is_empty(),
+                    "{file}: source {id} says neither where nor who"
+                );
+            }
+        };
+        if e.ballot.opens.is_some() || e.ballot.closes.is_some() {
+            cited("ballot dates", &e.ballot.sources);
+        }
+        for s in e.seats.iter().filter(|s| !s.picks.is_empty()) {
+            cited(&format!("seat {}", s.id), &s.sources);
+        }
+        if let Some(r) = &e.results {
+            cited("results", &r.sources);
+        }
+        if let Some(l) = &e.ballot_list {
+            cited("ballot list", &l.sources);
         }
     }
 }
@@ -150,12 +212,90 @@ fn cross_ballot_2018_is_the_nine() {
     let e = Election::by_id("nec-2018").unwrap();
     assert_eq!(e.kind, BallotKind::Cross { max: 9 });
     assert_eq!(e.candidates.len(), 9);
-    assert!(e.closes.is_none());
+    assert!(e.closes.is_some());
+    let results = e.results.as_ref().unwrap();
+    assert_eq!(results.elected.len(), 9);
+    let willsman = e.candidates.iter().find(|c| c.id == "willsman").unwrap();
+    assert!(willsman.note.contains("withdrew its support"));
 }
 
 #[test]
-fn elections_are_most_recent_first() {
-    let ids: Vec<&str> = Election::all().iter().map(|e| e.id).collect();
-    assert_eq!(ids, ["nec-2022", "nec-2020", "nec-2018"]);
-    assert_eq!(Election::latest().id, "nec-2022");
+fn lists_shared_by_regions_are_one_list() {
+    // 2020: Northern and South West shared a list (SKWAWKBOX, 12 October 2020).
+    let e = Election::by_id("nec-2020").unwrap();
+    let northern = RegionId::from_slug("northern").unwrap();
+    let south_west = RegionId::from_slug("south-west").unwrap();
+    let (n, sw) = (
+        e.order_for(northern).unwrap(),
+        e.order_for(south_west).unwrap(),
+    );
+    assert_eq!(n.order, sw.order);
+    assert_eq!(n.shared_with, [south_west]);
+    assert_eq!(sw.shared_with, [northern]);
+    // Every other region's list is its own.
+    for r in RegionId::all().filter(|r| ![northern, south_west].contains(r)) {
+        assert!(e.order_for(r).unwrap().shared_with.is_empty(), "{r}");
+    }
+    // And in every election, regions that share a list have the same order.
+    for e in Election::all() {
+        for o in e.orders {
+            for &other in o.shared_with {
+                assert_eq!(
+                    e.order_for(other).unwrap().order,
+                    o.order,
+                    "{} {other}",
+                    e.id
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn every_election_since_2018_is_bundled() {
+    for year in [2018u16, 2020, 2022, 2024, 2026] {
+        let e = Election::by_id(&format!("nec-{year}")).unwrap_or_else(|| panic!("{year}"));
+        assert_eq!(e.held, year);
+        assert!(!e.candidates.is_empty());
+    }
+    // 2024: the four, their results and the unopposed seats.
+    let e = Election::by_id("nec-2024").unwrap();
+    let names: Vec<&str> = e.candidates.iter().map(|c| c.name).collect();
+    assert_eq!(
+        names,
+        ["Jess Barnard", "Gemma Bolton", "Yasmine Dar", "Mish Rahman"]
+    );
+    assert_eq!(e.results.as_ref().unwrap().elected.len(), 9);
+    let treasurer = e.seats_other.iter().find(|s| s.id == "treasurer").unwrap();
+    assert!(treasurer.unopposed);
+    assert_eq!(treasurer.elected, ["Mike Payne"]);
+    let list = e.ballot_list.as_ref().unwrap();
+    assert!(!list.complete);
+    // In the ballot's order: by surname.
+    assert_eq!(list.names.first(), Some(&"Arnold, Cat"));
+    assert_eq!(list.names.last(), Some(&"Wimbury, Mary"));
+    // 2026: three, no results yet, closed by the day the sources allow.
+    let e = Election::by_id("nec-2026").unwrap();
+    assert_eq!(e.candidates.len(), 3);
+    assert!(e.results.is_none() && e.closes.is_none() && e.ended_by.is_some());
+    // 2022 gains the Disabled seat and the Northern NPF picks.
+    let e = Election::by_id("nec-2022").unwrap();
+    let seat = |id: &str| e.seats_other.iter().find(|s| s.id == id).unwrap();
+    assert_eq!(seat("disabled").picks, ["Ellen Morrison"]);
+    assert_eq!(seat("npf-northern").picks.len(), 5);
+    // 2020 gains its other seats.
+    let e = Election::by_id("nec-2020").unwrap();
+    let ids: Vec<&str> = e.seats_other.iter().map(|s| s.id).collect();
+    assert_eq!(ids, ["treasurer", "youth", "disabled"]);
+}
+
+#[test]
+fn every_file_is_bundled_most_recent_first() {
+    let all = Election::all();
+    assert_eq!(all.len(), election_files().len());
+    for (_, def) in election_files() {
+        assert!(Election::by_id(&def.id).is_some(), "{} not bundled", def.id);
+    }
+    assert!(all.windows(2).all(|w| w[0].held >= w[1].held));
+    assert_eq!(Election::latest().id, all[0].id);
 }

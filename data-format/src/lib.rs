@@ -163,7 +163,14 @@ pub struct ElectionDef {
     pub generation: Option<GenerationDef>,
     /// The slate's candidates for the main section.
     pub candidates: Vec<CandidateDef>,
-    /// Recommended orders, one per region, for ranked ballots.
+    /// Every candidate on the main section's ballot, where a source lists them.
+    #[serde(default)]
+    pub ballot_list: Option<BallotListDef>,
+    /// Who was elected, where sources give it.
+    #[serde(default)]
+    pub results: Option<ResultsDef>,
+    /// Recommended orders for ranked ballots: every region in exactly one
+    /// entry (an entry may be a list shared by several regions).
     #[serde(default)]
     pub orders: Vec<OrderDef>,
     /// The slate's picks for the other seats on the same ballot.
@@ -192,8 +199,16 @@ pub struct BallotDef {
     /// When voting closes, `YYYY-MM-DD[THH:MM]`; a date alone means the end of that day.
     #[serde(default)]
     pub closes: Option<String>,
+    /// Where no source gives the close: a date by which sources show the
+    /// ballot had ended (`YYYY-MM-DD`), so the app does not call it open.
+    #[serde(default)]
+    pub ended_by: Option<String>,
     /// Time zone of the dates; only `Europe/London` is supported.
     pub time_zone: TimeZone,
+    /// Ids of the `[[sources]]` that give `opens` and `closes` (required
+    /// when either is set).
+    #[serde(default)]
+    pub sources: Vec<String>,
 }
 
 impl BallotDef {
@@ -231,14 +246,23 @@ pub struct CandidateDef {
     /// One or two sentences about the candidate, in our words or attributed quotes.
     #[serde(default)]
     pub summary: String,
+    /// Something members need to know, shown with the name (e.g. removed
+    /// from the slate during the campaign).
+    #[serde(default)]
+    pub note: String,
 }
 
 /// The recommended order for one region.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct OrderDef {
-    /// Region id.
-    pub region: String,
+    /// Region id, for an order of one region.
+    #[serde(default)]
+    pub region: Option<String>,
+    /// Region ids, for one list shared by a group of regions (a source says
+    /// they shared it); instead of `region`.
+    #[serde(default)]
+    pub regions: Vec<String>,
     /// Candidate ids, first preference first.
     pub order: Vec<String>,
     /// `published`, `generated` or `partly-published`.
@@ -251,6 +275,26 @@ pub struct OrderDef {
     pub published_positions: Option<u8>,
 }
 
+impl OrderDef {
+    /// The regions this order is for: `region`, or every one of `regions`.
+    pub fn region_ids(&self) -> Vec<&str> {
+        self.region
+            .iter()
+            .chain(&self.regions)
+            .map(String::as_str)
+            .collect()
+    }
+
+    /// How error messages name this entry: `orders[region = "london"]`, or
+    /// `orders[regions = ["northern", "south-west"]]` for a shared list.
+    pub fn entry(&self) -> String {
+        match &self.region {
+            Some(r) => format!("orders[region = \"{r}\"]"),
+            None => format!("orders[regions = {:?}]", self.regions),
+        }
+    }
+}
+
 /// Another seat on the same ballot.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -261,7 +305,8 @@ pub struct SeatDef {
     pub name: String,
     /// Who may vote: `all`, `youth`, `bame`, `disabled`, `councillors`.
     pub electorate: Electorate,
-    /// How many candidates a voter may support (0: not stated in our sources).
+    /// How many candidates a voter may support (0 or left out: not stated
+    /// in our sources).
     #[serde(default)]
     pub votes: u8,
     /// Only members in these regions may vote (empty: every region).
@@ -272,6 +317,10 @@ pub struct SeatDef {
     pub picks: Vec<String>,
     /// False when the slate published picks we do not have.
     pub published: bool,
+    /// Ids of the `[[sources]]` that give the picks (required when
+    /// `published = true`).
+    #[serde(default)]
+    pub sources: Vec<String>,
     /// A note shown with the seat.
     #[serde(default)]
     pub note: String,
@@ -281,14 +330,96 @@ pub struct SeatDef {
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
 pub struct SourceDef {
+    /// Id that facts cite it by, e.g. `labourlist-2024-09-results`.
+    pub id: String,
     /// What it is.
     pub title: String,
+    /// Who published it, e.g. `LabourList`.
+    #[serde(default)]
+    pub publisher: String,
+    /// When it was published, `YYYY-MM-DD`, where known.
+    #[serde(default)]
+    pub date: Option<String>,
     /// Where it is (URL), if public.
     #[serde(default)]
     pub url: String,
     /// What we took from it.
     #[serde(default)]
     pub used_for: String,
+}
+
+/// The order in which a ballot lists its candidates (`ballot_list.order`).
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum ListOrder {
+    /// `by-surname`: alphabetical by surname, as Labour's ballots list them.
+    BySurname,
+    /// `as-listed`: the order of `names`, as the source gives it.
+    AsListed,
+}
+
+/// Every candidate on the main section's ballot (`[ballot_list]`).
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct BallotListDef {
+    /// True when the source gives the whole ballot; false for the names
+    /// found so far.
+    pub complete: bool,
+    /// The ballot's own order of the names.
+    pub order: ListOrder,
+    /// Names as on the ballot, each written `Surname, Forename` (so that
+    /// `Singh Josan, Gurinder` sorts under S); the slate's candidates among them.
+    pub names: Vec<String>,
+    /// Ids of the `[[sources]]` that list them.
+    pub sources: Vec<String>,
+}
+
+/// Who was elected (`[results]`).
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ResultsDef {
+    /// Ids of the `[[sources]]` that give every figure in this table.
+    pub sources: Vec<String>,
+    /// When the results were announced, `YYYY-MM-DD`.
+    #[serde(default)]
+    pub announced: Option<String>,
+    /// The main section's elected candidates, names as on the ballot, in
+    /// the order the source gives.
+    pub elected: Vec<String>,
+    /// The Droop quota of a ranked count, where published (votes, may be
+    /// fractional).
+    #[serde(default)]
+    pub quota: Option<f64>,
+    /// First preferences (ranked ballots) or votes (cross ballots), where
+    /// published.
+    #[serde(default)]
+    pub counts: Vec<CountDef>,
+    /// Results of other seats on the same ballot.
+    #[serde(default)]
+    pub seats: Vec<SeatResultDef>,
+}
+
+/// One candidate's first preferences or votes (`[[results.counts]]`).
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct CountDef {
+    /// Name as on the ballot.
+    pub name: String,
+    /// First preferences (ranked) or votes (cross).
+    pub votes: u32,
+}
+
+/// Who won another seat (`[[results.seats]]`).
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct SeatResultDef {
+    /// The seat's id in `[[seats]]`.
+    pub seat: String,
+    /// Names of the winners.
+    pub elected: Vec<String>,
+    /// True when nobody stood against them, so the seat was not on the ballot.
+    #[serde(default)]
+    pub unopposed: bool,
 }
 
 fn err(file: &str, entry: impl Into<String>, problem: impl Into<String>) -> DataError {
@@ -549,8 +680,28 @@ fn validate_election(file: &str, e: &ElectionDef, scheme: &SchemeDef) -> Result<
             ),
         ));
     }
+    for c in &e.candidates {
+        if c.note.trim() != c.note {
+            return Err(err(
+                file,
+                format!("candidates[id = \"{}\"]", c.id),
+                "`note` has spaces at its start or end",
+            ));
+        }
+    }
+    validate_sources(file, e)?;
     validate_orders(file, e, scheme)?;
     validate_seats(file, e, scheme)?;
+    if let Some(list) = &e.ballot_list {
+        validate_ballot_list(file, e, list)?;
+    }
+    if let Some(results) = &e.results {
+        validate_results(file, e, results)?;
+    }
+    Ok(())
+}
+
+fn validate_sources(file: &str, e: &ElectionDef) -> Result<(), DataError> {
     if e.sources.is_empty() {
         return Err(err(
             file,
@@ -558,10 +709,214 @@ fn validate_election(file: &str, e: &ElectionDef, scheme: &SchemeDef) -> Result<
             "every election needs at least one source",
         ));
     }
-    for (i, s) in e.sources.iter().enumerate() {
-        check_text(file, &format!("sources[{i}]"), "title", &s.title)?;
+    for s in &e.sources {
+        let entry = format!("sources[id = \"{}\"]", s.id);
+        check_id(file, &entry, &s.id)?;
+        check_text(file, &entry, "title", &s.title)?;
+        if !s.url.is_empty()
+            && (!s.url.starts_with("https://") || s.url.contains(char::is_whitespace))
+        {
+            return Err(err(
+                file,
+                entry,
+                format!(
+                    "`url` \"{}\" must be a web address starting with https:// (or leave it out)",
+                    s.url
+                ),
+            ));
+        }
+        if let Some(date) = &s.date {
+            Date::parse(date).map_err(|d| err(file, &entry, format!("`date`: {d}")))?;
+        }
+    }
+    unique(file, "sources", e.sources.iter().map(|s| s.id.as_str()))
+}
+
+/// Checks that a fact cites at least one source, and only sources the file has.
+fn check_cites(
+    file: &str,
+    entry: &str,
+    what: &str,
+    cited: &[String],
+    e: &ElectionDef,
+) -> Result<(), DataError> {
+    if cited.is_empty() {
+        return Err(err(
+            file,
+            entry,
+            format!("{what} needs `sources = [\"…\"]`: the ids of the [[sources]] that give it"),
+        ));
+    }
+    for id in cited {
+        if !e.sources.iter().any(|s| &s.id == id) {
+            let known: Vec<&str> = e.sources.iter().map(|s| s.id.as_str()).collect();
+            return Err(err(
+                file,
+                entry,
+                format!(
+                    "source \"{id}\" is not in this file's [[sources]] (known: {})",
+                    known.join(", ")
+                ),
+            ));
+        }
     }
     Ok(())
+}
+
+/// Names compared as a reader would: case and spacing ignored, and
+/// `Surname, Forename` the same as `Forename Surname`.
+fn same_name(a: &str, b: &str) -> bool {
+    let words = |s: &str| {
+        let s = match s.split_once(", ") {
+            Some((surname, forename)) => format!("{forename} {surname}"),
+            None => s.to_owned(),
+        };
+        s.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    words(a) == words(b)
+}
+
+fn validate_names(file: &str, entry: &str, names: &[String]) -> Result<(), DataError> {
+    for (i, name) in names.iter().enumerate() {
+        if name.trim().is_empty() || name.trim() != name {
+            return Err(err(
+                file,
+                entry,
+                format!("name \"{name}\" is empty or has spaces at its start or end"),
+            ));
+        }
+        if names[..i].iter().any(|other| same_name(other, name)) {
+            return Err(err(file, entry, format!("\"{name}\" is listed twice")));
+        }
+    }
+    Ok(())
+}
+
+fn validate_ballot_list(
+    file: &str,
+    e: &ElectionDef,
+    list: &BallotListDef,
+) -> Result<(), DataError> {
+    let entry = "ballot_list";
+    check_cites(file, entry, "the ballot list", &list.sources, e)?;
+    validate_names(file, entry, &list.names)?;
+    if let Some(n) = list.names.iter().find(|n| n.matches(", ").count() != 1) {
+        return Err(err(
+            file,
+            entry,
+            format!("write \"{n}\" as `Surname, Forename`, with one comma"),
+        ));
+    }
+    for c in &e.candidates {
+        if !list.names.iter().any(|n| same_name(n, &c.name)) {
+            return Err(err(
+                file,
+                entry,
+                format!(
+                    "slate candidate \"{}\" is not in `names`: every slate candidate is on the ballot",
+                    c.name
+                ),
+            ));
+        }
+    }
+    if list.complete && list.names.len() < usize::from(e.ballot.seats) {
+        return Err(err(
+            file,
+            entry,
+            format!(
+                "a complete ballot list has at least as many names as seats ({}), not {}",
+                e.ballot.seats,
+                list.names.len()
+            ),
+        ));
+    }
+    Ok(())
+}
+
+fn validate_results(file: &str, e: &ElectionDef, r: &ResultsDef) -> Result<(), DataError> {
+    let entry = "results";
+    check_cites(file, entry, "the results", &r.sources, e)?;
+    if let Some(announced) = &r.announced {
+        let date =
+            Date::parse(announced).map_err(|d| err(file, entry, format!("`announced`: {d}")))?;
+        let closes = e.ballot.closes_moment().ok().flatten();
+        if closes.is_some_and(|c| date < c.date) {
+            return Err(err(
+                file,
+                entry,
+                format!("results announced ({date}) before voting closed"),
+            ));
+        }
+    }
+    validate_names(file, entry, &r.elected)?;
+    if r.elected.is_empty() || r.elected.len() > usize::from(e.ballot.seats) {
+        return Err(err(
+            file,
+            entry,
+            format!(
+                "`elected` lists {} names; the section has {} seats",
+                r.elected.len(),
+                e.ballot.seats
+            ),
+        ));
+    }
+    if let Some(list) = e.ballot_list.as_ref().filter(|l| l.complete) {
+        let counted = r.counts.iter().map(|c| &c.name);
+        for name in r.elected.iter().chain(counted) {
+            if !list.names.iter().any(|n| same_name(n, name)) {
+                return Err(err(
+                    file,
+                    entry,
+                    format!("\"{name}\" is not in the complete `ballot_list`"),
+                ));
+            }
+        }
+    }
+    if let Some(q) = r.quota {
+        if !(q.is_finite() && q >= 1.0) {
+            return Err(err(
+                file,
+                entry,
+                format!("quota {q} is not a number of votes"),
+            ));
+        }
+        if e.ballot.kind == BallotKind::Cross {
+            return Err(err(file, entry, "a cross ballot has no quota"));
+        }
+    }
+    let names: Vec<String> = r.counts.iter().map(|c| c.name.clone()).collect();
+    validate_names(file, "results.counts", &names)?;
+    if let Some(c) = r.counts.iter().find(|c| c.votes == 0) {
+        return Err(err(
+            file,
+            "results.counts",
+            format!(
+                "\"{}\" has 0 votes: leave out counts that are not published",
+                c.name
+            ),
+        ));
+    }
+    for s in &r.seats {
+        let entry = format!("results.seats[seat = \"{}\"]", s.seat);
+        if !e.seats.iter().any(|x| x.id == s.seat) {
+            return Err(err(
+                file,
+                entry,
+                format!("no seat \"{}\" in [[seats]]", s.seat),
+            ));
+        }
+        if s.elected.is_empty() {
+            return Err(err(file, entry, "say who was elected in `elected`"));
+        }
+        validate_names(file, &entry, &s.elected)?;
+    }
+    unique(
+        file,
+        "results.seats",
+        r.seats.iter().map(|s| s.seat.as_str()),
+    )
 }
 
 fn validate_ballot(file: &str, e: &ElectionDef) -> Result<(), DataError> {
@@ -591,6 +946,31 @@ fn validate_ballot(file: &str, e: &ElectionDef) -> Result<(), DataError> {
             ));
         }
     }
+    let ended_by = b
+        .ended_by
+        .as_deref()
+        .map(Date::parse)
+        .transpose()
+        .map_err(|e| err(file, "ballot.ended_by", e.to_string()))?;
+    if let Some(d) = ended_by {
+        if closes.is_some() {
+            return Err(err(
+                file,
+                "ballot.ended_by",
+                "`ended_by` is for a ballot whose close is not known: remove it, `closes` says when",
+            ));
+        }
+        if d.year != b.held && d.year != b.held + 1 {
+            return Err(err(
+                file,
+                "ballot.ended_by",
+                format!("{d} is not in or just after the year held ({})", b.held),
+            ));
+        }
+    }
+    if opens.is_some() || closes.is_some() || ended_by.is_some() {
+        check_cites(file, "ballot", "a date", &b.sources, e)?;
+    }
     for m in [opens, closes].into_iter().flatten() {
         if m.date.year != b.held {
             return Err(err(
@@ -619,19 +999,40 @@ fn validate_orders(file: &str, e: &ElectionDef, scheme: &SchemeDef) -> Result<()
     let mut seen_regions = BTreeSet::new();
     let mut any_generated = false;
     for o in &e.orders {
-        let entry = format!("orders[region = \"{}\"]", o.region);
-        if !scheme.regions.iter().any(|r| r.id == o.region) {
+        let entry = o.entry();
+        let regions = o.region_ids();
+        if o.region.is_some() != o.regions.is_empty() {
             return Err(err(
                 file,
                 entry,
-                format!(
-                    "unknown region \"{}\" in scheme \"{}\"",
-                    o.region, scheme.scheme
-                ),
+                "give either `region = \"…\"` or, for a list shared by several regions, `regions = [\"…\", \"…\"]`",
             ));
         }
-        if !seen_regions.insert(o.region.as_str()) {
-            return Err(err(file, entry, "duplicate order for this region"));
+        if o.region.is_none() && o.regions.len() < 2 {
+            return Err(err(
+                file,
+                entry,
+                "`regions` is for a list shared by two regions or more: use `region` for one",
+            ));
+        }
+        for region in regions {
+            if !scheme.regions.iter().any(|r| r.id == region) {
+                return Err(err(
+                    file,
+                    entry,
+                    format!(
+                        "unknown region \"{region}\" in scheme \"{}\"",
+                        scheme.scheme
+                    ),
+                ));
+            }
+            if !seen_regions.insert(region) {
+                return Err(err(
+                    file,
+                    entry,
+                    format!("region \"{region}\" has more than one order"),
+                ));
+            }
         }
         let mut in_order = BTreeSet::new();
         for id in &o.order {
@@ -721,7 +1122,7 @@ fn validate_seats(file: &str, e: &ElectionDef, scheme: &SchemeDef) -> Result<(),
         let entry = format!("seats[id = \"{}\"]", s.id);
         check_id(file, &entry, &s.id)?;
         check_text(file, &entry, "name", &s.name)?;
-        if s.picks.len() > usize::from(s.votes) {
+        if s.votes > 0 && s.picks.len() > usize::from(s.votes) {
             return Err(err(
                 file,
                 entry,
@@ -739,12 +1140,8 @@ fn validate_seats(file: &str, e: &ElectionDef, scheme: &SchemeDef) -> Result<(),
                 "list the picks when `published = true`; leave them out (never guess) when false",
             ));
         }
-        if s.published && s.votes == 0 {
-            return Err(err(
-                file,
-                entry,
-                "`votes` must be at least 1 for a published seat",
-            ));
+        if s.published {
+            check_cites(file, &entry, "a seat's picks", &s.sources, e)?;
         }
         if s.picks.iter().any(|p| p.trim().is_empty()) {
             return Err(err(file, entry, "a pick has an empty name"));

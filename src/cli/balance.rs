@@ -21,7 +21,11 @@ pub fn region_weights(e: &ElectionDef, scheme: &SchemeDef) -> Vec<u64> {
 
 /// The orders `balanced-v1` gives an election: one per region of the scheme,
 /// in scheme order, as candidate ids. Published orders and published leading
-/// places are kept.
+/// places are kept; regions that share one list (`regions = [...]`) are
+/// balanced as one unit weighing as much as all of them, and get the same order.
+///
+/// # Errors
+/// No `[generation]` table, or a slate larger than `balanced-v1` handles.
 pub fn generate(e: &ElectionDef, scheme: &SchemeDef) -> Result<Vec<(String, Vec<String>)>, String> {
     let Some(generation) = &e.generation else {
         return Err("the file has no [generation] table".to_owned());
@@ -31,16 +35,29 @@ pub fn generate(e: &ElectionDef, scheme: &SchemeDef) -> Result<Vec<(String, Vec<
         return Err(format!("balanced-v1 handles slates of up to 8, not {n}"));
     }
     let index = |id: &str| e.candidates.iter().position(|c| c.id == id);
-    let mut slots = Vec::new();
+    // One unit per order entry that names regions, and one per region without
+    // an entry; `unit_of[r]` is region r's unit.
+    let mut slots: Vec<RegionSlot> = Vec::new();
+    let mut entry_unit: Vec<(usize, usize)> = Vec::new(); // (entry, unit)
+    let mut unit_of = Vec::new();
     for (r, weight) in scheme.regions.iter().zip(region_weights(e, scheme)) {
-        let def = e.orders.iter().find(|o| o.region == r.id);
+        let entry = e
+            .orders
+            .iter()
+            .position(|o| o.region_ids().contains(&r.id.as_str()));
+        if let Some(&(_, unit)) = entry.and_then(|i| entry_unit.iter().find(|(x, _)| *x == i)) {
+            slots[unit].weight += weight;
+            unit_of.push(unit);
+            continue;
+        }
+        let def = entry.map(|i| &e.orders[i]);
         let fixed: &[String] = match def.map(|o| (o, o.provenance)) {
             Some((o, Provenance::Published)) => &o.order,
             Some((o, Provenance::PartlyPublished)) => {
                 let positions = o.published_positions.ok_or_else(|| {
                     format!(
-                        "region \"{}\": a partly-published order needs `published_positions`",
-                        r.id
+                        "{}: a partly-published order needs `published_positions`",
+                        o.entry()
                     )
                 })?;
                 &o.order[..usize::from(positions).min(o.order.len())]
@@ -51,6 +68,10 @@ pub fn generate(e: &ElectionDef, scheme: &SchemeDef) -> Result<Vec<(String, Vec<
             .iter()
             .map(|id| index(id).ok_or_else(|| format!("unknown candidate \"{id}\"")))
             .collect::<Result<Vec<_>, _>>()?;
+        if let Some(i) = entry {
+            entry_unit.push((i, slots.len()));
+        }
+        unit_of.push(slots.len());
         slots.push(RegionSlot {
             weight,
             fixed_prefix,
@@ -62,46 +83,111 @@ pub fn generate(e: &ElectionDef, scheme: &SchemeDef) -> Result<Vec<(String, Vec<
     Ok(scheme
         .regions
         .iter()
-        .zip(orders)
-        .map(|(r, o)| {
-            (
-                r.id.clone(),
-                o.into_iter().map(|i| e.candidates[i].id.clone()).collect(),
-            )
+        .zip(unit_of)
+        .map(|(r, unit)| {
+            let ids = orders[unit].iter().map(|&i| e.candidates[i].id.clone());
+            (r.id.clone(), ids.collect())
         })
         .collect())
 }
 
-fn order_line(ids: &[String]) -> String {
-    let quoted: Vec<String> = ids.iter().map(|id| format!("\"{id}\"")).collect();
-    format!("order = [{}]", quoted.join(", "))
+/// What `rewrite` could not do.
+#[derive(Debug, PartialEq, Eq)]
+pub enum RewriteError {
+    /// The text is not valid TOML (the build's checks say more).
+    NotToml(String),
+    /// No `[[orders]]` entry for this region: add one (`order = []` will do).
+    NoEntry(String),
 }
 
-/// Rewrites the `order = [...]` line of each `[[orders]]` table in `text`
-/// whose region is in `orders`. Other lines, comments included, are kept.
-pub fn rewrite(text: &str, orders: &[(String, Vec<String>)]) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut region: Option<&str> = None;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim();
-        if trimmed.starts_with('[') {
-            region = None;
-        }
-        if let Some(rest) = trimmed.strip_prefix("region = \"") {
-            region = rest.strip_suffix('"');
-        }
-        let replacement = region
-            .filter(|_| trimmed.starts_with("order = ["))
-            .and_then(|r| orders.iter().find(|(id, _)| id == r));
-        match replacement {
-            Some((_, ids)) => {
-                out.push_str(&order_line(ids));
-                out.push('\n');
-            }
-            None => out.push_str(line),
+impl std::fmt::Display for RewriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            RewriteError::NotToml(e) => write!(f, "not valid TOML: {e}"),
+            RewriteError::NoEntry(r) => write!(
+                f,
+                "no [[orders]] entry for region \"{r}\": add one with `region = \"{r}\"`"
+            ),
         }
     }
-    out
+}
+
+/// Sets the `order` of each `[[orders]]` entry of `text` to the order
+/// `orders` gives its (first) region, with a format-preserving TOML editor:
+/// keys in any order or spacing, comments (an inline one on the `order` line
+/// included), quotes and line endings are kept. Returns the new text and the
+/// regions whose order changed.
+///
+/// # Errors
+/// [`RewriteError`] when the text is not TOML or an entry lacks for a region.
+pub fn rewrite(
+    text: &str,
+    orders: &[(String, Vec<String>)],
+) -> Result<(String, Vec<String>), RewriteError> {
+    let mut doc: toml_edit::DocumentMut = text
+        .parse()
+        .map_err(|e: toml_edit::TomlError| RewriteError::NotToml(e.to_string()))?;
+    let mut changed = Vec::new();
+    if let Some(entries) = doc
+        .get_mut("orders")
+        .and_then(toml_edit::Item::as_array_of_tables_mut)
+    {
+        for entry in entries.iter_mut() {
+            let regions: Vec<String> = match (entry.get("region"), entry.get("regions")) {
+                (Some(r), _) => r.as_str().into_iter().map(str::to_owned).collect(),
+                (None, Some(rs)) => rs
+                    .as_array()
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect(),
+                (None, None) => Vec::new(),
+            };
+            let Some((_, ids)) = regions
+                .first()
+                .and_then(|first| orders.iter().find(|(r, _)| r == first))
+            else {
+                continue;
+            };
+            let mut new: toml_edit::Array = ids.iter().map(String::as_str).collect();
+            let old = entry.get("order").and_then(toml_edit::Item::as_value);
+            if let Some(old) = old {
+                let same = old.as_array().is_some_and(|a| {
+                    a.iter()
+                        .map(|v| v.as_str())
+                        .eq(ids.iter().map(|s| Some(s.as_str())))
+                });
+                if same {
+                    continue;
+                }
+                *new.decor_mut() = old.decor().clone();
+            }
+            entry["order"] = toml_edit::value(new);
+            changed.extend(regions);
+        }
+    }
+    let mut out = doc.to_string();
+    if text.contains("\r\n") {
+        out = out.replace("\r\n", "\n").replace('\n', "\r\n");
+    }
+    for (region, _) in orders {
+        let covered = doc
+            .get("orders")
+            .and_then(toml_edit::Item::as_array_of_tables)
+            .is_some_and(|t| {
+                t.iter().any(|entry| {
+                    entry.get("region").and_then(|r| r.as_str()) == Some(region)
+                        || entry
+                            .get("regions")
+                            .and_then(|r| r.as_array())
+                            .is_some_and(|a| a.iter().any(|v| v.as_str() == Some(region)))
+                })
+            });
+        if !covered {
+            return Err(RewriteError::NoEntry(region.clone()));
+        }
+    }
+    Ok((out, changed))
 }
 
 /// The `balance` subcommand.
@@ -136,11 +222,22 @@ pub fn command(args: &[String], out: &mut dyn Write) -> Result<(), String> {
         w(writeln!(out, "preference {}: {}", p + 1, parts.join(", ")))?;
     }
     if write {
-        let new = rewrite(&text, &orders);
+        let (new, changed) = rewrite(&text, &orders).map_err(|e| format!("{file}: {e}"))?;
         // Never write a file that would not pass the build's checks.
         data::parse_election(file, &new, &scheme).map_err(|e| e.to_string())?;
-        std::fs::write(file, new).map_err(|e| format!("{file}: {e}"))?;
-        w(writeln!(out, "wrote {file}"))?;
+        if changed.is_empty() {
+            w(writeln!(
+                out,
+                "{file}: every order is already as balanced-v1 gives it; nothing written"
+            ))?;
+        } else {
+            std::fs::write(file, new).map_err(|e| format!("{file}: {e}"))?;
+            w(writeln!(
+                out,
+                "wrote {file}: new orders for {}",
+                changed.join(", ")
+            ))?;
+        }
     }
     Ok(())
 }

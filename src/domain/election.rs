@@ -4,7 +4,7 @@
 //! `build.rs` has validated them with the `slatecard-data-format` crate; so
 //! every order here is a permutation of its slate and every region has one.
 
-use super::date::{london_offset_minutes, Moment};
+use super::date::{london_offset_minutes, Date, Moment};
 use super::region::RegionId;
 
 /// How the main section's ballot is marked.
@@ -47,6 +47,9 @@ pub struct Candidate {
     pub name: &'static str,
     /// A sentence or two about the candidate.
     pub summary: &'static str,
+    /// Something members need to know (e.g. removed from the slate during
+    /// the campaign); may be empty.
+    pub note: &'static str,
 }
 
 /// The recommended order for one region.
@@ -58,6 +61,9 @@ pub struct RegionOrder {
     pub order: &'static [u8],
     /// Where it comes from.
     pub provenance: Provenance,
+    /// The other regions the slate recommended the same list to (a source
+    /// says they shared it); empty when the list is this region's own.
+    pub shared_with: &'static [RegionId],
 }
 
 /// Who may vote for a seat.
@@ -94,6 +100,45 @@ pub struct Seat {
     pub published: bool,
     /// A note for members.
     pub note: &'static str,
+    /// Who won it, where the results are in the data (empty otherwise).
+    pub elected: &'static [&'static str],
+    /// True when it was decided unopposed, so it was not on the ballot.
+    pub unopposed: bool,
+}
+
+/// Every candidate on the main section's ballot, as a source lists them.
+#[derive(Debug, PartialEq, Eq)]
+pub struct BallotList {
+    /// True when the source gives the whole ballot.
+    pub complete: bool,
+    /// Names as on the ballot, in the ballot's order (by surname unless the
+    /// source gives another).
+    pub names: &'static [&'static str],
+}
+
+/// One candidate's first preferences (ranked) or votes (cross).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Count {
+    /// Name as on the ballot.
+    pub name: &'static str,
+    /// First preferences or votes.
+    pub votes: u32,
+}
+
+/// Who was elected to the main section, as published.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Results {
+    /// When they were announced, if known.
+    pub announced: Option<Date>,
+    /// The elected, names as on the ballot, in the source's order.
+    pub elected: &'static [&'static str],
+    /// The Droop quota as published (a decimal number of votes, e.g.
+    /// `"12954.9"`), if it was.
+    pub quota: Option<&'static str>,
+    /// The slate's first preferences or votes as published, most first; may
+    /// be empty. (The data file may hold everyone's: only the slate's are
+    /// bundled, as only they are shown.)
+    pub counts: &'static [Count],
 }
 
 /// A source document.
@@ -132,10 +177,17 @@ pub struct Election {
     pub opens: Option<Moment>,
     /// Voting closes (UK time).
     pub closes: Option<Moment>,
+    /// Where the close is not known: a day by which sources show the ballot
+    /// had ended (UK time).
+    pub ended_by: Option<Date>,
     /// How generated orders were made, in words.
     pub generation: &'static str,
     /// The slate.
     pub candidates: &'static [Candidate],
+    /// Everyone on the ballot, where a source lists them.
+    pub ballot_list: Option<BallotList>,
+    /// Who was elected, where published.
+    pub results: Option<Results>,
     /// One order per region (ranked ballots), in region order.
     pub orders: &'static [RegionOrder],
     /// Other seats on the ballot.
@@ -221,8 +273,8 @@ impl Election {
 
     /// Status at `now_utc_minutes` (minutes since the Unix epoch, UTC).
     ///
-    /// An election with no known closing date counts as closed once the year
-    /// it was held has ended in UK time.
+    /// An election with no known closing date counts as closed from its
+    /// `ended_by` day, or else once the year it was held has ended, in UK time.
     pub fn status_at(&self, now_utc_minutes: i64) -> Status {
         if let Some(opens) = self.opens {
             if now_utc_minutes < opens.start_utc_minutes() {
@@ -236,8 +288,12 @@ impl Election {
             Some(c) => Status::Open { closes: Some(c) },
             None => {
                 let uk_now = now_utc_minutes + london_offset_minutes(now_utc_minutes);
-                let year = super::date::Date::from_days_since_epoch(uk_now.div_euclid(1440)).year;
-                if year > self.held {
+                let today = Date::from_days_since_epoch(uk_now.div_euclid(1440));
+                let ended = match self.ended_by {
+                    Some(day) => today >= day,
+                    None => today.year > self.held,
+                };
+                if ended {
                     Status::Closed { closed: None }
                 } else {
                     Status::Open { closes: None }

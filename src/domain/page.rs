@@ -4,7 +4,8 @@
 //! and the message catalogue (`crate::text`) words it. Everything that decides
 //! what a member sees is here, so it is tested natively.
 
-use super::election::{BallotKind, Election, Electorate, Provenance, Source, Status};
+use super::date::Date;
+use super::election::{BallotKind, Election, Electorate, Provenance, Results, Source, Status};
 use super::embedding::Theme;
 use super::link::{Link, Unknown};
 use super::lookup::{Answer, LookupError, Resolution};
@@ -147,6 +148,10 @@ pub struct EntryView {
     pub name: &'static str,
     /// Short description (may be empty).
     pub summary: &'static str,
+    /// Something members need to know about them (may be empty).
+    pub note: &'static str,
+    /// Whether they were elected, once the results are in the data.
+    pub elected: Option<bool>,
 }
 
 /// How to mark the ballot.
@@ -205,6 +210,51 @@ pub struct SeatView {
     pub published: bool,
     /// Note for the member.
     pub note: &'static str,
+    /// Who won it, once the results are in the data (empty otherwise).
+    pub elected: &'static [&'static str],
+    /// Decided unopposed: not on the ballot.
+    pub unopposed: bool,
+}
+
+/// What the data knows of everyone on the ballot.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum BallotView {
+    /// Every name on the ballot, in the ballot's order.
+    Complete(Vec<BallotLine>),
+    /// Some of the names (the slate's among them); others will be there too.
+    Partial(Vec<BallotLine>),
+    /// No list of the ballot in our sources: other names will be on it.
+    Unknown,
+}
+
+/// One name on the ballot paper.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BallotLine {
+    /// Name as on the ballot.
+    pub name: &'static str,
+    /// The number to write beside it (ranked), or `Some(0)` for a cross;
+    /// `None` for a candidate not on the slate.
+    pub mark: Option<u8>,
+}
+
+/// The published outcome of the main section.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    /// When it was announced, if known.
+    pub announced: Option<Date>,
+    /// Everyone elected, in the source's order, each with whether they were
+    /// on the slate.
+    pub elected: Vec<(&'static str, bool)>,
+    /// How many of the slate were elected.
+    pub slate_elected: usize,
+    /// The slate's size.
+    pub slate_size: usize,
+    /// The Droop quota as published (a decimal, e.g. `"12954.9"`).
+    pub quota: Option<&'static str>,
+    /// Each slate candidate's first preferences (ranked) or votes (cross),
+    /// as published, most first; `None` where not published; empty when
+    /// none was.
+    pub slate_counts: Vec<(&'static str, Option<u32>)>,
 }
 
 /// Who may vote for a group of seats.
@@ -212,8 +262,9 @@ pub struct SeatView {
 pub struct Eligibility {
     /// Which members.
     pub electorate: Electorate,
-    /// Only members in these regions (empty: all regions).
-    pub regions: &'static [RegionId],
+    /// Only members in this region (the member's own, for a seat limited
+    /// to some regions); `None`: members in every region.
+    pub region: Option<RegionId>,
 }
 
 /// Seats grouped by who may vote for them.
@@ -240,6 +291,12 @@ pub struct ResultView {
     pub entries: Vec<EntryView>,
     /// Where the order comes from.
     pub source: OrderSource,
+    /// The other regions the slate gave the same list (empty: this region's own).
+    pub shared_with: &'static [RegionId],
+    /// Everyone on the ballot, as far as the data knows.
+    pub ballot: BallotView,
+    /// Who was elected, when the results are in the data.
+    pub outcome: Option<Outcome>,
     /// Other seats, grouped by who may vote: everyone first.
     pub seat_groups: Vec<SeatGroup>,
     /// Notes.
@@ -268,6 +325,11 @@ impl ResultView {
                 preference: ranked.then_some(i as u8 + 1),
                 name: c.name,
                 summary: c.summary,
+                note: c.note,
+                elected: election
+                    .results
+                    .as_ref()
+                    .map(|r| r.elected.iter().any(|n| same_person(n, c.name))),
             })
             .collect::<Vec<_>>();
         let instruction = match election.kind {
@@ -308,7 +370,7 @@ impl ResultView {
             }
             let who = Eligibility {
                 electorate: seat.electorate,
-                regions: seat.regions,
+                region: (!seat.regions.is_empty()).then_some(region),
             };
             let view = SeatView {
                 name: seat.name,
@@ -316,6 +378,8 @@ impl ResultView {
                 votes: seat.votes,
                 published: seat.published,
                 note: seat.note,
+                elected: seat.elected,
+                unopposed: seat.unopposed,
             };
             match seat_groups.iter_mut().find(|g| g.who == who) {
                 Some(g) => g.seats.push(view),
@@ -325,17 +389,112 @@ impl ResultView {
                 }),
             }
         }
+        let ballot = ballot_view(election, &entries);
         ResultView {
             election_id: election.id,
             slate: election.slate,
             region,
             instruction,
+            shared_with: election.order_for(region).map_or(&[], |o| o.shared_with),
+            ballot,
+            outcome: election.results.as_ref().map(|r| outcome(election, r)),
             entries,
             source,
             seat_groups,
             notes: election.notes,
         }
     }
+}
+
+/// Names as a reader compares them: case, spacing and a shortened first
+/// name aside ("BARNARD Jessica" in a count sheet is the slate's "Jess
+/// Barnard"): same surname, and one first name starts the other.
+/// A ballot list's `Surname, Forename` is the same as `Forename Surname`.
+fn same_person(a: &str, b: &str) -> bool {
+    let (sa, fa) = name_parts(a);
+    let (sb, fb) = name_parts(b);
+    sa == sb && !fa.is_empty() && !fb.is_empty() && (fa.starts_with(&fb) || fb.starts_with(&fa))
+}
+
+/// (surname, first forename), lower case: from `Surname, Forename` or from
+/// `Forename … Surname`.
+fn name_parts(name: &str) -> (String, String) {
+    let lower = |s: &str| {
+        s.split_whitespace()
+            .map(str::to_lowercase)
+            .collect::<Vec<_>>()
+    };
+    match name.split_once(", ") {
+        Some((surname, forename)) => (
+            lower(surname).join(" "),
+            lower(forename).first().cloned().unwrap_or_default(),
+        ),
+        None => {
+            let words = lower(name);
+            let surname = words.last().cloned().unwrap_or_default();
+            (surname, words.first().cloned().unwrap_or_default())
+        }
+    }
+}
+
+/// The ballot paper as far as the data knows it: each name with the mark
+/// the slate asks for beside it.
+fn ballot_view(election: &Election, entries: &[EntryView]) -> BallotView {
+    let Some(list) = &election.ballot_list else {
+        return BallotView::Unknown;
+    };
+    let lines = list
+        .names
+        .iter()
+        .map(|&name| BallotLine {
+            name,
+            mark: entries
+                .iter()
+                .find(|e| same_person(e.name, name))
+                .map(|e| e.preference.unwrap_or(0)),
+        })
+        .collect();
+    if list.complete {
+        BallotView::Complete(lines)
+    } else {
+        BallotView::Partial(lines)
+    }
+}
+
+fn outcome(election: &Election, r: &'static Results) -> Outcome {
+    let on_slate = |name: &str| {
+        election
+            .candidates
+            .iter()
+            .any(|c| same_person(c.name, name))
+    };
+    let elected: Vec<(&'static str, bool)> = r.elected.iter().map(|&n| (n, on_slate(n))).collect();
+    Outcome {
+        announced: r.announced,
+        slate_elected: elected.iter().filter(|(_, slate)| *slate).count(),
+        elected,
+        slate_size: election.candidates.len(),
+        quota: r.quota,
+        slate_counts: slate_counts(election, r),
+    }
+}
+
+/// Each slate candidate's published first preferences or votes, most first,
+/// those not published last; empty when none of theirs was published.
+fn slate_counts(election: &Election, r: &Results) -> Vec<(&'static str, Option<u32>)> {
+    let mut counts: Vec<(&'static str, Option<u32>)> = election
+        .candidates
+        .iter()
+        .map(|c| {
+            let votes = r.counts.iter().find(|n| same_person(n.name, c.name));
+            (c.name, votes.map(|n| n.votes))
+        })
+        .collect();
+    if counts.iter().all(|(_, v)| v.is_none()) {
+        return Vec::new();
+    }
+    super::sort_small_by(&mut counts, |a, b| a.1 > b.1);
+    counts
 }
 
 /// What the postcode field says about a lookup that did not settle the region.
@@ -475,14 +634,17 @@ mod tests {
         let e2020 = Election::by_id("nec-2020").unwrap();
         assert!(Timing::of(e2020, at("2020-11-12T11:59")).is_open());
         assert!(!Timing::of(e2020, at("2020-11-12T12:00")).is_open());
-        let e2018 = Election::by_id("nec-2018").unwrap();
+        // No close in the sources: open until the day they show it had ended.
+        let e2026 = Election::by_id("nec-2026").unwrap();
+        let ended_by = e2026.ended_by.unwrap();
         assert_eq!(
-            Timing::of(e2018, at("2026-11-23")),
+            Timing::of(e2026, at(&ended_by.to_string())),
             Timing {
                 status: Status::Closed { closed: None },
-                held: 2018
+                held: 2026
             }
         );
+        assert!(Timing::of(e2026, at("2026-08-01")).is_open());
     }
 
     #[test]
@@ -498,11 +660,28 @@ mod tests {
         };
         assert!(names(&wales).contains(&"Welsh representative"));
         assert!(!names(&london).contains(&"Welsh representative"));
+        // Seats every member (of the region) votes for come first; a seat
+        // limited to some regions names the member's own.
         assert_eq!(
             london.seat_groups[0].who,
             Eligibility {
                 electorate: Electorate::All,
-                regions: &[]
+                region: Some(region("london"))
+            }
+        );
+        assert!(names(&london).contains(&"National Policy Forum representatives for your region"));
+        let northern = ResultView::build(e, region("northern"));
+        assert!(names(&northern)
+            .contains(&"National Policy Forum representatives for the Northern region"));
+        assert!(
+            !names(&northern).contains(&"National Policy Forum representatives for your region")
+        );
+        let treasurer = ResultView::build(Election::by_id("nec-2020").unwrap(), region("london"));
+        assert_eq!(
+            treasurer.seat_groups[0].who,
+            Eligibility {
+                electorate: Electorate::All,
+                region: None
             }
         );
         let councillors = london

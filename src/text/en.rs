@@ -7,7 +7,9 @@ use crate::domain::embedding::OptionError;
 use crate::domain::link::Unknown;
 use crate::domain::lookup::{Answer, LookupError, Resolution};
 use crate::domain::model::Found;
-use crate::domain::page::{Body, Eligibility, Instruction, OrderSource, Page, Timing};
+use crate::domain::page::{
+    BallotView, Body, Eligibility, Instruction, OrderSource, Outcome, Page, Timing,
+};
 use crate::domain::postcode::{Elsewhere, PostcodeError, Territory};
 use crate::domain::region::RegionId;
 use crate::domain::table::TableError;
@@ -30,6 +32,18 @@ const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
+
+/// `4686` → `4,686`.
+fn group_digits(digits: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
 
 /// `A`, `A and B`, `A, B and C`.
 fn list(names: &[&str], last_joiner: &str) -> String {
@@ -145,6 +159,13 @@ impl Catalogue for English {
             Label::Copy => "Copy",
             Label::Preview => "Preview:",
             Label::PreviewTitle => "Preview of the embedded widget",
+            Label::Elected => "Elected",
+            Label::NotElected => "Not elected",
+            Label::Results => "Results",
+            Label::ResultsMissing => "Voting has closed. The results are not in slatecard's data yet.",
+            Label::BallotUnknown => "Other candidates are on the ballot too. We have not found the full list, so only the slate's are shown.",
+            Label::FirstPreferences => "First preferences for the slate",
+            Label::Votes => "Votes for the slate",
             Label::CrashTitle => "Sorry, something went wrong",
             Label::CrashBody => "slatecard hit a problem it could not recover from. Please reload the page. Nothing you typed has left your device.",
         }
@@ -208,7 +229,10 @@ impl Catalogue for English {
             }
             Status::Open { closes: None } => "Voting open".to_owned(),
             Status::Closed { closed: Some(c) } => format!("Voting closed on {}", self.moment(c)),
-            Status::Closed { closed: None } => format!("Voting closed ({})", t.held),
+            Status::Closed { closed: None } => format!(
+                "Voting closed in {} (the exact dates are not in our sources)",
+                t.held
+            ),
         }
     }
 
@@ -230,9 +254,9 @@ impl Catalogue for English {
     }
 
     fn eligibility(&self, who: Eligibility) -> String {
-        let place = match who.regions {
-            [] => String::new(),
-            regions => format!(" in {}", region_names(regions).join(" or ")),
+        let place = match who.region {
+            None => String::new(),
+            Some(region) => format!(" in {}", region.name()),
         };
         let and_place = if place.is_empty() {
             String::new()
@@ -387,6 +411,73 @@ impl Catalogue for English {
             OptionError::UnknownOption { key } => format!(
                 "unknown option \"{key}\": the options are election, region, theme and accent"
             ),
+        }
+    }
+    fn shared_list(&self, others: &[RegionId]) -> String {
+        format!(
+            "The slate gave members in {} this same list.",
+            list(&region_names(others), " and ")
+        )
+    }
+
+    fn ballot_list(&self, ballot: &BallotView) -> String {
+        match ballot {
+            BallotView::Complete(lines) => format!(
+                "Everyone on the ballot ({} candidates), in the ballot's order, with the slate's marks",
+                lines.len()
+            ),
+            BallotView::Partial(lines) => format!(
+                "{} of the names on the ballot, with the slate's marks (our sources do not list them all)",
+                lines.len()
+            ),
+            BallotView::Unknown => self.label(Label::BallotUnknown).to_owned(),
+        }
+    }
+
+    fn outcome(&self, o: &Outcome) -> String {
+        let when = o
+            .announced
+            .map(|d| format!(" Announced {}.", self.date(d)))
+            .unwrap_or_default();
+        let of = if o.slate_elected == o.slate_size {
+            format!(
+                "All {} of the slate's candidates were elected.",
+                o.slate_size
+            )
+        } else {
+            format!(
+                "{} of the slate's {} candidates were elected.",
+                o.slate_elected, o.slate_size
+            )
+        };
+        format!("{of}{when}")
+    }
+
+    fn votes_count(&self, votes: u32) -> String {
+        group_digits(&votes.to_string())
+    }
+
+    fn quota(&self, quota: &str) -> String {
+        let (whole, fraction) = quota.split_once('.').unwrap_or((quota, ""));
+        let fraction = if fraction.is_empty() {
+            String::new()
+        } else {
+            format!(".{fraction}")
+        };
+        format!(
+            "Quota to be elected: {}{fraction} votes",
+            group_digits(whole)
+        )
+    }
+
+    fn seat_result(&self, elected: &[&str], unopposed: bool) -> String {
+        if unopposed {
+            format!(
+                "Elected unopposed: {}. Not on the ballot.",
+                self.names(elected)
+            )
+        } else {
+            format!("Elected: {}", self.names(elected))
         }
     }
 }
