@@ -8,8 +8,8 @@
 
 use slatecard_data_format::date::Moment;
 use slatecard_data_format::{
-    self as data, BallotDef, BallotListDef, CandidateDef, CountDef, ElectionDef, OrderDef,
-    ResultsDef, SchemeDef, SeatDef, SourceDef,
+    self as data, BallotDef, BallotListDef, CandidateDef, ElectionDef, OrderDef, ResultsDef,
+    SchemeDef, SeatDef, SourceDef,
 };
 use std::path::{Path, PathBuf};
 use std::{env, fs};
@@ -158,7 +158,7 @@ fn election_rs(scheme: &SchemeDef, e: &ElectionDef) -> String {
             "ballot_list: {}",
             e.ballot_list
                 .as_ref()
-                .map_or("None".to_owned(), ballot_list_rs)
+                .map_or("None".to_owned(), |l| ballot_list_rs(e, l))
         ),
         format!(
             "results: {}",
@@ -216,7 +216,16 @@ fn surname(name: &str) -> &str {
     name.split_once(", ").map_or(name, |(surname, _)| surname)
 }
 
-fn ballot_list_rs(list: &BallotListDef) -> String {
+/// `Named { name, candidate }`: the slate candidate a name is, if any.
+fn named_rs(e: &ElectionDef, name: &str) -> String {
+    let candidate = e
+        .candidates
+        .iter()
+        .position(|c| data::same_person(&c.name, name));
+    format!("Named {{ name: {name:?}, candidate: {candidate:?} }}")
+}
+
+fn ballot_list_rs(e: &ElectionDef, list: &BallotListDef) -> String {
     let mut names: Vec<&str> = list.names.iter().map(String::as_str).collect();
     match list.order {
         data::ListOrder::BySurname => {
@@ -225,8 +234,9 @@ fn ballot_list_rs(list: &BallotListDef) -> String {
         data::ListOrder::AsListed => {}
     }
     format!(
-        "Some(BallotList {{ complete: {}, names: &{names:?} }})",
-        list.complete
+        "Some(BallotList {{ complete: {}, names: {} }})",
+        list.complete,
+        slice_rs("      ", names.iter().map(|n| named_rs(e, n)))
     )
 }
 
@@ -243,20 +253,24 @@ fn date_rs(text: &str) -> String {
 /// only (the app shows no others; the file keeps them all for reviewers).
 fn results_rs(e: &ElectionDef, r: &ResultsDef) -> String {
     let announced = r.announced.as_deref().map_or("None".to_owned(), date_rs);
-    let words = |s: &str| {
-        s.split_whitespace()
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-    };
-    let on_slate = |name: &str| e.candidates.iter().any(|c| words(&c.name) == words(name));
-    let mut counts: Vec<&CountDef> = r.counts.iter().filter(|c| on_slate(&c.name)).collect();
-    counts.sort_by(|a, b| b.votes.cmp(&a.votes).then(a.name.cmp(&b.name)));
+    let mut counts: Vec<(usize, u32)> = r
+        .counts
+        .iter()
+        .filter_map(|c| {
+            let i = e
+                .candidates
+                .iter()
+                .position(|x| data::same_person(&x.name, &c.name))?;
+            Some((i, c.votes))
+        })
+        .collect();
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     let counts = counts
         .iter()
-        .map(|c| format!("Count {{ name: {:?}, votes: {} }}", c.name, c.votes));
+        .map(|(i, votes)| format!("Count {{ candidate: {i}, votes: {votes} }}"));
     format!(
-        "Some(Results {{ announced: {announced}, elected: &{:?}, quota: {:?}, counts: {} }})",
-        r.elected,
+        "Some(Results {{ announced: {announced}, elected: {}, quota: {:?}, counts: {} }})",
+        slice_rs("      ", r.elected.iter().map(|n| named_rs(e, n))),
         r.quota.map(|q| q.to_string()),
         slice_rs("      ", counts)
     )

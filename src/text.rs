@@ -138,6 +138,8 @@ pub enum Label {
     ResultsMissing,
     /// No list of everyone on the ballot in our sources.
     BallotUnknown,
+    /// Before the seats decided unopposed.
+    Unopposed,
     /// Heading of the first-preference counts of a ranked ballot.
     FirstPreferences,
     /// Heading of the vote counts of a cross ballot.
@@ -244,7 +246,7 @@ pub trait Catalogue {
     /// The Droop quota, as published (a decimal, e.g. `"12954.9"`).
     fn quota(&self, quota: &str) -> String;
     /// Who won another seat, when the data has it.
-    fn seat_result(&self, elected: &[&str], unopposed: bool) -> String;
+    fn seat_result(&self, elected: &[&str]) -> String;
 }
 
 /// The English catalogue, for `Display` impls.

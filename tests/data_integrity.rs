@@ -272,8 +272,24 @@ fn every_election_since_2018_is_bundled() {
     let list = e.ballot_list.as_ref().unwrap();
     assert!(!list.complete);
     // In the ballot's order: by surname.
-    assert_eq!(list.names.first(), Some(&"Arnold, Cat"));
-    assert_eq!(list.names.last(), Some(&"Wimbury, Mary"));
+    assert_eq!(list.names.first().map(|n| n.name), Some("Arnold, Cat"));
+    assert_eq!(list.names.last().map(|n| n.name), Some("Wimbury, Mary"));
+    // The slate's four are matched to their names on the ballot.
+    let on_slate: Vec<&str> = list
+        .names
+        .iter()
+        .filter(|n| n.candidate.is_some())
+        .map(|n| n.name)
+        .collect();
+    assert_eq!(
+        on_slate,
+        [
+            "Barnard, Jess",
+            "Bolton, Gemma",
+            "Dar, Yasmine",
+            "Rahman, Mish"
+        ]
+    );
     // 2026: three, no results yet, closed by the day the sources allow.
     let e = Election::by_id("nec-2026").unwrap();
     assert_eq!(e.candidates.len(), 3);

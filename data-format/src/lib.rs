@@ -763,6 +763,42 @@ fn check_cites(
     Ok(())
 }
 
+/// Whether two names are the same person, as a reader would judge: case and
+/// spacing aside, `Surname, Forename` the same as `Forename Surname`, and a
+/// shortened first name the same as the full one (a count sheet's
+/// "BARNARD Jessica" is the slate's "Jess Barnard"): the same surname, and
+/// one first name starts the other.
+///
+/// ```
+/// use slatecard_data_format::same_person;
+/// assert!(same_person("Barnard, Jessica", "Jess Barnard"));
+/// assert!(same_person("Singh Josan, Gurinder", "gurinder  singh josan"));
+/// assert!(!same_person("Ann Black", "Ann Henderson"));
+/// ```
+pub fn same_person(a: &str, b: &str) -> bool {
+    let (sa, fa) = name_parts(a);
+    let (sb, fb) = name_parts(b);
+    sa == sb && !fa.is_empty() && !fb.is_empty() && (fa.starts_with(&fb) || fb.starts_with(&fa))
+}
+
+/// (last word of the surname, first forename), lower case, from
+/// `Surname, Forename` or `Forename … Surname`.
+fn name_parts(name: &str) -> (String, String) {
+    let lower = |s: &str| -> Vec<String> { s.split_whitespace().map(str::to_lowercase).collect() };
+    match name.split_once(", ") {
+        Some((surname, forename)) => {
+            let surname = lower(surname);
+            let first = lower(forename).first().cloned().unwrap_or_default();
+            (surname.last().cloned().unwrap_or_default(), first)
+        }
+        None => {
+            let words = lower(name);
+            let surname = words.last().cloned().unwrap_or_default();
+            (surname, words.first().cloned().unwrap_or_default())
+        }
+    }
+}
+
 /// Names compared as a reader would: case and spacing ignored, and
 /// `Surname, Forename` the same as `Forename Surname`.
 fn same_name(a: &str, b: &str) -> bool {

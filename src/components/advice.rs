@@ -2,7 +2,7 @@
 
 use super::follow;
 use crate::domain::model::{Event, Found};
-use crate::domain::page::{OrderSource, ResultView, SeatView};
+use crate::domain::page::{BallotView, OrderSource, ResultView, SeatView};
 use crate::text::{catalogue, Catalogue, Label, Lang};
 use yew::prelude::*;
 
@@ -59,6 +59,14 @@ pub fn Advice(props: &AdviceProps) -> Html {
                     if !e.summary.is_empty() {
                         <span class="sc-summary">{ e.summary }</span>
                     }
+                    if !e.note.is_empty() {
+                        <span class="sc-candidate-note" data-testid="candidate-note">{ e.note }</span>
+                    }
+                    if let Some(elected) = e.elected {
+                        <span class={classes!("sc-outcome", elected.then_some("sc-outcome--elected"))} data-testid="candidate-outcome">
+                            { t.label(if elected { Label::Elected } else { Label::NotElected }) }
+                        </span>
+                    }
                 </span>
             </li>
         }
@@ -86,7 +94,12 @@ pub fn Advice(props: &AdviceProps) -> Html {
                 <ul class="sc-ballot sc-ballot--cross" data-testid="ballot">{ list }</ul>
             }
             { order_note(t, &v.source) }
-            if !v.seat_groups.is_empty() {
+            if !v.shared_with.is_empty() {
+                <p class="sc-shared" data-testid="shared-list">{ t.shared_list(v.shared_with) }</p>
+            }
+            { ballot_list(t, &v.ballot) }
+            { outcome(t, v, ranked) }
+            if !v.seat_groups.is_empty() || !v.unopposed.is_empty() {
                 <section class="sc-seats" aria-labelledby="sc-seats-heading">
                     <h3 id="sc-seats-heading">{ t.label(Label::OtherSeats) }</h3>
                     for g in &v.seat_groups {
@@ -95,6 +108,16 @@ pub fn Advice(props: &AdviceProps) -> Html {
                             <ul role="list">
                                 for s in &g.seats {
                                     { seat(t, s) }
+                                }
+                            </ul>
+                        </div>
+                    }
+                    if !v.unopposed.is_empty() {
+                        <div class="sc-seat-group" data-testid="unopposed">
+                            <p class="sc-who">{ t.label(Label::Unopposed) }</p>
+                            <ul role="list" class="sc-unopposed">
+                                for s in &v.unopposed {
+                                    <li>{ format!("{}: {}", s.name, t.names(s.elected)) }</li>
                                 }
                             </ul>
                         </div>
@@ -149,6 +172,71 @@ fn order_note(t: &impl Catalogue, source: &OrderSource) -> Html {
     }
 }
 
+/// Everyone on the ballot with the slate's marks, or that we do not know them.
+fn ballot_list(t: &impl Catalogue, ballot: &BallotView) -> Html {
+    let lines = match ballot {
+        BallotView::Complete(lines) | BallotView::Partial(lines) => lines,
+        BallotView::Unknown => {
+            return html! {
+                <p class="sc-ballot-note" data-testid="ballot-list" data-kind="unknown">{ t.ballot_list(ballot) }</p>
+            }
+        }
+    };
+    let kind = if matches!(ballot, BallotView::Complete(_)) {
+        "complete"
+    } else {
+        "partial"
+    };
+    html! {
+        <details class="sc-ballot-list" data-testid="ballot-list" data-kind={kind}>
+            <summary>{ t.ballot_list(ballot) }</summary>
+            <ul role="list">
+                for line in lines {
+                    <li class={classes!(line.mark.is_some().then_some("sc-on-slate"))}>
+                        <span class="sc-mark" aria-hidden="true">
+                            { match line.mark { Some(0) => "✕".to_owned(), Some(n) => n.to_string(), None => String::new() } }
+                        </span>
+                        { line.name }
+                    </li>
+                }
+            </ul>
+        </details>
+    }
+}
+
+/// Who was elected, once the results are in the data.
+fn outcome(t: &impl Catalogue, v: &ResultView, ranked: bool) -> Html {
+    let Some(o) = &v.outcome else {
+        return if v.results_missing {
+            html! { <p class="sc-ballot-note" data-testid="results-missing">{ t.label(Label::ResultsMissing) }</p> }
+        } else {
+            html! {}
+        };
+    };
+    html! {
+        <section class="sc-results" data-testid="results" aria-labelledby="sc-results-heading">
+            <h3 id="sc-results-heading">{ t.label(Label::Results) }</h3>
+            <p data-testid="results-summary">{ t.outcome(o) }</p>
+            <ul class="sc-elected">
+                for (name, slate) in &o.elected {
+                    <li class={classes!(slate.then_some("sc-on-slate"))}>{ *name }</li>
+                }
+            </ul>
+            if let Some(q) = o.quota {
+                <p class="sc-small">{ t.quota(q) }</p>
+            }
+            if !o.slate_counts.is_empty() {
+                <p class="sc-small" data-testid="results-counts">
+                    <strong>{ t.label(if ranked { Label::FirstPreferences } else { Label::Votes }) }</strong>
+                    for (name, votes) in &o.slate_counts {
+                        <span class="sc-count">{ format!("{name}: {}", votes.map_or("—".to_owned(), |n| t.votes_count(n))) }</span>
+                    }
+                </p>
+            }
+        </section>
+    }
+}
+
 /// One other seat: its name, the slate's picks, how many to vote for.
 fn seat(t: &impl Catalogue, s: &SeatView) -> Html {
     html! {
@@ -161,6 +249,9 @@ fn seat(t: &impl Catalogue, s: &SeatView) -> Html {
             }
             if s.votes > 0 {
                 <span class="sc-votes">{ t.votes(s.votes) }</span>
+            }
+            if !s.elected.is_empty() {
+                <span class="sc-seat-result" data-testid="seat-result">{ t.seat_result(s.elected) }</span>
             }
             if !s.note.is_empty() {
                 <span class="sc-seat-note">{ s.note }</span>

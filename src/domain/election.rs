@@ -111,16 +111,26 @@ pub struct Seat {
 pub struct BallotList {
     /// True when the source gives the whole ballot.
     pub complete: bool,
-    /// Names as on the ballot, in the ballot's order (by surname unless the
-    /// source gives another).
-    pub names: &'static [&'static str],
+    /// Names as on the ballot (`Surname, Forename`), in the ballot's order
+    /// (by surname unless the source gives another).
+    pub names: &'static [Named],
 }
 
-/// One candidate's first preferences (ranked) or votes (cross).
+/// A name from a ballot list or a result, with the slate candidate it is
+/// (matched at build time by `slatecard_data_format::same_person`).
+#[derive(Debug, PartialEq, Eq)]
+pub struct Named {
+    /// The name, as the source writes it.
+    pub name: &'static str,
+    /// Index into the election's candidates, when on the slate.
+    pub candidate: Option<u8>,
+}
+
+/// A slate candidate's first preferences (ranked) or votes (cross).
 #[derive(Debug, PartialEq, Eq)]
 pub struct Count {
-    /// Name as on the ballot.
-    pub name: &'static str,
+    /// Index into the election's candidates.
+    pub candidate: u8,
     /// First preferences or votes.
     pub votes: u32,
 }
@@ -130,8 +140,8 @@ pub struct Count {
 pub struct Results {
     /// When they were announced, if known.
     pub announced: Option<Date>,
-    /// The elected, names as on the ballot, in the source's order.
-    pub elected: &'static [&'static str],
+    /// The elected, in the source's order.
+    pub elected: &'static [Named],
     /// The Droop quota as published (a decimal number of votes, e.g.
     /// `"12954.9"`), if it was.
     pub quota: Option<&'static str>,

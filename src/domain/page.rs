@@ -86,6 +86,9 @@ pub struct ElectionChoice {
 }
 
 /// The main part of a page.
+// One `Page` is built per render and then dropped: boxing the larger
+// variant would only add an allocation.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Body {
     /// No region yet: the postcode field and the regions.
@@ -212,8 +215,6 @@ pub struct SeatView {
     pub note: &'static str,
     /// Who won it, once the results are in the data (empty otherwise).
     pub elected: &'static [&'static str],
-    /// Decided unopposed: not on the ballot.
-    pub unopposed: bool,
 }
 
 /// What the data knows of everyone on the ballot.
@@ -297,8 +298,12 @@ pub struct ResultView {
     pub ballot: BallotView,
     /// Who was elected, when the results are in the data.
     pub outcome: Option<Outcome>,
+    /// Voting has closed but the results are not in the data (say so).
+    pub results_missing: bool,
     /// Other seats, grouped by who may vote: everyone first.
     pub seat_groups: Vec<SeatGroup>,
+    /// Seats decided unopposed, so not on the ballot (with who won them).
+    pub unopposed: Vec<SeatView>,
     /// Notes.
     pub notes: &'static [&'static str],
 }
@@ -326,10 +331,12 @@ impl ResultView {
                 name: c.name,
                 summary: c.summary,
                 note: c.note,
-                elected: election
-                    .results
-                    .as_ref()
-                    .map(|r| r.elected.iter().any(|n| same_person(n, c.name))),
+                elected: election.results.as_ref().map(|r| {
+                    r.elected
+                        .iter()
+                        .filter_map(|n| n.candidate)
+                        .any(|i| election.candidates[usize::from(i)].id == c.id)
+                }),
             })
             .collect::<Vec<_>>();
         let instruction = match election.kind {
@@ -359,6 +366,7 @@ impl ResultView {
             }
         };
         let mut seat_groups: Vec<SeatGroup> = Vec::new();
+        let mut unopposed = Vec::new();
         // Seats every member can vote for first, then the narrower ones.
         let (everyone, narrower): (Vec<_>, Vec<_>) = election
             .seats_other
@@ -379,8 +387,11 @@ impl ResultView {
                 published: seat.published,
                 note: seat.note,
                 elected: seat.elected,
-                unopposed: seat.unopposed,
             };
+            if seat.unopposed {
+                unopposed.push(view);
+                continue;
+            }
             match seat_groups.iter_mut().find(|g| g.who == who) {
                 Some(g) => g.seats.push(view),
                 None => seat_groups.push(SeatGroup {
@@ -398,41 +409,12 @@ impl ResultView {
             shared_with: election.order_for(region).map_or(&[], |o| o.shared_with),
             ballot,
             outcome: election.results.as_ref().map(|r| outcome(election, r)),
+            results_missing: false,
             entries,
             source,
             seat_groups,
+            unopposed,
             notes: election.notes,
-        }
-    }
-}
-
-/// Names as a reader compares them: case, spacing and a shortened first
-/// name aside ("BARNARD Jessica" in a count sheet is the slate's "Jess
-/// Barnard"): same surname, and one first name starts the other.
-/// A ballot list's `Surname, Forename` is the same as `Forename Surname`.
-fn same_person(a: &str, b: &str) -> bool {
-    let (sa, fa) = name_parts(a);
-    let (sb, fb) = name_parts(b);
-    sa == sb && !fa.is_empty() && !fb.is_empty() && (fa.starts_with(&fb) || fb.starts_with(&fa))
-}
-
-/// (surname, first forename), lower case: from `Surname, Forename` or from
-/// `Forename … Surname`.
-fn name_parts(name: &str) -> (String, String) {
-    let lower = |s: &str| {
-        s.split_whitespace()
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-    };
-    match name.split_once(", ") {
-        Some((surname, forename)) => (
-            lower(surname).join(" "),
-            lower(forename).first().cloned().unwrap_or_default(),
-        ),
-        None => {
-            let words = lower(name);
-            let surname = words.last().cloned().unwrap_or_default();
-            (surname, words.first().cloned().unwrap_or_default())
         }
     }
 }
@@ -446,12 +428,16 @@ fn ballot_view(election: &Election, entries: &[EntryView]) -> BallotView {
     let lines = list
         .names
         .iter()
-        .map(|&name| BallotLine {
-            name,
-            mark: entries
-                .iter()
-                .find(|e| same_person(e.name, name))
-                .map(|e| e.preference.unwrap_or(0)),
+        .map(|n| BallotLine {
+            name: n.name,
+            mark: n.candidate.map(|i| {
+                let name = election.candidates[usize::from(i)].name;
+                entries
+                    .iter()
+                    .find(|e| e.name == name)
+                    .and_then(|e| e.preference)
+                    .unwrap_or(0)
+            }),
         })
         .collect();
     if list.complete {
@@ -462,13 +448,11 @@ fn ballot_view(election: &Election, entries: &[EntryView]) -> BallotView {
 }
 
 fn outcome(election: &Election, r: &'static Results) -> Outcome {
-    let on_slate = |name: &str| {
-        election
-            .candidates
-            .iter()
-            .any(|c| same_person(c.name, name))
-    };
-    let elected: Vec<(&'static str, bool)> = r.elected.iter().map(|&n| (n, on_slate(n))).collect();
+    let elected: Vec<(&'static str, bool)> = r
+        .elected
+        .iter()
+        .map(|n| (n.name, n.candidate.is_some()))
+        .collect();
     Outcome {
         announced: r.announced,
         slate_elected: elected.iter().filter(|(_, slate)| *slate).count(),
@@ -482,19 +466,22 @@ fn outcome(election: &Election, r: &'static Results) -> Outcome {
 /// Each slate candidate's published first preferences or votes, most first,
 /// those not published last; empty when none of theirs was published.
 fn slate_counts(election: &Election, r: &Results) -> Vec<(&'static str, Option<u32>)> {
-    let mut counts: Vec<(&'static str, Option<u32>)> = election
-        .candidates
-        .iter()
-        .map(|c| {
-            let votes = r.counts.iter().find(|n| same_person(n.name, c.name));
-            (c.name, votes.map(|n| n.votes))
-        })
-        .collect();
-    if counts.iter().all(|(_, v)| v.is_none()) {
+    if r.counts.is_empty() {
         return Vec::new();
     }
-    super::sort_small_by(&mut counts, |a, b| a.1 > b.1);
-    counts
+    let published = r.counts.iter().map(|c| {
+        (
+            election.candidates[usize::from(c.candidate)].name,
+            Some(c.votes),
+        )
+    });
+    let missing = election
+        .candidates
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !r.counts.iter().any(|c| usize::from(c.candidate) == *i))
+        .map(|(_, c)| (c.name, None));
+    published.chain(missing).collect()
 }
 
 /// What the postcode field says about a lookup that did not settle the region.
@@ -527,10 +514,15 @@ fn feedback(lookup: &Result<Answer, LookupError>) -> Feedback {
 /// assert_eq!(page.link.to_query(), "?election=nec-2022&region=london");
 /// ```
 pub fn view(model: &Model, now_utc_minutes: i64) -> Page {
+    let timing = Timing::of(model.election, now_utc_minutes);
     let body = match model.region {
         Some(region) => Body::Result {
             found: model.found.clone(),
-            result: ResultView::build(model.election, region),
+            result: ResultView {
+                results_missing: model.election.results.is_none()
+                    && matches!(timing.status, Status::Closed { .. }),
+                ..ResultView::build(model.election, region)
+            },
             back: Link {
                 election: Some(model.election),
                 ..Link::default()
@@ -562,7 +554,7 @@ pub fn view(model: &Model, now_utc_minutes: i64) -> Page {
         lang: model.lang,
         election: ElectionHead {
             election: model.election,
-            timing: Timing::of(model.election, now_utc_minutes),
+            timing,
         },
         elections: Election::all()
             .iter()

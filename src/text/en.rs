@@ -164,6 +164,7 @@ impl Catalogue for English {
             Label::Results => "Results",
             Label::ResultsMissing => "Voting has closed. The results are not in slatecard's data yet.",
             Label::BallotUnknown => "Other candidates are on the ballot too. We have not found the full list, so only the slate's are shown.",
+            Label::Unopposed => "Decided unopposed, so not on the ballot:",
             Label::FirstPreferences => "First preferences for the slate",
             Label::Votes => "Votes for the slate",
             Label::CrashTitle => "Sorry, something went wrong",
@@ -470,14 +471,7 @@ impl Catalogue for English {
         )
     }
 
-    fn seat_result(&self, elected: &[&str], unopposed: bool) -> String {
-        if unopposed {
-            format!(
-                "Elected unopposed: {}. Not on the ballot.",
-                self.names(elected)
-            )
-        } else {
-            format!("Elected: {}", self.names(elected))
-        }
+    fn seat_result(&self, elected: &[&str]) -> String {
+        format!("Elected: {}", self.names(elected))
     }
 }
