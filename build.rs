@@ -355,7 +355,11 @@ fn seat_rs(scheme: &SchemeDef, e: &ElectionDef, seat: &SeatDef) -> String {
 
 fn source_rs(src: &SourceDef) -> String {
     format!(
-        "Source {{ title: {:?}, url: {:?}, used_for: {:?} }}",
-        src.title, src.url, src.used_for
+        "Source {{ title: {:?}, publisher: {:?}, date: {}, url: {:?}, used_for: {:?} }}",
+        src.title,
+        src.publisher,
+        src.date.as_deref().map_or("None".to_owned(), date_rs),
+        src.url,
+        src.used_for
     )
 }

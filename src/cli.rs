@@ -102,6 +102,7 @@ pub fn export_json() -> serde_json::Value {
             json!({
                 "id": e.id,
                 "title": e.title,
+                "short_title": e.short_title,
                 "ranked": matches!(e.kind, crate::domain::election::BallotKind::Ranked),
                 "regions": regions,
             })

@@ -245,6 +245,9 @@ pub trait Catalogue {
     fn votes_count(&self, votes: u32) -> String;
     /// The Droop quota, as published (a decimal, e.g. `"12954.9"`).
     fn quota(&self, quota: &str) -> String;
+    /// Who published a source and when, in brackets: `(LabourList, 28
+    /// January 2026)`; `None` when neither is known.
+    fn published_by(&self, publisher: &str, date: Option<Date>) -> Option<String>;
     /// Who won another seat, when the data has it.
     fn seat_result(&self, elected: &[&str]) -> String;
 }

@@ -2,7 +2,7 @@
 //! app has always said it (these sentences are what members read).
 #![cfg(not(target_arch = "wasm32"))]
 
-use slatecard::domain::date::Moment;
+use slatecard::domain::date::{Date, Moment};
 use slatecard::domain::election::{Election, Electorate};
 use slatecard::domain::embedding::widget_options;
 use slatecard::domain::lookup::resolve;
@@ -125,4 +125,18 @@ fn mount_option_errors_name_what_would_be_accepted() {
     );
     assert!(err("accent", "red;}body{").starts_with("accent \"red;}body{\" is not a colour"));
     assert!(err("colour", "#c00").starts_with("unknown option \"colour\""));
+}
+
+#[test]
+fn sources_say_who_and_when() {
+    let d = Date::parse("2026-01-28").ok();
+    assert_eq!(
+        en().published_by("LabourList", d).as_deref(),
+        Some("(LabourList, 28 January 2026)")
+    );
+    assert_eq!(
+        en().published_by("LabourList", None).as_deref(),
+        Some("(LabourList)")
+    );
+    assert_eq!(en().published_by("", None), None);
 }

@@ -63,11 +63,13 @@ fn click(root: &Element, selector: &str) {
 }
 
 /// Renders the full page as `start()` does for a page without a query.
+/// Renders the app for NEC 2022 (whose orders and seats these tests know),
+/// as a link naming the election opens it.
 fn render_app(root: &Element) {
     yew::Renderer::<App>::with_root_and_props(
         root.clone(),
         AppProps {
-            model: Model::new(Mode::App, &Link::default()),
+            model: Model::new(Mode::App, &Link::parse("?election=nec-2022")),
             base: slatecard::web::page_base().into(),
             now: None,
             on_first_render: None,

@@ -29,6 +29,9 @@ pub fn Footer(props: &FooterProps) -> Html {
                             } else {
                                 <a href={s.url} rel="noopener noreferrer">{ s.title }</a>
                             }
+                            if let Some(by) = t.published_by(s.publisher, s.date) {
+                                { " " }{ by }
+                            }
                             if !s.used_for.is_empty() {
                                 { " — " }{ s.used_for }
                             }

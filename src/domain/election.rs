@@ -156,6 +156,10 @@ pub struct Results {
 pub struct Source {
     /// What it is.
     pub title: &'static str,
+    /// Who published it (may be empty).
+    pub publisher: &'static str,
+    /// When it was published, if known.
+    pub date: Option<Date>,
     /// Where (may be empty).
     pub url: &'static str,
     /// What we took from it.

@@ -471,6 +471,15 @@ impl Catalogue for English {
         )
     }
 
+    fn published_by(&self, publisher: &str, date: Option<Date>) -> Option<String> {
+        match (publisher, date) {
+            ("", None) => None,
+            (p, None) => Some(format!("({p})")),
+            ("", Some(d)) => Some(format!("({})", self.date(d))),
+            (p, Some(d)) => Some(format!("({p}, {})", self.date(d))),
+        }
+    }
+
     fn seat_result(&self, elected: &[&str]) -> String {
         format!("Elected: {}", self.names(elected))
     }

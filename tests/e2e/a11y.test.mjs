@@ -28,7 +28,14 @@ const STATES = {
   'straddling choice': async (app, page) => { await app.lookUp('SY10'); await page.getByTestId('choice-wales').waitFor(); },
   'outside the UK': async (app, page) => { await app.lookUp('JE2 3AB'); await page.getByTestId('choose-international').waitFor(); },
   'result, generated order': async (app) => { await app.chooseRegion('london'); },
-  'result, published order': async (app) => { await app.chooseRegion('northern'); },
+  'result, published order': async (app) => { await app.chooseElection('nec-2022'); await app.chooseRegion('northern'); },
+  'result, results and the ballot list open (2024)': async (app, page) => {
+    await app.chooseElection('nec-2024'); await app.chooseRegion('london');
+    await page.getByTestId('ballot-list').locator('summary').click();
+    await page.getByTestId('results').waitFor();
+  },
+  'result, a list shared by regions (2020)': async (app, page) => { await app.chooseElection('nec-2020'); await app.chooseRegion('south-west'); await page.getByTestId('shared-list').waitFor(); },
+  'result, closed without results (2026)': async (app, page) => { await app.chooseElection('nec-2026'); await app.chooseRegion('wales'); await page.getByTestId('results-missing').waitFor(); },
   'result, cross ballot 2018': async (app, page) => { await app.chooseElection('nec-2018'); await app.chooseRegion('wales'); },
   'embed panel open': async (app, page) => { await app.chooseRegion('wales'); await page.getByTestId('embed-panel').locator('summary').click(); },
 };

@@ -6,7 +6,10 @@ import assert from 'node:assert/strict';
 import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { serve, serveApp, launch, watchErrors } from './support.mjs';
+import { serve, serveApp, launch, watchErrors, expected } from './support.mjs';
+
+/** The most recent election: the one a link without an election shows. */
+const latest = expected().elections[0];
 
 let app, host, browser, hostDir;
 
@@ -131,7 +134,7 @@ test('mount(): a host page on another origin imports the module, as docs/embeddi
   assert.equal(await page.getByTestId('widget').evaluate((w) => w.tagName), 'SECTION');
   // "Open full page" leads to the app's page for that region, not to the host page.
   assert.equal(await page.getByTestId('open-full-page').getAttribute('href'),
-    `${app.url}/nec-2022/wales/`);
+    `${app.url}/${latest.id}/wales/`);
   assert.equal(await page.locator('body').getAttribute('data-refused'),
     'slatecard: no region "atlantis": use a region\'s slug, such as "wales" or "north-west"');
   assert.deepEqual(errors, []);

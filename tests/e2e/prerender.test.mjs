@@ -53,11 +53,14 @@ test('with JavaScript off: the landing page links to every region, and each resu
   await page.waitForURL(`${server.url}/${election.id}/wales/`);
   assert.equal(await page.getByTestId('result-region').textContent(), 'Wales');
   assert.deepEqual(await page.getByTestId('candidate-name').allTextContents(), election.regions.wales.candidates);
-  assert.ok((await page.getByTestId('seat').count()) > 0, 'the other seats are there too');
-  // Other elections are links to the same region's page.
-  await page.locator('.sc-election noscript a, .sc-election a', { hasText: 'NEC 2020' }).first().click();
-  await page.waitForURL(`${server.url}/nec-2020/wales/`);
+  assert.equal(await page.getByTestId('seat').count(), election.regions.wales.seats.length, 'the other seats are there too');
+  // Other elections are links to the same region's page, with their seats.
+  await page.locator('.sc-election noscript a, .sc-election a', { hasText: 'NEC 2022' }).first().click();
+  await page.waitForURL(`${server.url}/nec-2022/wales/`);
   assert.equal(await page.getByTestId('result-region').textContent(), 'Wales');
+  const seats2022 = data.elections.find((e) => e.id === 'nec-2022').regions.wales.seats;
+  assert.ok(seats2022.length > 0);
+  assert.equal(await page.getByTestId('seat').count(), seats2022.length);
   await page.goBack();
   // "Change region" leads back to the election's page.
   await page.getByTestId('change-region').click();
@@ -177,4 +180,20 @@ test('when the postcode table cannot be downloaded, the member is told to choose
   await app.chooseRegion('northern');
   assert.equal(await app.regionShown(), 'Northern');
   await page.close();
+});
+
+test('result pages say what the data knows beyond the order, in the HTML as served', async () => {
+  const page = async (path) => (await fetch(`${server.url}${path}`)).text();
+  // 2020: Northern and South West shared one list.
+  const sw = await page('/nec-2020/south-west/');
+  assert.match(sw, /data-testid="?shared-list"?[^>]*>The slate gave members in Northern this same list\./);
+  // 2024: results, with the slate's candidates marked, and the seats decided unopposed.
+  const london = await page('/nec-2024/london/');
+  assert.match(london, /3 of the slate(&#x27;|')s 4 candidates were elected\. Announced 18 September 2024\./);
+  assert.match(london, /data-testid="?unopposed"?/);
+  assert.match(london, /data-kind="?partial"?/);
+  // 2026: closed, results not in the data, ballot list unknown.
+  const wales = await page('/nec-2026/wales/');
+  assert.match(wales, /The results are not in slatecard(&#x27;|')s data yet\./);
+  assert.match(wales, /data-kind="?unknown"?/);
 });
