@@ -315,3 +315,24 @@ fn every_file_is_bundled_most_recent_first() {
     assert!(all.windows(2).all(|w| w[0].held >= w[1].held));
     assert_eq!(Election::latest().id, all[0].id);
 }
+
+#[test]
+fn a_list_published_in_full_holds_for_its_whole_group() {
+    // If the whole Northern and South West list of 2020 were found, marking
+    // the shared entry published keeps it for both regions, and the others
+    // are balanced around it.
+    let scheme = scheme();
+    let text = include_str!("../data/elections/nec-2020.toml").replace(
+        "provenance = \"partly-published\"\npublished_positions = 2\n",
+        "provenance = \"published\"\n",
+    );
+    let def = parse_election("nec-2020", &text, &scheme).unwrap();
+    let group = def.orders.iter().find(|o| o.regions.len() == 2).unwrap();
+    let orders = generate(&def, &scheme).unwrap();
+    for (region, ids) in &orders {
+        if group.region_ids().contains(&region.as_str()) {
+            assert_eq!(ids, &group.order, "{region}");
+        }
+    }
+    assert_eq!(orders.len(), REGIONS.len());
+}

@@ -111,6 +111,10 @@ fn results_mark_the_slates_elected() {
     assert!(o.slate_counts[6..].iter().all(|(_, v)| v.is_none()));
     assert_eq!(en().votes_count(88176), "88,176");
     assert_eq!(en().quota("12954.9"), "Quota to be elected: 12,954.9 votes");
+    // 2020's quota as published.
+    let o = card("nec-2020", "london").outcome.unwrap();
+    assert_eq!(o.quota, Some("12954.9"));
+    assert_eq!((o.slate_elected, o.slate_size), (5, 6));
 }
 
 #[test]
