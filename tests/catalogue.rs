@@ -140,3 +140,12 @@ fn sources_say_who_and_when() {
     );
     assert_eq!(en().published_by("", None), None);
 }
+
+#[test]
+fn a_postcode_that_reads_two_ways_is_a_question() {
+    use slatecard::domain::postcode::PostcodeError;
+    assert_eq!(
+        en().postcode_error(&PostcodeError::Ambiguous(vec!["SO14".into(), "S14".into()])),
+        "That could be SO14 or S14. Enter the one you mean, or your full postcode, or choose your region below."
+    );
+}

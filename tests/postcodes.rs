@@ -190,6 +190,126 @@ fn a_zero_for_the_letter_o_in_a_first_part_is_repaired_and_said_back() {
 }
 
 #[test]
+fn letters_typed_for_digits_in_a_first_part_are_repaired_and_said_back() {
+    // Letters only, yet a postcode: `CRO` is CR0 (Croydon), not a word.
+    for (typed, read, region) in [
+        ("CRO", "CR0", "London"),
+        ("swia", "SW1A", "London"),
+        ("EIW", "E1W", "London"),
+        ("ECIA", "EC1A", "London"),
+        ("SWI", "SW1", "London"),
+        ("BIO", "B10", "West Midlands"),
+        ("LSI", "LS1", "Yorkshire and the Humber"),
+        ("CRO 1", "CR0 1", "London"),
+    ] {
+        let a = resolve(typed).unwrap_or_else(|e| panic!("{typed}: {e}"));
+        assert_eq!(a.understood, read, "{typed}");
+        assert!(a.repaired, "{typed}");
+        assert!(
+            matches!(a.resolution, Resolution::Region(r) if r.name() == region),
+            "{typed}: {a:?}"
+        );
+        assert_eq!(
+            en().answer(&a),
+            format!("We read that as {read}, which is in the {region} region.")
+        );
+    }
+}
+
+/// Every way of writing `s` with O and 0, or I and 1, swapped in any places.
+fn slips(s: &str) -> Vec<String> {
+    let b = s.as_bytes();
+    let slots: Vec<usize> = (0..b.len())
+        .filter(|&i| matches!(b[i], b'O' | b'0' | b'I' | b'1'))
+        .collect();
+    (0u32..1 << slots.len())
+        .map(|mask| {
+            let mut v = b.to_vec();
+            for (k, &i) in slots.iter().enumerate() {
+                if mask & (1 << k) != 0 {
+                    v[i] = match v[i] {
+                        b'O' => b'0',
+                        b'0' => b'O',
+                        b'I' => b'1',
+                        _ => b'I',
+                    };
+                }
+            }
+            String::from_utf8(v).unwrap()
+        })
+        .collect()
+}
+
+#[test]
+fn every_slip_in_every_district_and_sector_reads_one_way_or_asks() {
+    // For every district of the table (and a sector of it), every input that
+    // differs from it by O/0 or I/1 slips is read as the one real district it
+    // can be, and said back; an input that could be two real ones asks which
+    // (none can, with this table: district numbers never start with a zero).
+    let t = table().unwrap();
+    let letters = || (b'A'..=b'Z').map(char::from);
+    let areas: Vec<String> = letters()
+        .flat_map(|a| {
+            std::iter::once(a.to_string()).chain(letters().map(move |b| format!("{a}{b}")))
+        })
+        .filter(|area| t.area_match(area) != RegionMatch::Unknown)
+        .collect();
+    let mut districts = Vec::new();
+    for area in &areas {
+        for n in 0..100u8 {
+            for l in std::iter::once(None).chain((b'A'..=b'Z').map(Some)) {
+                if t.has_district(area, district_code(n, l)) {
+                    districts.push(district_name(area, district_code(n, l)));
+                }
+            }
+        }
+    }
+    assert_eq!(districts.len(), t.district_count());
+    let is_real = |s: &str| {
+        resolve_in(t, s).is_ok_and(|a| {
+            !a.repaired
+                && a.understood == s
+                && !matches!(a.input, PostcodeInput::Area(_))
+                && a.resolution != Resolution::NotFound
+        })
+    };
+    let (mut repaired, mut asked) = (0, 0);
+    let mut seen = std::collections::HashSet::new();
+    for d in &districts {
+        for input in [d.clone(), format!("{d} 1")] {
+            for typed in slips(&input) {
+                if !seen.insert(typed.clone()) {
+                    continue;
+                }
+                let readings: Vec<String> =
+                    slips(&typed).into_iter().filter(|r| is_real(r)).collect();
+                match readings.as_slice() {
+                    [] => {}
+                    [one] if *one == typed => {}
+                    [one] => {
+                        let a = resolve_in(t, &typed).unwrap_or_else(|e| panic!("{typed}: {e}"));
+                        assert_eq!(&a.understood, one, "{typed}");
+                        assert!(a.repaired, "{typed}");
+                        repaired += 1;
+                    }
+                    many => {
+                        let e = resolve_in(t, &typed).unwrap_err();
+                        assert_eq!(
+                            e,
+                            slatecard::domain::postcode::PostcodeError::Ambiguous(many.to_vec()),
+                            "{typed}"
+                        );
+                        asked += 1;
+                    }
+                }
+            }
+        }
+    }
+    println!("{repaired} slips repaired and said back, {asked} asked");
+    assert!(repaired > 1000);
+}
+
+#[test]
 fn a_character_that_cannot_be_in_a_postcode_is_named() {
     use slatecard::domain::lookup::LookupError;
     use slatecard::domain::postcode::PostcodeError;

@@ -1,6 +1,6 @@
 //! From what the member typed to their Labour region, using the bundled table.
 
-use super::postcode::{parse, Elsewhere, Outcode, PostcodeError, PostcodeInput};
+use super::postcode::{parse, Elsewhere, Outcode, Place, PostcodeError, PostcodeInput};
 use super::region::RegionId;
 use super::table::{unit_index, RegionMatch, Table, TableError};
 use std::sync::OnceLock;
@@ -97,7 +97,10 @@ pub fn resolve_in(t: &Table, raw: &str) -> Result<Answer, PostcodeError> {
             && !t.has_district(&o.area, o.code())
             && t.short_district_match(&o.area, o.number) != RegionMatch::Unknown
     };
-    let known = |o: &Outcode| t.has_district(&o.area, o.code()) || short(o);
+    let known = |p: Place<'_>| match p {
+        Place::Area(a) => t.area_match(a) != RegionMatch::Unknown,
+        Place::District(o) => t.has_district(&o.area, o.code()) || short(o),
+    };
     let parsed = parse(raw, known)?;
     let resolution = match &parsed.input {
         PostcodeInput::Elsewhere(e) => Resolution::Outside(e.clone()),

@@ -20,9 +20,13 @@ pub enum PostcodeError {
     BadCharacter(char),
     /// Not in the UK postcode format.
     BadFormat,
-    /// Letters only, longer than any postcode area: a word, most often a
-    /// town (`Manchester`), as typed (normalised).
+    /// Letters only, longer than any postcode area, with no reading as a
+    /// postcode: a word, most often a town (`Manchester`), as typed
+    /// (normalised).
     Word(String),
+    /// Reads as more than one real postcode once an O/0 or I/1 slip is
+    /// allowed for: the readings, to ask which one is meant.
+    Ambiguous(Vec<String>),
 }
 
 impl std::error::Error for PostcodeError {}
@@ -36,6 +40,7 @@ impl PostcodeError {
             PostcodeError::BadCharacter(_) => "bad-characters",
             PostcodeError::BadFormat => "bad-format",
             PostcodeError::Word(_) => "word",
+            PostcodeError::Ambiguous(_) => "ambiguous",
         }
     }
 }
@@ -448,9 +453,19 @@ pub struct Parsed {
     pub repaired: bool,
 }
 
-/// Reads a member's input. `known` says whether an outward code's area and
-/// district exist (so slips are repaired only into real districts); pass
-/// `|_| true` to accept any well-formed code.
+/// What [`parse`] asks its caller's postcode table: does this exist?
+#[derive(Clone, Copy, Debug)]
+pub enum Place<'a> {
+    /// A postcode area, e.g. `SW`.
+    Area(&'a str),
+    /// An outward code (area and district), e.g. `SW1A`.
+    District(&'a Outcode),
+}
+
+/// Reads a member's input. `known` says whether an area or a district exists
+/// (so slips are repaired only into real places, and a reading that names
+/// nothing real gives way to one that does); pass `|_| true` to accept any
+/// well-formed code.
 ///
 /// ```
 /// use slatecard::domain::postcode::{parse, PostcodeInput, PostcodeError};
@@ -459,7 +474,7 @@ pub struct Parsed {
 /// assert!(matches!(parse("SW1A 1", |_| true).unwrap().input, PostcodeInput::Sector(..)));
 /// assert_eq!(parse("", |_| true), Err(PostcodeError::Empty));
 /// ```
-pub fn parse(raw: &str, known: impl Fn(&Outcode) -> bool) -> Result<Parsed, PostcodeError> {
+pub fn parse(raw: &str, known: impl Fn(Place<'_>) -> bool) -> Result<Parsed, PostcodeError> {
     if raw.chars().count() > 64 {
         return Err(PostcodeError::TooLong);
     }
@@ -489,13 +504,19 @@ pub fn parse(raw: &str, known: impl Fn(&Outcode) -> bool) -> Result<Parsed, Post
             repaired: false,
         });
     }
-    if word {
+    // Longer than any postcode written without its space: a word. Shorter
+    // letters-only input may be a postcode with letters for its digits
+    // (`CRO` for CR0, `SWIA` for SW1A): the repairs below decide.
+    if word && compact(&n).len() > 7 {
         return Err(PostcodeError::Word(n));
     }
     if compact(&n).len() > 8 {
         return Err(PostcodeError::TooLong);
     }
-    let accept = |p: &PostcodeInput| p.outcode().is_none_or(&known);
+    let accept = |p: &PostcodeInput| match p {
+        PostcodeInput::Area(a) => known(Place::Area(a)),
+        p => p.outcode().is_none_or(|o| known(Place::District(o))),
+    };
     let strict = parse_strict(&n);
     if let Some(p) = strict.as_ref().filter(|p| accept(p)) {
         return Ok(Parsed {
@@ -504,7 +525,9 @@ pub fn parse(raw: &str, known: impl Fn(&Outcode) -> bool) -> Result<Parsed, Post
         });
     }
     // Repairs: O↔0 and I↔1 anywhere, kept only when exactly one reading is a
-    // known place; the unrepaired reading, if well formed, wins otherwise.
+    // known place and said back to the member (`Parsed::repaired`); two or
+    // more known readings are a question; the unrepaired reading, if well
+    // formed, wins otherwise.
     let slots: Vec<usize> = n
         .char_indices()
         .filter(|(_, c)| matches!(c, 'O' | '0' | 'I' | '1'))
@@ -527,20 +550,32 @@ pub fn parse(raw: &str, known: impl Fn(&Outcode) -> bool) -> Result<Parsed, Post
             let Ok(text) = String::from_utf8(b) else {
                 continue;
             };
-            if let Some(p) =
-                parse_strict(&text).filter(|p| accept(p) && !matches!(p, PostcodeInput::Area(_)))
-            {
+            if let Some(p) = parse_strict(&text).filter(|p| accept(p)) {
                 if !found.contains(&p) {
                     found.push(p);
                 }
             }
         }
-        if let [only] = found.as_slice() {
-            return Ok(Parsed {
-                input: only.clone(),
-                repaired: true,
-            });
+        match found.as_slice() {
+            [only] => {
+                return Ok(Parsed {
+                    input: only.clone(),
+                    repaired: true,
+                })
+            }
+            // Two real places: ask, never pick one in silence. (With the
+            // ONS table of November 2025 no district or sector input reads
+            // two ways; `tests/postcodes.rs` checks every one.)
+            [_, _, ..] if strict.is_none() => {
+                return Err(PostcodeError::Ambiguous(
+                    found.iter().map(ToString::to_string).collect(),
+                ))
+            }
+            _ => {}
         }
+    }
+    if word {
+        return Err(PostcodeError::Word(n));
     }
     match strict {
         Some(p) => Ok(Parsed {
@@ -641,7 +676,7 @@ mod tests {
     #[test]
     fn repairs_only_unambiguous_slips() {
         // "SW1A lAA"? No: L is a real unit letter. O/0 and I/1 only.
-        let known = |o: &Outcode| o.to_string() == "SW1A" || o.to_string() == "M1";
+        let known = |p: Place<'_>| matches!(p, Place::District(o) if o.to_string() == "SW1A" || o.to_string() == "M1");
         let p = parse("SWIA 1AA", known).unwrap();
         assert!(p.repaired);
         assert_eq!(p.input.to_string(), "SW1A 1AA");
@@ -649,6 +684,18 @@ mod tests {
         assert_eq!(p.input.to_string(), "SW1A 1AA");
         let p = parse("MI 1AE", known).unwrap();
         assert_eq!(p.input.to_string(), "M1 1AE");
+        // Letters for digits in a first part alone: read, not taken for a word.
+        let p = parse("SWIA", known).unwrap();
+        assert_eq!((p.input.to_string(), p.repaired), ("SW1A".to_owned(), true));
+        // Two real readings: asked, never picked.
+        let both = |p: Place<'_>| matches!(p, Place::District(o) if ["BO1", "B0I"].contains(&o.to_string().as_str()));
+        assert_eq!(
+            parse("BOI", both),
+            Err(PostcodeError::Ambiguous(vec![
+                "B0I".to_owned(),
+                "BO1".to_owned()
+            ]))
+        );
         // Nothing to repair: a well-formed unknown district stays as typed.
         let p = parse("ZZ9 9ZZ", known).unwrap();
         assert!(!p.repaired);

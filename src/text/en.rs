@@ -331,6 +331,13 @@ impl Catalogue for English {
             PostcodeError::BadFormat => {
                 "Enter a real postcode, like SW1A 1AA, or its first part, like SW1A"
             }
+            PostcodeError::Ambiguous(readings) => {
+                let readings: Vec<&str> = readings.iter().map(String::as_str).collect();
+                return format!(
+                    "That could be {}. Enter the one you mean, or your full postcode, or choose your region below.",
+                    list(&readings, " or ")
+                );
+            }
             PostcodeError::Word(word) => {
                 return format!(
                     "\u{201C}{word}\u{201D} is not a postcode: a postcode has letters and numbers, like SW1A 1AA or just SW1A. Enter yours, or choose your region below."

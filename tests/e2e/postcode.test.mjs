@@ -135,6 +135,11 @@ test('what members really type: short district forms, invisible characters, Forc
   await page.getByTestId('result').waitFor();
   assert.equal(await page.getByTestId('found-by').textContent(), 'We read that as SO14, which is in the South East region.');
   await app.changeRegion();
+  // Letters typed for the digits of a first part: Croydon's CR0 as "cro".
+  await app.lookUp('cro');
+  await page.getByTestId('result').waitFor();
+  assert.equal(await page.getByTestId('found-by').textContent(), 'We read that as CR0, which is in the London region.');
+  await app.changeRegion();
   // A left-to-right mark pasted from a phone.
   await app.lookUp('CF10\u200E 1EP');
   await page.getByTestId('result').waitFor();
