@@ -172,3 +172,33 @@ test('a link naming an election or region we do not know says so at the top, and
   assert.equal(new URL(page.url()).pathname, '/nec-2020/north-west/');
   await page.close();
 });
+
+test('`slatecard lookup` gives the app\'s answer for every kind of input the tests try', async () => {
+  const { execFileSync } = await import('node:child_process');
+  const { ROOT } = await import('./support.mjs');
+  const inputs = ['  sw1a1aa ', 'CA1 IRR', 'SW1', 'W1', 'EC1', 'S014', 'cro', 'SWIA', 'CF10\u200E 1EP', 'CF10 1EP',
+    'SY10', 'NP16', 'BF1 2AY', 'BFPO 61', 'JE2 3AB', 'IM1 1AA', 'manchester', 'hello', '1SW', 'ZZ9 9ZZ'];
+  const cli = execFileSync('cargo', ['run', '--quiet', '--bin', 'slatecard', '--', 'lookup'],
+    { cwd: ROOT, input: inputs.join('\n') + '\n', encoding: 'utf8' }).replace(/\n$/, '').split('\n');
+  assert.equal(cli.length, inputs.length);
+  const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  const app = new SlatecardPage(page, server.url);
+  for (const [i, input] of inputs.entries()) {
+    const said = cli[i].slice(input.length + 1);
+    await app.open();
+    await app.lookUp(input);
+    const shown = page.getByTestId('result').or(page.getByTestId('postcode-answer')).or(page.getByTestId('postcode-error'));
+    await shown.first().waitFor();
+    if (await page.getByTestId('result').count()) {
+      assert.equal(await app.regionShown(), said, `${input}: the app shows a region, the CLI says ${said}`);
+    } else if (said.startsWith('?')) {
+      const offered = await page.locator('[data-testid^=choice-]').allTextContents();
+      assert.deepEqual(offered, said.slice(1).split('|'), input);
+    } else if (said === 'Labour International') {
+      assert.equal(await page.getByTestId('choose-international').count(), 1, input);
+    } else {
+      assert.ok(said.startsWith('!'), `${input}: the CLI found ${said} but the app shows no result`);
+    }
+  }
+  await page.close();
+});
