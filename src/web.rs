@@ -157,11 +157,13 @@ pub fn copy_text(text: &str) {
         .write_text(text);
 }
 
-/// WordPress's wp-embed height message (`wp-embed.js` checks the secret).
+/// A wp-embed message to WordPress's host script (`wp-embed.js` checks the
+/// secret): `height` (value: CSS pixels) or `link` (value: a URL on the
+/// frame's own host, opened in the top window).
 #[derive(Serialize)]
-struct WpEmbedHeight<'a> {
+struct WpEmbedMessage<'a, T: Serialize> {
     message: &'static str,
-    value: f64,
+    value: T,
     secret: &'a str,
 }
 
@@ -173,60 +175,124 @@ struct SlatecardHeight {
     height: f64,
 }
 
+/// The parent window, when the page is in a frame.
+fn parent_frame() -> Option<web_sys::Window> {
+    let window = gloo::utils::window();
+    let parent = window.parent().ok().flatten()?;
+    (!js_sys::Object::is(&parent, &window)).then_some(parent)
+}
+
+/// The wp-embed secret WordPress gave this frame (`#?secret=…`), if any.
+fn wp_secret() -> Option<String> {
+    wp_embed_secret(&gloo::utils::window().location().hash().unwrap_or_default())
+}
+
+fn post_to_parent(parent: &web_sys::Window, msg: Result<JsValue, serde_wasm_bindgen::Error>) {
+    // Neither message is sensitive, and the parent's origin is unknown.
+    if let Ok(msg) = msg {
+        let _ = parent.post_message(&msg, "*");
+    }
+}
+
 /// Tells the parent frame (if any) the page's height in CSS pixels, as
 /// WordPress's wp-embed message (when `secret` is known) and as our own.
 fn post_height(height: f64, secret: Option<&str>) {
-    let window = gloo::utils::window();
-    let Ok(Some(parent)) = window.parent() else {
+    let Some(parent) = parent_frame() else {
         return;
     };
-    if js_sys::Object::is(&parent, &window) {
-        return; // not in a frame
-    }
     let height = height.ceil();
-    // The height is not sensitive, and the parent's origin is unknown.
-    let send = |msg: Result<JsValue, serde_wasm_bindgen::Error>| {
-        if let Ok(msg) = msg {
-            let _ = parent.post_message(&msg, "*");
-        }
-    };
     if let Some(secret) = secret {
-        send(serde_wasm_bindgen::to_value(&WpEmbedHeight {
-            message: "height",
-            value: height,
-            secret,
-        }));
+        post_to_parent(
+            &parent,
+            serde_wasm_bindgen::to_value(&WpEmbedMessage {
+                message: "height",
+                value: height,
+                secret,
+            }),
+        );
     }
-    send(serde_wasm_bindgen::to_value(&SlatecardHeight {
-        kind: "slatecard:height",
-        height,
-    }));
+    post_to_parent(
+        &parent,
+        serde_wasm_bindgen::to_value(&SlatecardHeight {
+            kind: "slatecard:height",
+            height,
+        }),
+    );
 }
 
-/// Reports an element's height to the parent frame whenever it changes,
-/// until dropped.
+/// In a WordPress oEmbed frame, asks WordPress to open `url` in the top
+/// window (the frame's sandbox blocks new windows) and returns true; returns
+/// false anywhere else, where a normal link works.
+pub fn open_through_wordpress(url: &str) -> bool {
+    let (Some(parent), Some(secret)) = (parent_frame(), wp_secret()) else {
+        return false;
+    };
+    post_to_parent(
+        &parent,
+        serde_wasm_bindgen::to_value(&WpEmbedMessage {
+            message: "link",
+            value: url,
+            secret: &secret,
+        }),
+    );
+    true
+}
+
+/// True when a message from the parent is WordPress's `ready` (its host
+/// script has started, perhaps after this frame loaded): answer with the height.
+fn is_wp_ready(data: &JsValue) -> bool {
+    js_sys::Reflect::get(data, &JsValue::from_str("message"))
+        .ok()
+        .and_then(|m| m.as_string())
+        .is_some_and(|m| m == "ready")
+}
+
+/// Reports an element's height to the parent frame: at once, whenever it
+/// changes, when WordPress's host script says it is ready, and once the
+/// fonts have loaded; until dropped.
 pub struct HeightReporter {
     observer: Option<web_sys::ResizeObserver>,
     _callback: Closure<dyn FnMut()>,
+    _ready: gloo::events::EventListener,
 }
 
 impl HeightReporter {
     /// Starts reporting `element`'s height.
     pub fn start(element: Option<Element>) -> HeightReporter {
-        let secret = wp_embed_secret(&gloo::utils::window().location().hash().unwrap_or_default());
-        let measure = element.clone();
-        let callback = Closure::<dyn FnMut()>::new(move || {
-            if let Some(el) = &measure {
+        let secret = wp_secret();
+        let observed = element.clone();
+        let report = std::rc::Rc::new(move || {
+            if let Some(el) = &element {
                 post_height(el.get_bounding_client_rect().height(), secret.as_deref());
             }
         });
+        let on_resize = report.clone();
+        let callback = Closure::<dyn FnMut()>::new(move || on_resize());
         let observer = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()).ok();
-        if let (Some(o), Some(el)) = (&observer, &element) {
+        if let (Some(o), Some(el)) = (&observer, &observed) {
             o.observe(el);
+        }
+        let on_ready = report.clone();
+        let ready = gloo::events::EventListener::new(&gloo::utils::window(), "message", move |e| {
+            if let Some(e) = e.dyn_ref::<web_sys::MessageEvent>() {
+                if is_wp_ready(&e.data()) {
+                    on_ready();
+                }
+            }
+        });
+        report();
+        // Web fonts can change the height after the first layout.
+        if let Ok(loaded) = gloo::utils::document().fonts().ready() {
+            let after_fonts = report.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let _ = wasm_bindgen_futures::JsFuture::from(loaded).await;
+                after_fonts();
+            });
         }
         HeightReporter {
             observer,
             _callback: callback,
+            _ready: ready,
         }
     }
 }

@@ -82,11 +82,22 @@ pub fn Widget(props: &WidgetProps) -> Html {
                 }
             }
             <p class="sc-widget-foot">
-                <a href={page_url} target="_blank" rel="noopener" data-testid="open-full-page">{ t.label(Label::OpenFullPage) }</a>
+                <a href={page_url.clone()} target="_blank" rel="noopener" data-testid="open-full-page" onclick={open_full_page(page_url)}>{ t.label(Label::OpenFullPage) }</a>
                 <span>{ t.widget_note(POSTCODE_DATA_YEAR) }</span>
             </p>
         </@>
     }
+}
+
+/// "Open full page": inside a WordPress oEmbed frame (sandboxed, no new
+/// windows) WordPress opens it in the top window; elsewhere it is a normal
+/// link to a new tab.
+fn open_full_page(url: String) -> Callback<MouseEvent> {
+    Callback::from(move |e: MouseEvent| {
+        if web::open_through_wordpress(&url) {
+            e.prevent_default();
+        }
+    })
 }
 
 /// Renders a widget with `props` into `root`.

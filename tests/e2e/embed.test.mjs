@@ -151,8 +151,20 @@ test('oEmbed: the page advertises valid JSON whose iframe shows the widget', asy
   assert.equal(data.type, 'rich');
   assert.equal(typeof data.width, 'number');
   assert.equal(typeof data.height, 'number');
-  const src = data.html.match(/<iframe src="([^"]+)"/)[1];
+  const src = data.html.match(/<iframe [^>]*src="([^"]+)"/)[1];
   assert.equal(src.replaceAll('&amp;', '&'), `${app.url}/?embed=1`);
+  // The blockquote makes WordPress load its host script (wp-embed.js).
+  assert.match(data.html, /^<blockquote class="wp-embedded-content"><a href="[^"]+">/);
+  // A result page embeds what it shows: its own answer, preset to it.
+  const wales = await (await fetch(`${app.url}/nec-2022/wales/oembed.json`)).json();
+  assert.equal(wales.html.match(/<iframe [^>]*src="([^"]+)"/)[1].replaceAll('&amp;', '&'),
+    `${app.url}/?embed=1&election=nec-2022&region=wales`);
+  assert.match(wales.title, /Wales/);
+  // Taller than wide, and no ratio a block theme boxes embeds into.
+  const ratio = data.width / data.height;
+  for (const preset of [21 / 9, 2, 16 / 9, 4 / 3, 1, 9 / 16, 1 / 2]) {
+    assert.ok(Math.abs(ratio - preset) > 0.1, `ratio ${ratio} is near ${preset}`);
+  }
   // Embed it the way WordPress does (sandboxed, with a secret).
   const wpHtml = data.html.replace('<iframe ', '<iframe id="w" sandbox="allow-scripts" data-secret="Ab12Cd34Ef" ')
     .replace(/src="([^"]+)"/, (_, s) => `src="${s}#?secret=Ab12Cd34Ef"`);
