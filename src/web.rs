@@ -157,13 +157,11 @@ pub fn copy_text(text: &str) {
         .write_text(text);
 }
 
-/// A wp-embed message to WordPress's host script (`wp-embed.js` checks the
-/// secret): `height` (value: CSS pixels) or `link` (value: a URL on the
-/// frame's own host, opened in the top window).
+/// WordPress's wp-embed height message (`wp-embed.js` checks the secret).
 #[derive(Serialize)]
-struct WpEmbedMessage<'a, T: Serialize> {
+struct WpEmbedHeight<'a> {
     message: &'static str,
-    value: T,
+    value: f64,
     secret: &'a str,
 }
 
@@ -204,7 +202,7 @@ fn post_height(height: f64, secret: Option<&str>) {
     if let Some(secret) = secret {
         post_to_parent(
             &parent,
-            serde_wasm_bindgen::to_value(&WpEmbedMessage {
+            serde_wasm_bindgen::to_value(&WpEmbedHeight {
                 message: "height",
                 value: height,
                 secret,
@@ -227,14 +225,11 @@ pub fn open_through_wordpress(url: &str) -> bool {
     let (Some(parent), Some(secret)) = (parent_frame(), wp_secret()) else {
         return false;
     };
-    post_to_parent(
-        &parent,
-        serde_wasm_bindgen::to_value(&WpEmbedMessage {
-            message: "link",
-            value: url,
-            secret: &secret,
-        }),
-    );
+    let message = js_sys::Object::new();
+    for (key, value) in [("message", "link"), ("value", url), ("secret", &secret)] {
+        let _ = js_sys::Reflect::set(&message, &key.into(), &value.into());
+    }
+    let _ = parent.post_message(&message, "*");
     true
 }
 
@@ -248,8 +243,9 @@ fn is_wp_ready(data: &JsValue) -> bool {
 }
 
 /// Reports an element's height to the parent frame: at once, whenever it
-/// changes, when WordPress's host script says it is ready, and once the
-/// fonts have loaded; until dropped.
+/// changes, and when WordPress's host script says it is ready (it may start
+/// after the frame has loaded); until dropped. (The styles use system fonts
+/// only, so no font load changes the height unobserved.)
 pub struct HeightReporter {
     observer: Option<web_sys::ResizeObserver>,
     _callback: Closure<dyn FnMut()>,
@@ -281,14 +277,6 @@ impl HeightReporter {
             }
         });
         report();
-        // Web fonts can change the height after the first layout.
-        if let Ok(loaded) = gloo::utils::document().fonts().ready() {
-            let after_fonts = report.clone();
-            wasm_bindgen_futures::spawn_local(async move {
-                let _ = wasm_bindgen_futures::JsFuture::from(loaded).await;
-                after_fonts();
-            });
-        }
         HeightReporter {
             observer,
             _callback: callback,
