@@ -4,48 +4,13 @@
 // family of Safari on iPhone). Against the release build in dist/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createRequire } from 'node:module';
-import { serve, serveApp, expected, CHROMIUM_ARGS, takenOver } from '../e2e/support.mjs';
+import { serve, serveApp, expected, takenOver } from '../e2e/support.mjs';
+import { By, until, byId, fresh, texts, click, lookUp, waitResult, startDriver, stopDrivers, chosenEngines } from './drivers.mjs';
 
-const require = createRequire(new URL('../../tools/package.json', import.meta.url));
-const { Builder, By, until, Key } = require('selenium-webdriver');
-
-const MINIBROWSER = '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
-const which = (cmd) => { try { return execFileSync('sh', ['-c', `command -v ${cmd}`], { encoding: 'utf8' }).trim(); } catch { return ''; } };
-
-const ENGINES = {
-  chromium: {
-    driver: '/usr/bin/chromedriver', port: 9515, args: (p) => [`--port=${p}`],
-    caps: { browserName: 'chrome', 'goog:chromeOptions': { binary: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, `--user-data-dir=${mkdtempSync(join(tmpdir(), 'wd-chr-'))}`, '--window-size=412,900'] } },
-  },
-  firefox: {
-    driver: which('geckodriver'), port: 4444, args: (p) => ['--host', '127.0.0.1', '--port', String(p), '--log', 'warn'],
-    caps: { browserName: 'firefox', 'moz:firefoxOptions': { binary: '/usr/bin/firefox-esr', args: ['-headless', '--width=412', '--height=900'], prefs: {
-      'app.update.enabled': false, 'browser.shell.checkDefaultBrowser': false, 'datareporting.policy.dataSubmissionEnabled': false,
-      'toolkit.telemetry.enabled': false, 'network.captive-portal-service.enabled': false, 'browser.safebrowsing.update.enabled': false } } },
-  },
-  webkit: {
-    driver: which('WebKitWebDriver'), port: 4445, args: (p) => ['--host=127.0.0.1', `--port=${p}`, '--replace-on-new-session'],
-    display: true,
-    caps: { browserName: 'MiniBrowser', 'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] } },
-  },
-};
-
-let server, host, data, xvfb;
-const procs = [];
-
-async function waitForPort(port, ms = 20000) {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    try { const r = await fetch(`http://127.0.0.1:${port}/status`); if (r.ok) return; } catch {}
-    await new Promise((ok) => setTimeout(ok, 100));
-  }
-  throw new Error(`driver on port ${port} did not start`);
-}
+let server, host, data;
 
 before(async () => {
   data = expected();
@@ -60,76 +25,16 @@ if(d&&d.message==='height'&&d.secret==='Qa12Ws34Ed'&&e.source===document.getElem
   host = await serve(dir);
 });
 after(async () => {
-  for (const p of procs) p.kill('SIGTERM');
-  xvfb?.kill('SIGTERM');
+  stopDrivers();
   await server?.close();
   await host?.close();
 });
-
-async function startDriver(name) {
-  const e = ENGINES[name];
-  if (!e.driver || !existsSync(e.driver)) throw new Error(`${name}: WebDriver binary not found (run scripts/setup)`);
-  const env = { ...process.env };
-  if (e.display) {
-    if (!xvfb) {
-      xvfb = spawn('Xvfb', [':99', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], { stdio: 'ignore' });
-      await new Promise((ok) => setTimeout(ok, 500));
-    }
-    env.DISPLAY = ':99';
-  }
-  const p = spawn(e.driver, e.args(e.port), { stdio: 'ignore', env });
-  procs.push(p);
-  await waitForPort(e.port);
-  return new Builder().usingServer(`http://127.0.0.1:${e.port}`).withCapabilities(e.caps).build();
-}
-
-const byId = (id) => By.css(`[data-testid="${id}"]`);
-
-/**
- * Runs `fn` again when the element it holds was replaced under it (the app
- * re-renders; WebKitWebDriver reports that as a stale element even between
- * finding and reading), up to five times. Any other error fails at once.
- */
-async function fresh(fn) {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await fn();
-    } catch (e) {
-      if (e?.name !== 'StaleElementReferenceError' || attempt === 5) throw e;
-      await new Promise((ok) => setTimeout(ok, 50));
-    }
-  }
-}
-
-function texts(driver, id) {
-  return fresh(async () => {
-    const els = await driver.findElements(byId(id));
-    return Promise.all(els.map((el) => el.getText()));
-  });
-}
-
-function click(driver, locator) {
-  return fresh(async () => (await driver.findElement(locator)).click());
-}
 
 async function open(driver, query = '') {
   await driver.get(`${server.url}/${query}`);
   await driver.wait(until.elementLocated(byId('election-select')), 20000);
   // The page is pre-rendered: wait for the app to take it over.
   await driver.wait(() => driver.executeScript(takenOver), 20000);
-}
-
-async function lookUp(driver, text) {
-  const input = await driver.wait(until.elementLocated(byId('postcode-input')), 10000);
-  await driver.wait(until.elementIsVisible(input), 10000);
-  await input.click();
-  await input.clear();
-  await input.sendKeys(text, Key.ENTER);
-}
-
-async function waitResult(driver) {
-  await driver.wait(until.elementLocated(byId('result')), 10000);
-  return (await texts(driver, 'result-region'))[0];
 }
 
 const FLOWS = {
@@ -194,9 +99,7 @@ const FLOWS = {
   },
 };
 
-// SLATECARD_ENGINES=chromium,webkit runs a subset (default: all three).
-const chosen = (process.env.SLATECARD_ENGINES ?? Object.keys(ENGINES).join(',')).split(',');
-for (const engine of chosen) {
+for (const engine of chosenEngines()) {
   test(`${engine}: member flows`, async (t) => {
     const driver = await startDriver(engine);
     try {
