@@ -128,6 +128,8 @@ pub enum Label {
     Preview,
     /// The embed preview frame's title.
     PreviewTitle,
+    /// The widget's switch for what follows the order.
+    More,
     /// Beside a slate candidate who was elected.
     Elected,
     /// Beside a slate candidate who was not elected.

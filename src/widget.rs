@@ -71,7 +71,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
             {
                 match &page.body {
                     Body::Result { found, result, back } => html! {
-                        <Advice {lang} found={found.clone()} result={result.clone()} back={back.clone()} dispatch={dispatch.clone()} take_focus={page.take_focus} />
+                        <Advice {lang} found={found.clone()} result={result.clone()} back={back.clone()} dispatch={dispatch.clone()} take_focus={page.take_focus} compact=true />
                     },
                     Body::Choose(chooser) => html! {
                         <>

@@ -92,6 +92,7 @@ async fn result_shows_the_published_northern_order() {
             result,
             dispatch: Callback::noop(),
             take_focus: false,
+            compact: false,
         },
     )
     .render();

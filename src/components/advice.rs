@@ -23,6 +23,11 @@ pub struct AdviceProps {
     /// not when the page opens from a link).
     #[prop_or_default]
     pub take_focus: bool,
+    /// The widget's form: names without summaries, and everything after the
+    /// order (other seats, results, notes) behind one "more" switch, so the
+    /// card fits a blog's frame (WordPress caps it at 1,000 px).
+    #[prop_or_default]
+    pub compact: bool,
 }
 
 /// The slate's advice for one region: the ballot, then the other seats.
@@ -56,10 +61,10 @@ pub fn Advice(props: &AdviceProps) -> Html {
                 }
                 <span class="sc-candidate-text">
                     <span class="sc-name" data-testid="candidate-name">{ e.name }</span>
-                    if !e.summary.is_empty() {
+                    if !e.summary.is_empty() && !props.compact {
                         <span class="sc-summary">{ e.summary }</span>
                     }
-                    if !e.note.is_empty() {
+                    if !e.note.is_empty() && !props.compact {
                         <span class="sc-candidate-note" data-testid="candidate-note">{ e.note }</span>
                     }
                     if let Some(elected) = e.elected {
@@ -71,29 +76,9 @@ pub fn Advice(props: &AdviceProps) -> Html {
             </li>
         }
     };
-    html! {
+    // After the order: what else the data knows, and the other seats.
+    let rest = html! {
         <>
-        if let Some(found) = &props.found {
-            <p class="sc-found" data-testid="found-by">{ t.found(found, v.region) }</p>
-        }
-        <section class="sc-result" data-testid="result" aria-labelledby="sc-result-heading">
-            <p class="sc-visually-hidden" aria-live="polite">{ t.showing(v.slate, v.region) }</p>
-            <div class="sc-result-head">
-                <h2 id="sc-result-heading" tabindex="-1" ref={heading}>
-                    <span class="sc-kicker">{ v.slate }</span>
-                    <span data-testid="result-region">{ v.region.name() }</span>
-                </h2>
-                <a class="sc-link-button" href={props.back.clone()} data-testid="change-region" {onclick}>
-                    { t.label(Label::ChangeRegion) }
-                </a>
-            </div>
-            <p class="sc-instruction" data-testid="instruction">{ t.instruction(v.instruction) }</p>
-            if ranked {
-                <ol class="sc-ballot" data-testid="ballot">{ list }</ol>
-            } else {
-                <ul class="sc-ballot sc-ballot--cross" data-testid="ballot">{ list }</ul>
-            }
-            { order_note(t, &v.source) }
             if !v.shared_with.is_empty() {
                 <p class="sc-shared" data-testid="shared-list">{ t.shared_list(v.shared_with) }</p>
             }
@@ -133,6 +118,39 @@ pub fn Advice(props: &AdviceProps) -> Html {
                         }
                     </ul>
                 </details>
+            }
+        </>
+    };
+    html! {
+        <>
+        if let Some(found) = &props.found {
+            <p class="sc-found" data-testid="found-by">{ t.found(found, v.region) }</p>
+        }
+        <section class="sc-result" data-testid="result" aria-labelledby="sc-result-heading">
+            <p class="sc-visually-hidden" aria-live="polite">{ t.showing(v.slate, v.region) }</p>
+            <div class="sc-result-head">
+                <h2 id="sc-result-heading" tabindex="-1" ref={heading}>
+                    <span class="sc-kicker">{ v.slate }</span>
+                    <span data-testid="result-region">{ v.region.name() }</span>
+                </h2>
+                <a class="sc-link-button" href={props.back.clone()} data-testid="change-region" {onclick}>
+                    { t.label(Label::ChangeRegion) }
+                </a>
+            </div>
+            <p class="sc-instruction" data-testid="instruction">{ t.instruction(v.instruction) }</p>
+            if ranked {
+                <ol class="sc-ballot" data-testid="ballot">{ list }</ol>
+            } else {
+                <ul class="sc-ballot sc-ballot--cross" data-testid="ballot">{ list }</ul>
+            }
+            { order_note(t, &v.source) }
+            if props.compact {
+                <details class="sc-more" data-testid="more">
+                    <summary>{ t.label(Label::More) }</summary>
+                    { rest }
+                </details>
+            } else {
+                { rest }
             }
         </section>
         </>

@@ -202,13 +202,15 @@ pub fn embed_snippets(
         ..Default::default()
     };
     let widget_url = format!("{base}{}", q.to_query());
+    // The page's own address (`nec-2022/wales/`): pasted into WordPress it
+    // embeds the widget preset to it (each page has its own oEmbed answer).
     let page_url = format!(
         "{base}{}",
         Link {
             embed: false,
             ..q.clone()
         }
-        .to_query()
+        .to_path()
     );
     let mut attrs = String::new();
     if let Some(e) = election {

@@ -159,6 +159,7 @@ impl Catalogue for English {
             Label::Copy => "Copy",
             Label::Preview => "Preview:",
             Label::PreviewTitle => "Preview of the embedded widget",
+            Label::More => "Other seats, results and notes",
             Label::Elected => "Elected",
             Label::NotElected => "Not elected",
             Label::Results => "Results",

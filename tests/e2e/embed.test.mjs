@@ -173,3 +173,28 @@ test('oEmbed: the page advertises valid JSON whose iframe shows the widget', asy
   assert.deepEqual(errors, []);
   await page.close();
 });
+
+test('the widget fits a WordPress frame (at most 1,000 px) at 320 px in every election and region', async () => {
+  // WordPress clamps an embed's height to 1,000 px (wp-embed.js); taller
+  // content scrolls inside the frame, but the order itself should never need to.
+  const page = await browser.newPage({ viewport: { width: 320, height: 800 } });
+  let tallest = { height: 0 };
+  for (const election of expected().elections) {
+    for (const region of Object.keys(election.regions)) {
+      await page.goto(`${app.url}/?embed=1&election=${election.id}&region=${region}`);
+      const widget = page.getByTestId('widget');
+      await page.getByTestId('result').waitFor();
+      const height = await widget.evaluate((w) => w.getBoundingClientRect().height);
+      if (height > tallest.height) tallest = { height, election: election.id, region };
+    }
+  }
+  // Found from a postcode, the card says so in one more line.
+  await page.goto(`${app.url}/?embed=1&election=${tallest.election}`);
+  await page.getByTestId('postcode-input').fill(tallest.region === 'international' ? 'JE2 3AB' : 'CF10 1EP');
+  await page.getByTestId('postcode-input').press('Enter');
+  await page.getByTestId('result').or(page.getByTestId('postcode-answer')).first().waitFor();
+  const withFound = await page.getByTestId('widget').evaluate((w) => w.getBoundingClientRect().height);
+  assert.ok(tallest.height < 1000, `tallest: ${JSON.stringify(tallest)}`);
+  assert.ok(withFound < 1000, `after a lookup: ${withFound}`);
+  await page.close();
+});

@@ -1,33 +1,22 @@
 // The member's flows in three browser engines through W3C WebDriver:
 // Blink (Chromium + chromedriver), Gecko (Firefox ESR + geckodriver) and
 // WebKit (WebKitGTK's MiniBrowser + WebKitWebDriver under Xvfb, the engine
-// family of Safari on iPhone). Against the release build in dist/.
+// family of Safari on iPhone). Against the release build in dist/. The widget
+// in a blog's frame is tested in a real WordPress (../wordpress/).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { serve, serveApp, expected, takenOver } from '../e2e/support.mjs';
+import { serveApp, expected, takenOver } from '../e2e/support.mjs';
 import { By, until, byId, fresh, texts, click, lookUp, waitResult, startDriver, stopDrivers, chosenEngines } from './drivers.mjs';
 
-let server, host, data;
+let server, data;
 
 before(async () => {
   data = expected();
   server = await serveApp();
-  // A blog on another origin, embedding the widget the way WordPress's oEmbed does.
-  const dir = mkdtempSync(join(tmpdir(), 'wd-host-'));
-  writeFileSync(join(dir, 'wp.html'), `<!doctype html><meta charset="utf-8"><title>Blog</title><link rel="icon" href="data:,">
-<h1>Blog</h1><iframe id="w" sandbox="allow-scripts" data-secret="Qa12Ws34Ed" title="slatecard"
- src="${server.url}/?embed=1#?secret=Qa12Ws34Ed" width="400" height="600" frameborder="0"></iframe>
-<script>window.heights=[];addEventListener('message',function(e){var d=e.data;
-if(d&&d.message==='height'&&d.secret==='Qa12Ws34Ed'&&e.source===document.getElementById('w').contentWindow){window.heights.push(d.value);}});</script>`);
-  host = await serve(dir);
 });
 after(async () => {
   stopDrivers();
   await server?.close();
-  await host?.close();
 });
 
 async function open(driver, query = '') {
@@ -83,19 +72,6 @@ const FLOWS = {
     await select.findElement(By.css('option[value="nec-2018"]')).click();
     await d.wait(async () => (await texts(d, 'candidate-name')).length === 9, 10000);
     assert.equal((await d.findElements(By.css('.sc-pref'))).length, 0);
-  },
-  'embedded in a sandboxed frame (WordPress oEmbed)': async (d) => {
-    await d.get(`${host.url}/wp.html`);
-    const frame = await d.wait(until.elementLocated(By.id('w')), 10000);
-    await d.switchTo().frame(frame);
-    try {
-      await d.wait(until.elementLocated(byId('widget')), 20000);
-      await lookUp(d, 'CF10 1EP');
-      assert.equal(await waitResult(d), 'Wales');
-    } finally {
-      await d.switchTo().defaultContent();
-    }
-    await d.wait(async () => (await d.executeScript('return window.heights.length')) > 0, 10000);
   },
 };
 
