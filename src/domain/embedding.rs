@@ -225,7 +225,7 @@ pub fn embed_snippets(
             "<div data-slatecard{attrs}><a href=\"{page_url}\">{title}</a></div>\n<script async src=\"{base}embed.js\"></script>"
         ),
         iframe: format!(
-            "<iframe src=\"{}\" title=\"{title}\" width=\"100%\" height=\"640\" style=\"border:0\" loading=\"lazy\"></iframe>",
+            "<iframe src=\"{}\" title=\"{title}\" width=\"100%\" height=\"800\" style=\"border:0\" loading=\"lazy\"></iframe>",
             html_escape(&widget_url),
         ),
         link: format!("<a href=\"{page_url}\">{title}</a>"),
