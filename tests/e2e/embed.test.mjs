@@ -198,3 +198,14 @@ test('the widget fits a WordPress frame (at most 1,000 px) at 320 px in every el
   assert.ok(withFound < 1000, `after a lookup: ${withFound}`);
   await page.close();
 });
+
+test('the widget says nothing in the host page\'s console (no warnings, no errors)', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  const said = [];
+  page.on('console', (m) => { if (m.type() === 'warning' || m.type() === 'error') said.push(m.text()); });
+  await page.goto(`${app.url}/?embed=1&region=wales`);
+  await page.getByTestId('result').waitFor();
+  await page.waitForTimeout(300);
+  assert.deepEqual(said, []);
+  await page.close();
+});

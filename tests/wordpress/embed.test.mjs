@@ -163,10 +163,18 @@ async function oembed(d, engine, width, slug) {
   });
   await sizedByWordPress(d, frame);
   await intoFrame(d, frame, async () => assert.ok(await nothingCutOff(d)));
+  // A region picked from the list inside the frame.
+  await intoFrame(d, frame, async () => {
+    await (await d.findElement(byId('change-region'))).click();
+    const select = await d.wait(until.elementLocated(byId('widget-region')), 10000);
+    await (await select.findElement(By.css('option[value="london"]'))).click();
+    assert.equal(await waitResult(d), 'London');
+  });
+  await sizedByWordPress(d, frame);
   // "Open full page" leaves the sandbox through WordPress's link message.
   await intoFrame(d, frame, async () => (await d.findElement(byId('open-full-page'))).click());
   await d.wait(async () => (await d.getCurrentUrl()).startsWith(app.url), 10000, 'open full page reaches the app');
-  assert.match(await d.getCurrentUrl(), /\/nec-2022\/northern\/$/);
+  assert.match(await d.getCurrentUrl(), /\/nec-2022\/london\/$/);
 }
 
 for (const engine of chosenEngines()) {
