@@ -2,9 +2,10 @@
 //! with the shared components and keeps the address bar shareable.
 
 use crate::components::{
-    link_notices, use_page, Advice, ElectionPicker, EmbedPanel, Footer, PostcodeForm, RegionPicker,
+    follow, link_notices, use_page, Advice, ElectionPicker, EmbedPanel, Footer, PostcodeForm,
+    RegionPicker, ShareLinks,
 };
-use crate::domain::model::Model;
+use crate::domain::model::{Event, Model};
 use crate::domain::page::Body;
 use crate::text::{catalogue, Catalogue as _, Label};
 use crate::web;
@@ -32,8 +33,19 @@ pub struct AppProps {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let (page, dispatch) = use_page(props.model.clone(), props.now, props.base.clone());
-    // Keep the address bar shareable: election and region only.
-    use_effect_with(page.link.clone(), web::replace_link);
+    // Keep the address bar shareable (election and region only), a history
+    // entry per step the member takes, so Back undoes the last one.
+    {
+        let step = page.take_focus;
+        use_effect_with(page.link.clone(), move |link| web::show_link(link, step));
+    }
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            let listener = web::on_back(move |link| dispatch.emit(Event::WentBack(link)));
+            move || drop(listener)
+        });
+    }
     {
         let done = props.on_first_render.clone();
         use_effect_with((), move |_| {
@@ -49,18 +61,32 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <>
             <header class="sc-header">
-                <h1>{ t.label(Label::Brand) }</h1>
+                <p class="sc-brand">{ t.label(Label::Brand) }</p>
+                <h1 data-testid="page-heading">{ t.page_heading(page.election.election) }</h1>
                 <p class="sc-tagline">{ t.label(Label::Tagline) }</p>
             </header>
             <main id="main" class="sc-main">
                 { link_notices(&page) }
                 {
                     match &page.body {
-                        Body::Result { found, result, back } => html! {
+                        Body::Result { found, result, back, from_link } => {
+                            let share = ShareLinks {
+                                page: format!("{}{}", props.base, page.link.to_path()).into(),
+                                election: format!("{}{}", props.base, back).into(),
+                                text: t.order_text(page.election.election, result, &format!("{}{}", props.base, page.link.to_path())).into(),
+                            };
+                            html! {
                             <>
+                                if *from_link {
+                                    <p class="sc-notice sc-notice--region" data-testid="from-link">
+                                        { t.not_your_region(result.region) }{ " " }
+                                        <a href={back.clone()} data-testid="not-my-region" onclick={follow(&dispatch, Event::ChangeRegion)}>{ t.label(Label::EnterYourPostcode) }</a>
+                                    </p>
+                                }
                                 { election }
-                                <Advice {lang} found={found.clone()} result={result.clone()} back={back.clone()} dispatch={dispatch.clone()} take_focus={page.take_focus} />
+                                <Advice {lang} found={found.clone()} result={result.clone()} back={back.clone()} dispatch={dispatch.clone()} take_focus={page.take_focus} share={share} />
                             </>
+                            }
                         },
                         Body::Choose(chooser) => html! {
                             <>

@@ -14,7 +14,7 @@ mod footer;
 mod postcode_form;
 mod region_picker;
 
-pub use advice::{Advice, AdviceProps};
+pub use advice::{Advice, AdviceProps, ShareLinks};
 pub use election_picker::{election_status, ElectionPicker, ElectionPickerProps};
 pub use embed_panel::{EmbedPanel, EmbedPanelProps};
 pub use footer::{Footer, FooterProps};

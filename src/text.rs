@@ -20,7 +20,9 @@ use crate::domain::embedding::OptionError;
 use crate::domain::link::Unknown;
 use crate::domain::lookup::{Answer, LookupError};
 use crate::domain::model::Found;
-use crate::domain::page::{BallotView, Eligibility, Instruction, Outcome, Page, Timing};
+use crate::domain::page::{
+    BallotView, Eligibility, Instruction, Outcome, Page, ResultView, Timing,
+};
 use crate::domain::postcode::PostcodeError;
 use crate::domain::region::RegionId;
 use crate::domain::table::TableError;
@@ -130,6 +132,19 @@ pub enum Label {
     PreviewTitle,
     /// The widget's switch for what follows the order.
     More,
+    /// After "this is the order for …, not your region?": the way back to
+    /// the postcode box.
+    EnterYourPostcode,
+    /// Before links to the regions whose orders the slate published.
+    PublishedElsewhere,
+    /// Copies the order as plain text, for a message.
+    CopyOrder,
+    /// Shares the page (the phone's share sheet, or the link copied).
+    Share,
+    /// Shares the election's page, without the member's region.
+    ShareWithoutRegion,
+    /// Said once something was copied.
+    Copied,
     /// Beside a slate candidate who was elected.
     Elected,
     /// Beside a slate candidate who was not elected.
@@ -237,6 +252,13 @@ pub trait Catalogue {
     fn embed_title(&self, election: Option<&Election>) -> String;
     /// Why `mount()` refused its options (for the host page's author).
     fn option_error(&self, error: &OptionError) -> String;
+    /// The page's main heading: what it is for, naming the election and slate.
+    fn page_heading(&self, election: &Election) -> String;
+    /// Said above an order the member did not choose (it came with the link).
+    fn not_your_region(&self, region: RegionId) -> String;
+    /// The order as plain text for a message: election, region, numbered
+    /// names, whose order it is, and `url`.
+    fn order_text(&self, election: &Election, result: &ResultView, url: &str) -> String;
     /// That the slate gave the same list to members in `others` too.
     fn shared_list(&self, others: &[RegionId]) -> String;
     /// Introduces a known list of the ballot's names (complete or not).

@@ -63,12 +63,34 @@ pub fn take_place_of(fresh: &Element, old: &Element) {
 /// reloading or adding a history entry. Only the election and region are
 /// ever written: never a postcode.
 pub fn replace_link(link: &Link) {
+    show_link(link, false);
+}
+
+/// Shows `link` in the address bar: as a new history entry when it is a
+/// step the member took (`step`), so Back undoes it; in place otherwise
+/// (the page opening, or Back itself).
+pub fn show_link(link: &Link, step: bool) {
     let window = gloo::utils::window();
-    if let Ok(history) = window.history() {
-        let url = format!("{}{}", base_path(), link.to_path());
-        // Fails harmlessly in sandboxed frames; the page works without it.
+    let Ok(history) = window.history() else {
+        return;
+    };
+    let url = format!("{}{}", base_path(), link.to_path());
+    let here = window.location().pathname().unwrap_or_default();
+    // Fails harmlessly in sandboxed frames; the page works without it.
+    if step && here != url {
+        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
+    } else {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
+}
+
+/// Calls `back` with the address's link whenever the member goes Back or
+/// Forward through the steps [`show_link`] recorded, until dropped.
+pub fn on_back(back: impl Fn(Link) + 'static) -> gloo::events::EventListener {
+    gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| {
+        let (path, search) = address();
+        back(Link::parse_address(&path, &search));
+    })
 }
 
 /// The app's address (its base URL, e.g. `https://example.org/slatecard/`):
@@ -155,6 +177,41 @@ pub fn copy_text(text: &str) {
         .navigator()
         .clipboard()
         .write_text(text);
+}
+
+/// Puts `text` in the element with id `id` (a live region says it).
+pub fn say(id: &str, text: &str) {
+    if let Some(el) = gloo::utils::document().get_element_by_id(id) {
+        el.set_text_content(Some(text));
+    }
+}
+
+/// Shares `url` (with `text`, if any) through the phone's share sheet where
+/// the browser has one (the Web Share API); elsewhere copies the link and
+/// returns true, so the page can say it was copied.
+pub fn share(url: &str, text: &str) -> bool {
+    let navigator = gloo::utils::window().navigator();
+    let share = js_sys::Reflect::get(&navigator, &"share".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(share) = share {
+        let data = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
+        if !text.is_empty() {
+            let _ = js_sys::Reflect::set(&data, &"text".into(), &text.into());
+        }
+        // A rejected promise (the member closed the sheet) needs no answer.
+        if let Ok(promise) = share.call1(&navigator, &data) {
+            if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+                });
+            }
+            return false;
+        }
+    }
+    copy_text(url);
+    true
 }
 
 /// WordPress's wp-embed height message (`wp-embed.js` checks the secret).

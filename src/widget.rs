@@ -70,7 +70,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
             { link_notices(&page) }
             {
                 match &page.body {
-                    Body::Result { found, result, back } => html! {
+                    Body::Result { found, result, back, .. } => html! {
                         <Advice {lang} found={found.clone()} result={result.clone()} back={back.clone()} dispatch={dispatch.clone()} take_focus={page.take_focus} compact=true />
                     },
                     Body::Choose(chooser) => html! {

@@ -26,7 +26,7 @@ fn dates_and_times() {
     );
     assert_eq!(
         en().moment(Moment::parse("2020-11-12T12:00").unwrap()),
-        "12 November 2020, 12:00"
+        "12 November 2020, midday"
     );
 }
 
@@ -35,17 +35,34 @@ fn status_lines() {
     let e = Election::by_id("nec-2022").unwrap();
     let line = |when| en().timing(Timing::of(e, at(when)));
     assert_eq!(line("2022-07-01"), "Voting opens 25 July 2022");
-    assert_eq!(line("2022-08-01"), "Voting open — closes 30 August 2022");
+    assert_eq!(
+        line("2022-08-01"),
+        "Voting closes in 29 days — end of Tuesday 30 August 2022"
+    );
+    assert_eq!(
+        line("2022-08-29T23:00"),
+        "Voting closes tomorrow — end of Tuesday 30 August 2022"
+    );
+    assert_eq!(
+        line("2022-08-30T09:00"),
+        "Voting closes today — end of Tuesday 30 August 2022"
+    );
+    // A close at noon is "midday", as members say it.
+    let e2024 = Election::by_id("nec-2024").unwrap();
+    assert_eq!(
+        en().timing(Timing::of(e2024, at("2024-09-11"))),
+        "Voting closes in 6 days — Tuesday 17 September 2024, midday"
+    );
     assert_eq!(line("2022-08-31"), "Voting closed on 30 August 2022");
     let e2020 = Election::by_id("nec-2020").unwrap();
     assert_eq!(
         en().timing(Timing::of(e2020, at("2026-01-01"))),
-        "Voting closed on 12 November 2020, 12:00"
+        "Voting closed on 12 November 2020, midday"
     );
     let e2018 = Election::by_id("nec-2018").unwrap();
     assert_eq!(
         en().timing(Timing::of(e2018, at("2026-11-23"))),
-        "Voting closed on 30 August 2018, 12:00"
+        "Voting closed on 30 August 2018, midday"
     );
     let e2026 = Election::by_id("nec-2026").unwrap();
     assert_eq!(

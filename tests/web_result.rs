@@ -93,6 +93,7 @@ async fn result_shows_the_published_northern_order() {
             dispatch: Callback::noop(),
             take_focus: false,
             compact: false,
+            share: None,
         },
     )
     .render();

@@ -3,6 +3,7 @@
 use super::follow;
 use crate::domain::model::{Event, Found};
 use crate::domain::page::{BallotView, OrderSource, ResultView, SeatView};
+use crate::domain::region::RegionId;
 use crate::text::{catalogue, Catalogue, Label, Lang};
 use yew::prelude::*;
 
@@ -28,6 +29,20 @@ pub struct AdviceProps {
     /// card fits a blog's frame (WordPress caps it at 1,000 px).
     #[prop_or_default]
     pub compact: bool,
+    /// What the share buttons share (the full page only).
+    #[prop_or_default]
+    pub share: Option<ShareLinks>,
+}
+
+/// What the share buttons share.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ShareLinks {
+    /// This page's address (election and region, never a postcode).
+    pub page: AttrValue,
+    /// The election's page, for friends in other regions.
+    pub election: AttrValue,
+    /// The order as plain text for a message.
+    pub text: AttrValue,
 }
 
 /// The slate's advice for one region: the ballot, then the other seats.
@@ -57,7 +72,7 @@ pub fn Advice(props: &AdviceProps) -> Html {
                 if let Some(p) = e.preference {
                     <span class="sc-pref" aria-hidden="true">{ p }</span>
                 } else {
-                    <span class="sc-cross" aria-hidden="true">{ "✕" }</span>
+                    <span class="sc-cross" aria-hidden="true">{ "X" }</span>
                 }
                 <span class="sc-candidate-text">
                     <span class="sc-name" data-testid="candidate-name">{ e.name }</span>
@@ -137,13 +152,17 @@ pub fn Advice(props: &AdviceProps) -> Html {
                     { t.label(Label::ChangeRegion) }
                 </a>
             </div>
+            // Whose order this is comes first, before anyone acts on it.
+            { order_note(t, &v.source, &v.published_elsewhere, props.dispatch.clone(), props.compact) }
             <p class="sc-instruction" data-testid="instruction">{ t.instruction(v.instruction) }</p>
             if ranked {
                 <ol class="sc-ballot" data-testid="ballot">{ list }</ol>
             } else {
                 <ul class="sc-ballot sc-ballot--cross" data-testid="ballot">{ list }</ul>
             }
-            { order_note(t, &v.source) }
+            if let Some(share) = &props.share {
+                { share_buttons(t, share) }
+            }
             if props.compact {
                 <details class="sc-more" data-testid="more">
                     <summary>{ t.label(Label::More) }</summary>
@@ -157,11 +176,20 @@ pub fn Advice(props: &AdviceProps) -> Html {
     }
 }
 
-/// Says where the order comes from; generated orders are flagged plainly.
-fn order_note(t: &impl Catalogue, source: &OrderSource) -> Html {
+/// Says where the order comes from, before the order: generated orders are
+/// flagged plainly, with links to what the slate itself published.
+fn order_note(
+    t: &impl Catalogue,
+    source: &OrderSource,
+    published: &[(RegionId, String)],
+    dispatch: Callback<Event>,
+    compact: bool,
+) -> Html {
     let method = |summary: Label, method: &'static str| {
         html! { <details><summary>{ t.label(summary) }</summary><p>{ method }</p></details> }
     };
+    // In the widget the why goes with the how, behind the switch.
+    let why = html! { { t.label(Label::GeneratedWhy) } };
     match source {
         OrderSource::Published { source } => html! {
             <p class="sc-provenance" data-testid="provenance" data-kind="published">
@@ -171,8 +199,22 @@ fn order_note(t: &impl Catalogue, source: &OrderSource) -> Html {
         },
         OrderSource::Generated { method: m } => html! {
             <div class="sc-provenance sc-provenance--generated" data-testid="provenance" data-kind="generated">
-                <p><strong>{ t.label(Label::GeneratedOrder) }</strong>{ t.label(Label::GeneratedWhy) }</p>
-                { method(Label::HowOrderMade, m) }
+                <p><strong>{ t.label(Label::GeneratedOrder) }</strong>
+                if !compact { { why.clone() } }</p>
+                if !published.is_empty() && !compact {
+                    <p data-testid="published-elsewhere">
+                        { t.label(Label::PublishedElsewhere) }
+                        for (i, (region, path)) in published.iter().enumerate() {
+                            if i > 0 { { ", " } }
+                            <a href={path.clone()} onclick={follow(&dispatch, Event::RegionPicked(*region))}>{ region.name() }</a>
+                        }
+                    </p>
+                }
+                if compact {
+                    <details><summary>{ t.label(Label::HowOrderMade) }</summary><p>{ why }</p><p>{ *m }</p></details>
+                } else {
+                    { method(Label::HowOrderMade, m) }
+                }
             </div>
         },
         OrderSource::PartlyPublished {
@@ -187,6 +229,32 @@ fn order_note(t: &impl Catalogue, source: &OrderSource) -> Html {
             </div>
         },
         OrderSource::NoOrder => html! {},
+    }
+}
+
+/// Share this page (the phone's share sheet, else the link copied), share
+/// the election's page without the member's region, or copy the order as
+/// text for a message. "Copied" is said in a live region.
+fn share_buttons(t: &impl Catalogue, links: &ShareLinks) -> Html {
+    let copied = t.label(Label::Copied);
+    let act = |what: fn(&ShareLinks) -> bool| {
+        let links = links.clone();
+        Callback::from(move |_: MouseEvent| {
+            if what(&links) {
+                crate::web::say("sc-share-status", copied);
+            }
+        })
+    };
+    html! {
+        <div class="sc-share" data-testid="share">
+            <button type="button" class="sc-button sc-button--quiet" data-testid="share-page"
+                onclick={act(|l| crate::web::share(&l.page, &l.text))}>{ t.label(Label::Share) }</button>
+            <button type="button" class="sc-button sc-button--quiet" data-testid="share-election"
+                onclick={act(|l| crate::web::share(&l.election, ""))}>{ t.label(Label::ShareWithoutRegion) }</button>
+            <button type="button" class="sc-button sc-button--quiet" data-testid="copy-order"
+                onclick={act(|l| { crate::web::copy_text(&l.text); true })}>{ t.label(Label::CopyOrder) }</button>
+            <span id="sc-share-status" class="sc-hint" role="status" data-testid="share-status"></span>
+        </div>
     }
 }
 

@@ -93,6 +93,9 @@ pub enum Event {
     ChangeRegion,
     /// The page's address changed (a link opened, history moved).
     LinkOpened(Link),
+    /// The member went Back (or Forward) to a step they took: the page shows
+    /// that step's link again, as their own choice.
+    WentBack(Link),
     /// The postcode table arrived (or failed to): a waiting postcode is
     /// looked up now.
     PostcodeTableReady,
@@ -178,6 +181,10 @@ pub fn update(model: &mut Model, event: Event) {
                 accent: model.accent.take(),
                 ..Model::new(mode, &link)
             };
+        }
+        Event::WentBack(link) => {
+            update(model, Event::LinkOpened(link));
+            model.interacted = true;
         }
     }
 }

@@ -4,7 +4,7 @@
 //! and the message catalogue (`crate::text`) words it. Everything that decides
 //! what a member sees is here, so it is tested natively.
 
-use super::date::Date;
+use super::date::{london_offset_minutes, Date};
 use super::election::{BallotKind, Election, Electorate, Provenance, Results, Source, Status};
 use super::embedding::Theme;
 use super::link::{Link, Unknown};
@@ -48,22 +48,38 @@ pub struct ElectionHead {
     pub timing: Timing,
 }
 
-/// Where a ballot stands: the status, and the year for ballots without dates.
+/// Where a ballot stands: the status, the year for ballots without dates,
+/// and today's date (for "closes in 6 days").
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Timing {
     /// Upcoming, open or closed, with the dates known.
     pub status: Status,
     /// The year the election was held.
     pub held: u16,
+    /// Today in the UK, when the timing was taken.
+    pub today: Date,
 }
 
 impl Timing {
     /// Where `election`'s ballot stands at `now_utc_minutes` (minutes since
     /// the Unix epoch, UTC).
     pub fn of(election: &Election, now_utc_minutes: i64) -> Timing {
+        let uk = now_utc_minutes + london_offset_minutes(now_utc_minutes);
         Timing {
             status: election.status_at(now_utc_minutes),
             held: election.held,
+            today: Date::from_days_since_epoch(uk.div_euclid(1440)),
+        }
+    }
+
+    /// Whole days from today to the closing day (0: it closes today), while
+    /// voting is open and the close is known.
+    pub fn days_left(self) -> Option<i64> {
+        match self.status {
+            Status::Open { closes: Some(c) } => {
+                Some(c.date.days_since_epoch() - self.today.days_since_epoch())
+            }
+            _ => None,
         }
     }
 
@@ -97,6 +113,9 @@ pub enum Body {
     Result {
         /// How the region was found, when from a postcode.
         found: Option<Found>,
+        /// The region came with the link the member opened (someone else's,
+        /// perhaps), not from anything they did: ask whether it is theirs.
+        from_link: bool,
         /// The advice.
         result: ResultView,
         /// The path of the page for choosing a region again (this election's).
@@ -294,6 +313,10 @@ pub struct ResultView {
     pub source: OrderSource,
     /// The other regions the slate gave the same list (empty: this region's own).
     pub shared_with: &'static [RegionId],
+    /// Regions whose order (or its first places) the slate published, with
+    /// their pages' paths, when this region's is not among them: so a member
+    /// can see what the slate itself said.
+    pub published_elsewhere: Vec<(RegionId, String)>,
     /// Everyone on the ballot, as far as the data knows.
     pub ballot: BallotView,
     /// Who was elected, when the results are in the data.
@@ -407,6 +430,11 @@ impl ResultView {
             region,
             instruction,
             shared_with: election.order_for(region).map_or(&[], |o| o.shared_with),
+            published_elsewhere: if matches!(source, OrderSource::Generated { .. }) {
+                published_orders(election)
+            } else {
+                Vec::new()
+            },
             ballot,
             outcome: election.results.as_ref().map(|r| outcome(election, r)),
             results_missing: false,
@@ -417,6 +445,24 @@ impl ResultView {
             notes: election.notes,
         }
     }
+}
+
+/// The regions whose order the slate published (in full or its first
+/// places), with their pages' paths.
+fn published_orders(election: &'static Election) -> Vec<(RegionId, String)> {
+    election
+        .orders
+        .iter()
+        .filter(|o| !matches!(o.provenance, Provenance::Generated))
+        .map(|o| {
+            let link = Link {
+                election: Some(election),
+                region: Some(o.region),
+                ..Link::default()
+            };
+            (o.region, link.to_path())
+        })
+        .collect()
 }
 
 /// The ballot paper as far as the data knows it: each name with the mark
@@ -518,6 +564,7 @@ pub fn view(model: &Model, now_utc_minutes: i64) -> Page {
     let body = match model.region {
         Some(region) => Body::Result {
             found: model.found.clone(),
+            from_link: !model.interacted,
             result: ResultView {
                 results_missing: model.election.results.is_none()
                     && matches!(timing.status, Status::Closed { .. }),
@@ -633,7 +680,8 @@ mod tests {
             Timing::of(e2026, at(&ended_by.to_string())),
             Timing {
                 status: Status::Closed { closed: None },
-                held: 2026
+                held: 2026,
+                today: ended_by,
             }
         );
         assert!(Timing::of(e2026, at("2026-08-01")).is_open());

@@ -8,7 +8,7 @@ use crate::domain::link::Unknown;
 use crate::domain::lookup::{Answer, LookupError, Resolution};
 use crate::domain::model::Found;
 use crate::domain::page::{
-    BallotView, Body, Eligibility, Instruction, OrderSource, Outcome, Page, Timing,
+    BallotView, Body, Eligibility, Instruction, OrderSource, Outcome, Page, ResultView, Timing,
 };
 use crate::domain::postcode::{Elsewhere, PostcodeError, Territory};
 use crate::domain::region::RegionId;
@@ -17,6 +17,16 @@ use crate::domain::table::TableError;
 /// English text.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct English;
+
+const WEEKDAYS: [&str; 7] = [
+    "Sunday",
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+];
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -137,7 +147,7 @@ impl Catalogue for English {
             }
             Label::Source => " Source: ",
             Label::GeneratedOrder => "Worked out by slatecard, not published by the slate.",
-            Label::GeneratedWhy => " We could not find the slate's own order for your region.",
+            Label::GeneratedWhy => " We could not find the slate's own order for your region, so slatecard worked this one out to spread first preferences across the slate, as the slate's regional orders are meant to.",
             Label::HowOrderMade => "How this order was made",
             Label::HowRestMade => "How the rest was made",
             Label::OtherSeats => "Other seats on the same ballot",
@@ -160,6 +170,12 @@ impl Catalogue for English {
             Label::Preview => "Preview:",
             Label::PreviewTitle => "Preview of the embedded widget",
             Label::More => "Other seats, results and notes",
+            Label::EnterYourPostcode => "Enter your postcode",
+            Label::PublishedElsewhere => "What the slate itself published: ",
+            Label::CopyOrder => "Copy my order",
+            Label::Share => "Share",
+            Label::ShareWithoutRegion => "Share without my region",
+            Label::Copied => "Copied",
             Label::Elected => "Elected",
             Label::NotElected => "Not elected",
             Label::Results => "Results",
@@ -219,6 +235,7 @@ impl Catalogue for English {
     fn moment(&self, m: Moment) -> String {
         match m.time {
             None => self.date(m.date),
+            Some((12, 0)) => format!("{}, midday", self.date(m.date)),
             Some((h, min)) => format!("{}, {h:02}:{min:02}", self.date(m.date)),
         }
     }
@@ -227,7 +244,18 @@ impl Catalogue for English {
         match t.status {
             Status::Upcoming { opens } => format!("Voting opens {}", self.moment(opens)),
             Status::Open { closes: Some(c) } => {
-                format!("Voting open — closes {}", self.moment(c))
+                // A date alone closes at the end of that day.
+                let weekday = WEEKDAYS[usize::from(c.date.weekday() % 7)];
+                let day = match c.time {
+                    None => format!("end of {weekday} {}", self.date(c.date)),
+                    Some(_) => format!("{weekday} {}", self.moment(c)),
+                };
+                match t.days_left() {
+                    Some(0) => format!("Voting closes today — {day}"),
+                    Some(1) => format!("Voting closes tomorrow — {day}"),
+                    Some(n) => format!("Voting closes in {n} days — {day}"),
+                    None => format!("Voting open — closes {day}"),
+                }
             }
             Status::Open { closes: None } => "Voting open".to_owned(),
             Status::Closed { closed: Some(c) } => format!("Voting closed on {}", self.moment(c)),
@@ -422,6 +450,41 @@ impl Catalogue for English {
             ),
         }
     }
+    fn page_heading(&self, election: &Election) -> String {
+        format!("How to vote: {}", election.short_title)
+    }
+
+    fn not_your_region(&self, region: RegionId) -> String {
+        format!("This is the order for {}. Not your region?", region.name())
+    }
+
+    fn order_text(&self, election: &Election, r: &ResultView, url: &str) -> String {
+        let names: Vec<String> = r
+            .entries
+            .iter()
+            .map(|e| match e.preference {
+                Some(p) => format!("{p} {}", e.name),
+                None => format!("X {}", e.name),
+            })
+            .collect();
+        let whose = match r.source {
+            OrderSource::Published { .. } => "The slate's published order.",
+            OrderSource::PartlyPublished { .. } => {
+                "The first places are the slate's published order; slatecard worked out the rest."
+            }
+            OrderSource::Generated { .. } => {
+                "Worked out by slatecard: the slate did not publish an order for this region."
+            }
+            OrderSource::NoOrder => "A cross for each; order does not matter.",
+        };
+        format!(
+            "{}, {}:\n{}\n{whose}\n{url}",
+            election.short_title,
+            r.region.name(),
+            names.join("\n")
+        )
+    }
+
     fn shared_list(&self, others: &[RegionId]) -> String {
         format!(
             "The slate gave members in {} this same list.",

@@ -1,0 +1,129 @@
+//! The result card's decisions (issue #13), made in the core and worded by
+//! the catalogue: whose order it is and where the slate's own are, whether
+//! the region came with someone else's link, the deadline line, the text a
+//! member copies, and Back.
+#![cfg(not(target_arch = "wasm32"))]
+
+use slatecard::domain::date::Moment;
+use slatecard::domain::election::Election;
+use slatecard::domain::link::Link;
+use slatecard::domain::model::{update, Event, Mode, Model};
+use slatecard::domain::page::{view, Body, OrderSource, Page, ResultView};
+use slatecard::domain::region::RegionId;
+use slatecard::text::{catalogue, Catalogue, Lang};
+
+fn en() -> &'static impl Catalogue {
+    catalogue(Lang::En)
+}
+
+fn region(slug: &str) -> RegionId {
+    RegionId::from_slug(slug).unwrap()
+}
+
+fn at(s: &str) -> i64 {
+    Moment::parse(s).unwrap().start_utc_minutes()
+}
+
+fn result(page: &Page) -> (&ResultView, bool) {
+    match &page.body {
+        Body::Result {
+            result, from_link, ..
+        } => (result, *from_link),
+        Body::Choose(_) => panic!("no result"),
+    }
+}
+
+#[test]
+fn a_region_that_came_with_a_link_is_questioned_until_the_member_acts() {
+    let mut m = Model::new(Mode::App, &Link::parse("?election=nec-2022&region=london"));
+    let page = view(&m, at("2026-11-30"));
+    let (r, from_link) = result(&page);
+    assert!(from_link);
+    assert_eq!(
+        en().not_your_region(r.region),
+        "This is the order for London. Not your region?"
+    );
+    // Their own choice, or their postcode: no question.
+    update(&mut m, Event::RegionPicked(region("wales")));
+    assert!(!result(&view(&m, 0)).1);
+    let mut m = Model::new(Mode::App, &Link::parse("?election=nec-2022"));
+    update(&mut m, Event::PostcodeEntered("CF10 1EP".into()));
+    assert!(!result(&view(&m, 0)).1);
+    // Back to a step they took is still theirs.
+    update(
+        &mut m,
+        Event::WentBack(Link::parse("?election=nec-2022&region=london")),
+    );
+    let page = view(&m, 0);
+    assert_eq!(result(&page).0.region, region("london"));
+    assert!(!result(&page).1);
+}
+
+#[test]
+fn a_worked_out_order_points_to_what_the_slate_published() {
+    let e = Election::by_id("nec-2022").unwrap();
+    // London's order is slatecard's; Northern's is the slate's.
+    let london = ResultView::build(e, region("london"));
+    assert!(matches!(london.source, OrderSource::Generated { .. }));
+    assert_eq!(
+        london.published_elsewhere,
+        [(region("northern"), "nec-2022/northern/".to_owned())]
+    );
+    let northern = ResultView::build(e, region("northern"));
+    assert!(matches!(northern.source, OrderSource::Published { .. }));
+    assert!(northern.published_elsewhere.is_empty());
+    // 2020: both regions of the shared, partly published list.
+    let e = Election::by_id("nec-2020").unwrap();
+    let wales = ResultView::build(e, region("wales"));
+    let regions: Vec<RegionId> = wales.published_elsewhere.iter().map(|(r, _)| *r).collect();
+    assert_eq!(regions, [region("northern"), region("south-west")]);
+    // Where the slate published nothing, there is nothing to point to.
+    let e = Election::by_id("nec-2024").unwrap();
+    assert!(ResultView::build(e, region("wales"))
+        .published_elsewhere
+        .is_empty());
+}
+
+#[test]
+fn the_page_says_what_it_is() {
+    let e = Election::by_id("nec-2022").unwrap();
+    assert_eq!(en().page_heading(e), "How to vote: NEC 2022 — Grassroots 5");
+}
+
+#[test]
+fn the_copied_order_is_plain_text_with_whose_it_is() {
+    let e = Election::by_id("nec-2022").unwrap();
+    let v = ResultView::build(e, region("northern"));
+    assert_eq!(
+        en().order_text(e, &v, "https://x.org/nec-2022/northern/"),
+        "NEC 2022 — Grassroots 5, Northern:\n1 Yasmine Dar\n2 Naomi Wimborne-Idrissi\n3 Mish Rahman\n4 Jess Barnard\n5 Gemma Bolton\nThe slate's published order.\nhttps://x.org/nec-2022/northern/"
+    );
+    let v = ResultView::build(e, region("london"));
+    assert!(en()
+        .order_text(e, &v, "u")
+        .contains("Worked out by slatecard: the slate did not publish an order for this region."));
+    // A cross ballot says X, the mark the ballot wants.
+    let e = Election::by_id("nec-2018").unwrap();
+    let v = ResultView::build(e, region("wales"));
+    assert!(en().order_text(e, &v, "u").contains("\nX Yasmine Dar\n"));
+}
+
+#[test]
+fn the_deadline_counts_down_in_uk_days() {
+    let e = Election::by_id("nec-2024").unwrap();
+    let days = |when| {
+        view(
+            &Model::new(Mode::App, &Link::parse("?election=nec-2024")),
+            at(when),
+        )
+        .election
+        .timing
+        .days_left()
+    };
+    assert_eq!(days("2024-09-11T09:00"), Some(6));
+    assert_eq!(days("2024-09-16T23:59"), Some(1));
+    assert_eq!(days("2024-09-17T11:59"), Some(0));
+    assert_eq!(days("2024-09-17T12:00"), None); // closed at midday
+    assert_eq!(days("2024-08-01"), None); // not open yet
+    assert!(e.closes.is_some());
+}

@@ -1,0 +1,88 @@
+// The result card (issue #13) as a member meets it in Chromium: whose order
+// it is before the order, someone else's region questioned, the page saying
+// what it is, copy and share, and Back undoing the last step.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { serveApp, launch, SlatecardPage } from './support.mjs';
+
+let server, browser;
+before(async () => { server = await serveApp(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+async function open(path) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const page = await context.newPage();
+  const app = new SlatecardPage(page, server.url);
+  await app.open(path);
+  return { context, page, app };
+}
+
+test('whose order it is comes before the order, in words that differ', async () => {
+  const { context, page } = await open('nec-2022/london/');
+  // Document order: provenance, then the instruction, then the list.
+  const order = await page.locator('[data-testid=provenance], [data-testid=instruction], [data-testid=ballot]')
+    .evaluateAll((els) => els.map((e) => e.dataset.testid));
+  assert.deepEqual(order, ['provenance', 'instruction', 'ballot']);
+  assert.equal(await page.getByTestId('provenance').getAttribute('data-kind'), 'generated');
+  assert.match(await page.getByTestId('provenance').textContent(), /^Worked out by slatecard, not published by the slate\./);
+  // The slate's own published order is one tap away, in the app.
+  await page.getByTestId('published-elsewhere').getByRole('link', { name: 'Northern' }).click();
+  await page.waitForURL(/\/nec-2022\/northern\/$/);
+  assert.equal(await page.getByTestId('provenance').getAttribute('data-kind'), 'published');
+  assert.match(await page.getByTestId('provenance').textContent(), /^This is the order the slate published for your region\./);
+  await context.close();
+});
+
+test('a link with someone else\'s region asks "not your region?" and leads to the postcode box', async () => {
+  const { context, page, app } = await open('nec-2022/london/');
+  assert.equal(await page.getByTestId('from-link').textContent(), 'This is the order for London. Not your region? Enter your postcode');
+  await page.getByTestId('not-my-region').click();
+  await page.getByTestId('postcode-input').waitFor();
+  await app.lookUp('CF10 1EP');
+  await page.getByTestId('result').waitFor();
+  assert.equal(await app.regionShown(), 'Wales');
+  assert.equal(await page.getByTestId('from-link').count(), 0, 'their own region is not questioned');
+  await context.close();
+});
+
+test('the page says what it is', async () => {
+  const { context, page } = await open('nec-2022/wales/');
+  assert.equal(await page.getByTestId('page-heading').textContent(), 'How to vote: NEC 2022 — Grassroots 5');
+  assert.equal(await page.locator('h1').count(), 1);
+  await context.close();
+});
+
+test('copy my order, share, and share without my region', async () => {
+  const { context, page } = await open('nec-2022/northern/');
+  await page.getByTestId('copy-order').click();
+  await page.getByTestId('share-status').filter({ hasText: 'Copied' }).waitFor();
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(text, `NEC 2022 — Grassroots 5, Northern:\n1 Yasmine Dar\n2 Naomi Wimborne-Idrissi\n3 Mish Rahman\n4 Jess Barnard\n5 Gemma Bolton\nThe slate's published order.\n${server.url}/nec-2022/northern/`);
+  // No share sheet in this browser: the link is copied instead, never a postcode.
+  const hasShare = await page.evaluate(() => typeof navigator.share === 'function');
+  if (!hasShare) {
+    await page.getByTestId('share-page').click();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${server.url}/nec-2022/northern/`);
+    await page.getByTestId('share-election').click();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${server.url}/nec-2022/`);
+  }
+  await context.close();
+});
+
+test('Back undoes the last step instead of leaving the app', async () => {
+  const { context, page, app } = await open('nec-2022/');
+  await app.chooseRegion('wales');
+  await page.waitForURL(/\/nec-2022\/wales\/$/);
+  await app.changeRegion();
+  await app.chooseRegion('london');
+  await page.waitForURL(/\/nec-2022\/london\/$/);
+  await page.goBack();
+  await page.waitForURL(/\/nec-2022\/$/);
+  await page.getByTestId('region-london').waitFor();
+  await page.goBack();
+  await page.waitForURL(/\/nec-2022\/wales\/$/);
+  assert.equal(await app.regionShown(), 'Wales');
+  assert.equal(await page.getByTestId('from-link').count(), 0, 'a step the member took is theirs');
+  await context.close();
+});
