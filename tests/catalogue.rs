@@ -98,6 +98,7 @@ fn instructions_and_seats() {
     );
     assert_eq!(en().votes(2), "Vote for 2");
     assert_eq!(en().names(&["A", "B"]), "A and B");
+    assert_eq!(en().names(&["A", "B", "C"]), "A, B and C");
 }
 
 #[test]

@@ -309,7 +309,7 @@ impl Catalogue for English {
     }
 
     fn names(&self, names: &[&str]) -> String {
-        names.join(" and ")
+        list(names, " and ")
     }
 
     fn answer(&self, a: &Answer) -> String {
