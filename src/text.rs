@@ -252,6 +252,8 @@ pub trait Catalogue {
     fn embed_title(&self, election: Option<&Election>) -> String;
     /// Why `mount()` refused its options (for the host page's author).
     fn option_error(&self, error: &OptionError) -> String;
+    /// What the member may do on the ballot beyond the slate's names.
+    fn after_the_slate(&self, instruction: Instruction) -> String;
     /// The page's main heading: what it is for, naming the election and slate.
     fn page_heading(&self, election: &Election) -> String;
     /// Said above an order the member did not choose (it came with the link).

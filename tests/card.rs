@@ -127,3 +127,16 @@ fn the_deadline_counts_down_in_uk_days() {
     assert_eq!(days("2024-08-01"), None); // not open yet
     assert!(e.closes.is_some());
 }
+
+#[test]
+fn the_card_says_what_to_do_after_the_slates_names() {
+    use slatecard::domain::page::Instruction;
+    assert_eq!(
+        en().after_the_slate(Instruction::Rank { count: 5 }),
+        "After number 5 you may stop, or go on numbering other candidates you support: under STV a later preference never counts against an earlier one."
+    );
+    assert_eq!(
+        en().after_the_slate(Instruction::Cross { count: 9, max: 9 }),
+        "You may also put crosses next to other candidates, up to 9 in all."
+    );
+}

@@ -160,6 +160,9 @@ pub fn Advice(props: &AdviceProps) -> Html {
             } else {
                 <ul class="sc-ballot sc-ballot--cross" data-testid="ballot">{ list }</ul>
             }
+            if !props.compact {
+                <p class="sc-after" data-testid="after-slate">{ t.after_the_slate(v.instruction) }</p>
+            }
             if let Some(share) = &props.share {
                 { share_buttons(t, share) }
             }

@@ -450,6 +450,17 @@ impl Catalogue for English {
             ),
         }
     }
+    fn after_the_slate(&self, i: Instruction) -> String {
+        match i {
+            Instruction::Rank { count } => format!(
+                "After number {count} you may stop, or go on numbering other candidates you support: under STV a later preference never counts against an earlier one."
+            ),
+            Instruction::Cross { max, .. } => format!(
+                "You may also put crosses next to other candidates, up to {max} in all."
+            ),
+        }
+    }
+
     fn page_heading(&self, election: &Election) -> String {
         format!("How to vote: {}", election.short_title)
     }

@@ -86,3 +86,21 @@ test('Back undoes the last step instead of leaving the app', async () => {
   assert.equal(await page.getByTestId('from-link').count(), 0, 'a step the member took is theirs');
   await context.close();
 });
+
+test('printed, the card keeps the order and drops the buttons', async () => {
+  const context = await browser.newContext({ viewport: { width: 420, height: 595 } }); // A5 at 72 dpi
+  const page = await context.newPage();
+  const app = new SlatecardPage(page, server.url);
+  await app.open('nec-2022/northern/');
+  await page.emulateMedia({ media: 'print' });
+  for (const id of ['share', 'embed-panel', 'from-link', 'change-region']) {
+    assert.equal(await page.getByTestId(id).isVisible(), false, `${id} is not printed`);
+  }
+  for (const id of ['page-heading', 'election-status', 'provenance', 'instruction', 'ballot']) {
+    assert.equal(await page.getByTestId(id).isVisible(), true, `${id} is printed`);
+  }
+  assert.deepEqual(await app.candidates(), ['Yasmine Dar', 'Naomi Wimborne-Idrissi', 'Mish Rahman', 'Jess Barnard', 'Gemma Bolton']);
+  const { ROOT } = await import('./support.mjs');
+  await page.screenshot({ path: `${ROOT}/docs/screenshots/card/print-a5.png`, fullPage: true });
+  await context.close();
+});
