@@ -6,7 +6,8 @@ use crate::components::{
     RegionPicker, ShareLinks,
 };
 use crate::domain::model::{Event, Model};
-use crate::domain::page::Body;
+use crate::domain::page::{Body, Page};
+use crate::domain::reminder::{data_url, ics};
 use crate::text::{catalogue, Catalogue as _, Label};
 use crate::web;
 use yew::prelude::*;
@@ -84,6 +85,7 @@ pub fn App(props: &AppProps) -> Html {
                                     </p>
                                 }
                                 { election }
+                                { reminder(&page, &share.text, props.now.unwrap_or_else(web::now_utc_minutes)) }
                                 <Advice {lang} found={found.clone()} result={result.clone()} back={back.clone()} dispatch={dispatch.clone()} take_focus={page.take_focus} share={share} />
                             </>
                             }
@@ -101,6 +103,27 @@ pub fn App(props: &AppProps) -> Html {
             </main>
             <Footer {lang} sources={page.sources()} />
         </>
+    }
+}
+
+/// While voting is open (and its close known): a calendar reminder of the
+/// close, built here on the device and downloaded as a file.
+fn reminder(page: &Page, order: &str, now: i64) -> Html {
+    let e = page.election.election;
+    if page.election.timing.days_left().is_none() {
+        return html! {};
+    }
+    let t = catalogue(page.lang);
+    let region = page.link.region.map_or("all", |r| r.slug());
+    let Some(file) = ics(e, region, &t.reminder(e, order), now) else {
+        return html! {};
+    };
+    html! {
+        <p class="sc-reminder">
+            <a href={data_url(&file)} download={format!("{}-closes.ics", e.id)} data-testid="reminder">
+                { t.label(Label::AddReminder) }
+            </a>
+        </p>
     }
 }
 

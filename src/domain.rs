@@ -28,6 +28,7 @@ pub mod model;
 pub mod page;
 pub mod postcode;
 pub mod region;
+pub mod reminder;
 pub mod table;
 
 /// Sorts `v` in place, stably, by `less`. The lists the app sorts hold a few

@@ -25,6 +25,7 @@ use crate::domain::page::{
 };
 use crate::domain::postcode::PostcodeError;
 use crate::domain::region::RegionId;
+use crate::domain::reminder::ReminderText;
 use crate::domain::table::TableError;
 use core::fmt;
 
@@ -145,6 +146,8 @@ pub enum Label {
     ShareWithoutRegion,
     /// Said once something was copied.
     Copied,
+    /// Downloads a calendar reminder of the close.
+    AddReminder,
     /// Beside a slate candidate who was elected.
     Elected,
     /// Beside a slate candidate who was not elected.
@@ -252,6 +255,9 @@ pub trait Catalogue {
     fn embed_title(&self, election: Option<&Election>) -> String;
     /// Why `mount()` refused its options (for the host page's author).
     fn option_error(&self, error: &OptionError) -> String;
+    /// The words of a calendar reminder of `election`'s close, with the
+    /// member's `order` (as [`Catalogue::order_text`] gives it) in its notes.
+    fn reminder(&self, election: &Election, order: &str) -> ReminderText;
     /// What the member may do on the ballot beyond the slate's names.
     fn after_the_slate(&self, instruction: Instruction) -> String;
     /// The page's main heading: what it is for, naming the election and slate.

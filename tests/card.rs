@@ -140,3 +140,50 @@ fn the_card_says_what_to_do_after_the_slates_names() {
         "You may also put crosses next to other candidates, up to 9 in all."
     );
 }
+
+#[test]
+fn the_reminder_is_a_calendar_that_calendars_read_right() {
+    use icalendar::parser::{read_calendar, unfold};
+    use icalendar::{CalendarComponent, CalendarDateTime, Component, DatePerhapsTime};
+    use slatecard::domain::reminder::ics;
+    let e = Election::by_id("nec-2024").unwrap();
+    let v = ResultView::build(e, region("london"));
+    let order = en().order_text(e, &v, "https://x.org/nec-2024/london/");
+    let file = ics(
+        e,
+        "london",
+        &en().reminder(e, &order),
+        at("2024-09-11T09:00"),
+    )
+    .unwrap();
+    assert!(file.ends_with("END:VCALENDAR\r\n"));
+    // Read back with a maintained iCalendar parser.
+    let unfolded = unfold(&file);
+    let parsed = read_calendar(&unfolded).unwrap();
+    let calendar: icalendar::Calendar = parsed.into();
+    let event = calendar
+        .components
+        .iter()
+        .find_map(|c| match c {
+            CalendarComponent::Event(e) => Some(e),
+            _ => None,
+        })
+        .expect("one event");
+    // Midday on 17 September 2024, BST: 11:00 UTC.
+    let start = event.get_start().unwrap();
+    let DatePerhapsTime::DateTime(CalendarDateTime::Utc(utc)) = start else {
+        panic!("{start:?}")
+    };
+    assert_eq!(utc.to_rfc3339(), "2024-09-17T11:00:00+00:00");
+    assert_eq!(
+        event.get_summary(),
+        Some("Labour ballot closes: NEC 2024 — Centre Left Grassroots Alliance")
+    );
+    assert_eq!(event.get_description(), Some(order.as_str()));
+    // The alarm fires a day before.
+    let parsed = read_calendar(&unfolded).unwrap();
+    let alarm = &parsed.components[0].components[0];
+    assert_eq!(alarm.name.as_str(), "VALARM");
+    assert_eq!(alarm.find_prop("TRIGGER").unwrap().val.as_str(), "-P1D");
+    assert_eq!(alarm.find_prop("ACTION").unwrap().val.as_str(), "DISPLAY");
+}

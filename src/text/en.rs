@@ -12,6 +12,7 @@ use crate::domain::page::{
 };
 use crate::domain::postcode::{Elsewhere, PostcodeError, Territory};
 use crate::domain::region::RegionId;
+use crate::domain::reminder::ReminderText;
 use crate::domain::table::TableError;
 
 /// English text.
@@ -176,6 +177,7 @@ impl Catalogue for English {
             Label::Share => "Share",
             Label::ShareWithoutRegion => "Share without my region",
             Label::Copied => "Copied",
+            Label::AddReminder => "Add a reminder to my calendar",
             Label::Elected => "Elected",
             Label::NotElected => "Not elected",
             Label::Results => "Results",
@@ -450,6 +452,14 @@ impl Catalogue for English {
             ),
         }
     }
+    fn reminder(&self, election: &Election, order: &str) -> ReminderText {
+        ReminderText {
+            summary: format!("Labour ballot closes: {}", election.short_title),
+            description: order.to_owned(),
+            alarm: format!("Labour ballot closes tomorrow: {}", election.short_title),
+        }
+    }
+
     fn after_the_slate(&self, i: Instruction) -> String {
         match i {
             Instruction::Rank { count } => format!(

@@ -104,3 +104,27 @@ test('printed, the card keeps the order and drops the buttons', async () => {
   await page.screenshot({ path: `${ROOT}/docs/screenshots/card/print-a5.png`, fullPage: true });
   await context.close();
 });
+
+test('while voting is open: the countdown and a calendar reminder built on the device', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 900 } });
+  const page = await context.newPage();
+  // The phone's clock on 11 September 2024, 10:00 BST: NEC 2024 is open.
+  await page.clock.setFixedTime(new Date('2024-09-11T09:00:00Z'));
+  const app = new SlatecardPage(page, server.url);
+  await app.open('nec-2024/london/');
+  await page.getByTestId('reminder').waitFor();
+  assert.equal(await app.status(), 'Voting closes in 6 days — Tuesday 17 September 2024, midday');
+  const href = await page.getByTestId('reminder').getAttribute('href');
+  assert.ok(href.startsWith('data:text/calendar;charset=utf-8,'));
+  const file = decodeURIComponent(href.slice(href.indexOf(',') + 1));
+  assert.match(file, /^BEGIN:VCALENDAR\r\n/);
+  assert.match(file, /\r\nDTSTART:20240917T110000Z\r\n/);
+  assert.match(file, /\r\nTRIGGER:-P1D\r\n/);
+  assert.equal(await page.getByTestId('reminder').getAttribute('download'), 'nec-2024-closes.ics');
+  // Once closed, no reminder.
+  await page.clock.setFixedTime(new Date('2024-09-18T09:00:00Z'));
+  await app.open('nec-2024/london/');
+  assert.equal(await page.getByTestId('reminder').count(), 0);
+  assert.equal(await app.status(), 'Voting closed on 17 September 2024, midday');
+  await context.close();
+});
