@@ -43,10 +43,20 @@ pub fn App(props: &AppProps) -> Html {
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
+            if let Some(r) = web::remembered_region() {
+                dispatch.emit(Event::Remembered(r));
+            }
             let listener = web::on_back(move |link| dispatch.emit(Event::WentBack(link)));
             move || drop(listener)
         });
     }
+    // The member's own region (found or chosen, never from a link) is
+    // remembered on this device, until they say "Forget it".
+    use_effect_with(page.remember, |&region| {
+        if region.is_some() {
+            web::remember_region(region);
+        }
+    });
     {
         let done = props.on_first_render.clone();
         use_effect_with((), move |_| {
@@ -92,6 +102,14 @@ pub fn App(props: &AppProps) -> Html {
                         },
                         Body::Choose(chooser) => html! {
                             <>
+                                if let Some((region, path)) = &chooser.remembered {
+                                    <p class="sc-notice sc-notice--region" data-testid="remembered">
+                                        { t.label(Label::YourRegionHere) }
+                                        <a href={path.clone()} data-testid="remembered-region" onclick={follow(&dispatch, Event::RegionPicked(*region))}>{ region.name() }</a>
+                                        { " " }
+                                        <button type="button" class="sc-link-button" data-testid="forget-region" onclick={forget(&dispatch)}>{ t.label(Label::Forget) }</button>
+                                    </p>
+                                }
                                 <PostcodeForm {lang} feedback={chooser.feedback.clone()} dispatch={dispatch.clone()} take_focus={page.take_focus} live={props.now.is_none()} />
                                 <RegionPicker {lang} regions={chooser.regions.clone()} dispatch={dispatch.clone()} />
                                 { election }
@@ -104,6 +122,15 @@ pub fn App(props: &AppProps) -> Html {
             <Footer {lang} sources={page.sources()} />
         </>
     }
+}
+
+/// "Forget it": the device forgets the member's region.
+fn forget(dispatch: &Callback<Event>) -> Callback<MouseEvent> {
+    let dispatch = dispatch.clone();
+    Callback::from(move |_| {
+        web::remember_region(None);
+        dispatch.emit(Event::Forget);
+    })
 }
 
 /// While voting is open (and its close known): a calendar reminder of the

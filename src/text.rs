@@ -148,6 +148,10 @@ pub enum Label {
     Copied,
     /// Downloads a calendar reminder of the close.
     AddReminder,
+    /// Before the region this device remembers.
+    YourRegionHere,
+    /// Makes the device forget the member's region.
+    Forget,
     /// Beside a slate candidate who was elected.
     Elected,
     /// Beside a slate candidate who was not elected.

@@ -179,6 +179,33 @@ pub fn copy_text(text: &str) {
         .write_text(text);
 }
 
+/// Where the device keeps the member's region (nothing else is stored).
+const REGION_KEY: &str = "slatecard:region";
+
+/// The device's storage, where there is one the page may use (none in
+/// private modes that refuse it or in sandboxed frames, where reading it
+/// throws).
+fn storage() -> Option<web_sys::Storage> {
+    gloo::utils::window().local_storage().ok().flatten()
+}
+
+/// The region this device remembers for the member, if any.
+pub fn remembered_region() -> Option<crate::domain::region::RegionId> {
+    let slug = storage()?.get_item(REGION_KEY).ok().flatten()?;
+    crate::domain::region::RegionId::from_slug(&slug)
+}
+
+/// Remembers (`Some`) or forgets (`None`) the member's region on this
+/// device; does nothing where storage is unavailable.
+pub fn remember_region(region: Option<crate::domain::region::RegionId>) {
+    if let Some(s) = storage() {
+        let _ = match region {
+            Some(r) => s.set_item(REGION_KEY, r.slug()),
+            None => s.remove_item(REGION_KEY),
+        };
+    }
+}
+
 /// Puts `text` in the element with id `id` (a live region says it).
 pub fn say(id: &str, text: &str) {
     if let Some(el) = gloo::utils::document().get_element_by_id(id) {

@@ -187,3 +187,37 @@ fn the_reminder_is_a_calendar_that_calendars_read_right() {
     assert_eq!(alarm.find_prop("TRIGGER").unwrap().val.as_str(), "-P1D");
     assert_eq!(alarm.find_prop("ACTION").unwrap().val.as_str(), "DISPLAY");
 }
+
+#[test]
+fn the_device_remembers_only_the_members_own_region_until_told_to_forget() {
+    use slatecard::domain::page::Chooser;
+    let chooser = |m: &Model| match view(m, 0).body {
+        Body::Choose(Chooser { remembered, .. }) => remembered,
+        Body::Result { .. } => panic!("a result"),
+    };
+    // A region that came with a link is not theirs to remember.
+    let m = Model::new(Mode::App, &Link::parse("?election=nec-2022&region=london"));
+    assert_eq!(view(&m, 0).remember, None);
+    // One they chose is; the widget never remembers.
+    let mut m = Model::new(Mode::App, &Link::parse("?election=nec-2022"));
+    update(&mut m, Event::RegionPicked(region("wales")));
+    assert_eq!(view(&m, 0).remember, Some(region("wales")));
+    let mut w = Model::new(Mode::Widget, &Link::parse("?election=nec-2022"));
+    update(&mut w, Event::RegionPicked(region("wales")));
+    assert_eq!(view(&w, 0).remember, None);
+    // Next visit: offered on the page for choosing, with its page's path.
+    let mut m = Model::new(Mode::App, &Link::parse("?election=nec-2020"));
+    update(&mut m, Event::Remembered(region("wales")));
+    assert_eq!(
+        chooser(&m),
+        Some((region("wales"), "nec-2020/wales/".to_owned()))
+    );
+    // Another link opened in the app keeps it; "Forget it" drops it.
+    update(&mut m, Event::LinkOpened(Link::parse("?election=nec-2022")));
+    assert_eq!(
+        chooser(&m),
+        Some((region("wales"), "nec-2022/wales/".to_owned()))
+    );
+    update(&mut m, Event::Forget);
+    assert_eq!(chooser(&m), None);
+}

@@ -75,6 +75,9 @@ pub struct Model {
     pub theme: Theme,
     /// The widget's accent colour, `#rgb` or `#rrggbb`.
     pub accent: Option<String>,
+    /// The region this device remembers for the member (full page only, and
+    /// only where storage works), offered when choosing a region.
+    pub remembered: Option<RegionId>,
 }
 
 /// Something that happened: what the member did, or where they arrived.
@@ -96,6 +99,11 @@ pub enum Event {
     /// The member went Back (or Forward) to a step they took: the page shows
     /// that step's link again, as their own choice.
     WentBack(Link),
+    /// The device remembers this region for the member (read from storage
+    /// when the page opens).
+    Remembered(RegionId),
+    /// The member asked the device to forget their region.
+    Forget,
     /// The postcode table arrived (or failed to): a waiting postcode is
     /// looked up now.
     PostcodeTableReady,
@@ -123,7 +131,15 @@ impl Model {
             unknown: link.unknown.clone(),
             theme: link.theme,
             accent: link.accent.clone(),
+            remembered: None,
         }
+    }
+
+    /// The region to remember on this device: one the member found or chose
+    /// themselves (never one that only came with a link).
+    pub fn to_remember(&self) -> Option<RegionId> {
+        self.region
+            .filter(|_| self.interacted && self.mode == Mode::App)
     }
 
     /// The link that shows this page to someone else: election and region
@@ -179,9 +195,12 @@ pub fn update(model: &mut Model, event: Event) {
                 lang: model.lang,
                 theme: model.theme,
                 accent: model.accent.take(),
+                remembered: model.remembered,
                 ..Model::new(mode, &link)
             };
         }
+        Event::Remembered(r) => model.remembered = Some(r),
+        Event::Forget => model.remembered = None,
         Event::WentBack(link) => {
             update(model, Event::LinkOpened(link));
             model.interacted = true;

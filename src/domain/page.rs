@@ -33,6 +33,8 @@ pub struct Page {
     pub take_focus: bool,
     /// What the link asked for but names nothing we know (say so first).
     pub unknown: Vec<Unknown>,
+    /// A region the member found or chose, for the device to remember.
+    pub remember: Option<RegionId>,
     /// The widget's theme.
     pub theme: Theme,
     /// The widget's accent colour.
@@ -128,6 +130,9 @@ pub enum Body {
 pub struct Chooser {
     /// What the postcode field says under it, after a lookup.
     pub feedback: Option<Feedback>,
+    /// The region this device remembers for the member, with its page's path
+    /// in this election.
+    pub remembered: Option<(RegionId, String)>,
     /// Every region, in display order.
     pub regions: Vec<RegionChoice>,
 }
@@ -582,6 +587,14 @@ pub fn view(model: &Model, now_utc_minutes: i64) -> Page {
             } else {
                 model.lookup.as_ref().map(feedback)
             },
+            remembered: model.remembered.map(|r| {
+                let link = Link {
+                    election: Some(model.election),
+                    region: Some(r),
+                    ..Link::default()
+                };
+                (r, link.to_path())
+            }),
             regions: RegionId::all()
                 .map(|r| RegionChoice {
                     region: r,
@@ -620,6 +633,7 @@ pub fn view(model: &Model, now_utc_minutes: i64) -> Page {
         link: model.link(),
         take_focus: model.interacted,
         unknown: model.unknown.clone(),
+        remember: model.to_remember(),
         theme: model.theme,
         accent: model.accent.clone(),
     }

@@ -178,6 +178,8 @@ impl Catalogue for English {
             Label::ShareWithoutRegion => "Share without my region",
             Label::Copied => "Copied",
             Label::AddReminder => "Add a reminder to my calendar",
+            Label::YourRegionHere => "Your region, remembered on this device: ",
+            Label::Forget => "Forget it",
             Label::Elected => "Elected",
             Label::NotElected => "Not elected",
             Label::Results => "Results",

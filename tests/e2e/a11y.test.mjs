@@ -29,6 +29,7 @@ const STATES = {
   'outside the UK': async (app, page) => { await app.lookUp('JE2 3AB'); await page.getByTestId('choose-international').waitFor(); },
   'result, generated order': async (app) => { await app.chooseRegion('london'); },
   'result opened from someone else\'s link (banner, share buttons)': async (app, page) => { await app.open('nec-2022/london/'); await page.getByTestId('from-link').waitFor(); },
+  'start, with a remembered region': async (app, page) => { await app.chooseRegion('wales'); await app.open(''); await page.getByTestId('remembered').waitFor(); },
   'result, published order': async (app) => { await app.chooseElection('nec-2022'); await app.chooseRegion('northern'); },
   'result, results and the ballot list open (2024)': async (app, page) => {
     await app.chooseElection('nec-2024'); await app.chooseRegion('london');

@@ -128,3 +128,40 @@ test('while voting is open: the countdown and a calendar reminder built on the d
   assert.equal(await app.status(), 'Voting closed on 17 September 2024, midday');
   await context.close();
 });
+
+test('the member\'s region is remembered on this device, with a visible "forget"; no storage, no harm', async () => {
+  const { context, page, app } = await open('nec-2022/');
+  await app.chooseRegion('wales');
+  await app.open('nec-2022/');
+  assert.equal(await page.getByTestId('remembered').textContent(), 'Your region, remembered on this device: Wales Forget it');
+  await page.getByTestId('remembered-region').click();
+  await page.getByTestId('result').waitFor();
+  assert.equal(await app.regionShown(), 'Wales');
+  // Someone else's link is not remembered over it.
+  await app.open('nec-2022/london/');
+  await app.open('nec-2022/');
+  await page.getByTestId('remembered').waitFor();
+  assert.equal(await page.getByTestId('remembered-region').textContent(), 'Wales');
+  await page.getByTestId('forget-region').click();
+  assert.equal(await page.getByTestId('remembered').count(), 0);
+  assert.equal(await page.evaluate(() => localStorage.length), 0, 'nothing left on the device');
+  await app.open('nec-2022/');
+  assert.equal(await page.getByTestId('remembered').count(), 0);
+  await context.close();
+  // Storage refused (some private modes): everything else still works.
+  const blocked = await browser.newContext({ viewport: { width: 390, height: 900 } });
+  const p2 = await blocked.newPage();
+  const errors = [];
+  p2.on('pageerror', (e) => errors.push(String(e)));
+  await p2.addInitScript(() => {
+    Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
+  });
+  const app2 = new SlatecardPage(p2, server.url);
+  await app2.open('nec-2022/');
+  await app2.chooseRegion('wales');
+  assert.equal(await app2.regionShown(), 'Wales');
+  await app2.open('nec-2022/');
+  assert.equal(await p2.getByTestId('remembered').count(), 0);
+  assert.deepEqual(errors, []);
+  await blocked.close();
+});
