@@ -50,6 +50,10 @@ pub fn App(props: &AppProps) -> Html {
             move || drop(listener)
         });
     }
+    // The tab's title says what is shown, as each pre-rendered page's does.
+    use_effect_with(catalogue(page.lang).page_meta(&page).title, |title| {
+        gloo::utils::document().set_title(title)
+    });
     // The member's own region (found or chosen, never from a link) is
     // remembered on this device, until they say "Forget it".
     use_effect_with(page.remember, |&region| {

@@ -165,3 +165,11 @@ test('the member\'s region is remembered on this device, with a visible "forget"
   assert.deepEqual(errors, []);
   await blocked.close();
 });
+
+test('the tab\'s title follows what is shown', async () => {
+  const { context, page, app } = await open('nec-2022/');
+  assert.match(await page.title(), /^NEC 2022 — Grassroots 5: how to vote/);
+  await app.chooseRegion('wales');
+  await page.waitForFunction(() => document.title.startsWith('NEC 2022 — Grassroots 5, Wales'));
+  await context.close();
+});

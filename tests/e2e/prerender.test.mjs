@@ -197,3 +197,19 @@ test('result pages say what the data knows beyond the order, in the HTML as serv
   assert.match(wales, /The results are not in slatecard(&#x27;|')s data yet\./);
   assert.match(wales, /data-kind="?unknown"?/);
 });
+
+test('installable: a manifest in the catalogue\'s words, icons, and every page links them', async () => {
+  const manifest = await (await fetch(`${server.url}/manifest.webmanifest`)).json();
+  assert.equal(manifest.short_name, 'slatecard');
+  assert.match(manifest.name, /Labour NEC ballot/);
+  assert.equal(manifest.display, 'standalone');
+  for (const icon of manifest.icons) {
+    const r = await fetch(new URL(icon.src, `${server.url}/`));
+    assert.equal(r.status, 200, icon.src);
+  }
+  assert.ok(manifest.icons.some((i) => i.sizes === '512x512' && i.type === 'image/png'));
+  const html = await (await fetch(`${server.url}/nec-2022/wales/`)).text();
+  const links = html.match(/<link [^>]*>/g);
+  assert.ok(links.some((l) => /rel="?manifest/.test(l) && l.includes('manifest.webmanifest')), 'manifest link');
+  assert.ok(links.some((l) => /rel="?icon/.test(l) && l.includes('favicon.svg')), 'icon link');
+});
