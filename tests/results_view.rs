@@ -73,12 +73,38 @@ fn the_ballot_list_carries_the_slates_marks() {
         en().ballot_list(&v.ballot),
         "16 of the names on the ballot, with the slate's marks (our sources do not list them all)"
     );
-    // No list at all: the card says other names will be there.
+    // No list at all: the slate's names in the ballot's order (by surname),
+    // each with its number, and a word that other names will be between them.
     let v = card("nec-2022", "wales");
-    assert_eq!(v.ballot, BallotView::Unknown);
+    let BallotView::Unknown(lines) = &v.ballot else {
+        panic!("{:?}", v.ballot)
+    };
+    let shown: Vec<(&str, Option<u8>)> = lines.iter().map(|l| (l.name, l.mark)).collect();
+    let number = |name: &str| {
+        v.entries
+            .iter()
+            .find(|e| e.name == name)
+            .and_then(|e| e.preference)
+    };
+    assert_eq!(
+        shown,
+        [
+            ("Jess Barnard", number("Jess Barnard")),
+            ("Gemma Bolton", number("Gemma Bolton")),
+            ("Yasmine Dar", number("Yasmine Dar")),
+            ("Mish Rahman", number("Mish Rahman")),
+            ("Naomi Wimborne-Idrissi", number("Naomi Wimborne-Idrissi")),
+        ]
+    );
     assert!(en()
         .ballot_list(&v.ballot)
-        .starts_with("Other candidates are on the ballot too."));
+        .starts_with("As your ballot lists them (alphabetically), with the slate's marks."));
+    // A cross ballot: an X beside each.
+    let v = card("nec-2018", "wales");
+    let BallotView::Unknown(lines) = &v.ballot else {
+        panic!()
+    };
+    assert!(lines.iter().all(|l| l.mark == Some(0)));
 }
 
 #[test]

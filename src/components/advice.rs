@@ -263,18 +263,10 @@ fn share_buttons(t: &impl Catalogue, links: &ShareLinks) -> Html {
 
 /// Everyone on the ballot with the slate's marks, or that we do not know them.
 fn ballot_list(t: &impl Catalogue, ballot: &BallotView) -> Html {
-    let lines = match ballot {
-        BallotView::Complete(lines) | BallotView::Partial(lines) => lines,
-        BallotView::Unknown => {
-            return html! {
-                <p class="sc-ballot-note" data-testid="ballot-list" data-kind="unknown">{ t.ballot_list(ballot) }</p>
-            }
-        }
-    };
-    let kind = if matches!(ballot, BallotView::Complete(_)) {
-        "complete"
-    } else {
-        "partial"
+    let (lines, kind) = match ballot {
+        BallotView::Complete(lines) => (lines, "complete"),
+        BallotView::Partial(lines) => (lines, "partial"),
+        BallotView::Unknown(lines) => (lines, "unknown"),
     };
     html! {
         <details class="sc-ballot-list" data-testid="ballot-list" data-kind={kind}>
@@ -283,7 +275,7 @@ fn ballot_list(t: &impl Catalogue, ballot: &BallotView) -> Html {
                 for line in lines {
                     <li class={classes!(line.mark.is_some().then_some("sc-on-slate"))}>
                         <span class="sc-mark" aria-hidden="true">
-                            { match line.mark { Some(0) => "✕".to_owned(), Some(n) => n.to_string(), None => String::new() } }
+                            { match line.mark { Some(0) => "X".to_owned(), Some(n) => n.to_string(), None => String::new() } }
                         </span>
                         { line.name }
                     </li>

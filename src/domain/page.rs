@@ -248,8 +248,9 @@ pub enum BallotView {
     Complete(Vec<BallotLine>),
     /// Some of the names (the slate's among them); others will be there too.
     Partial(Vec<BallotLine>),
-    /// No list of the ballot in our sources: other names will be on it.
-    Unknown,
+    /// No list of the ballot in our sources: the slate's names in the
+    /// ballot's order (alphabetical by surname), other names between them.
+    Unknown(Vec<BallotLine>),
 }
 
 /// One name on the ballot paper.
@@ -474,7 +475,19 @@ fn published_orders(election: &'static Election) -> Vec<(RegionId, String)> {
 /// the slate asks for beside it.
 fn ballot_view(election: &Election, entries: &[EntryView]) -> BallotView {
     let Some(list) = &election.ballot_list else {
-        return BallotView::Unknown;
+        // Labour's ballots list candidates by surname.
+        let mut lines: Vec<BallotLine> = entries
+            .iter()
+            .map(|e| BallotLine {
+                name: e.name,
+                mark: Some(e.preference.unwrap_or(0)),
+            })
+            .collect();
+        let surname = |name: &str| name.rsplit(' ').next().unwrap_or(name).to_owned();
+        super::sort_small_by(&mut lines, |a, b| {
+            (surname(a.name), a.name) < (surname(b.name), b.name)
+        });
+        return BallotView::Unknown(lines);
     };
     let lines = list
         .names

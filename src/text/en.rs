@@ -184,7 +184,7 @@ impl Catalogue for English {
             Label::NotElected => "Not elected",
             Label::Results => "Results",
             Label::ResultsMissing => "Voting has closed. The results are not in slatecard's data yet.",
-            Label::BallotUnknown => "Other candidates are on the ballot too. We have not found the full list, so only the slate's are shown.",
+            Label::BallotUnknown => "As your ballot lists them (alphabetically), with the slate's marks. Other candidates will be between them: we have not found the full list.",
             Label::Unopposed => "Decided unopposed, so not on the ballot:",
             Label::FirstPreferences => "First preferences for the slate",
             Label::Votes => "Votes for the slate",
@@ -525,7 +525,7 @@ impl Catalogue for English {
                 "{} of the names on the ballot, with the slate's marks (our sources do not list them all)",
                 lines.len()
             ),
-            BallotView::Unknown => self.label(Label::BallotUnknown).to_owned(),
+            BallotView::Unknown(_) => self.label(Label::BallotUnknown).to_owned(),
         }
     }
 

@@ -173,3 +173,16 @@ test('the tab\'s title follows what is shown', async () => {
   await page.waitForFunction(() => document.title.startsWith('NEC 2022 — Grassroots 5, Wales'));
   await context.close();
 });
+
+test('the ballot-paper view: the slate\'s names in the ballot\'s own order, each with its number', async () => {
+  const { context, page, app } = await open('nec-2022/wales/');
+  const order = await app.candidates();
+  await page.getByTestId('ballot-list').locator('summary').click();
+  const lines = await page.getByTestId('ballot-list').locator('li').evaluateAll((els) =>
+    els.map((li) => [li.querySelector('.sc-mark').textContent, li.textContent.slice(li.querySelector('.sc-mark').textContent.length)]));
+  const surname = (n) => n.split(' ').pop();
+  assert.deepEqual(lines.map(([, n]) => n), [...order].sort((a, b) => surname(a).localeCompare(surname(b))));
+  for (const [mark, name] of lines) assert.equal(Number(mark), order.indexOf(name) + 1, name);
+  assert.match(await page.getByTestId('ballot-list').locator('summary').textContent(), /alphabetically/);
+  await context.close();
+});
