@@ -98,7 +98,7 @@ export function click(driver, locator) {
 }
 
 export async function lookUp(driver, text) {
-  const input = await driver.wait(until.elementLocated(byId('postcode-input')), 10000);
+  const input = await located(driver, byId('postcode-input'), 10000);
   await driver.wait(until.elementIsVisible(input), 10000);
   await input.click();
   await input.clear();
@@ -106,10 +106,19 @@ export async function lookUp(driver, text) {
 }
 
 export async function waitResult(driver) {
-  await driver.wait(until.elementLocated(byId('result')), 10000);
+  await located(driver, byId('result'), 10000);
   return (await texts(driver, 'result-region'))[0];
 }
 
+
+/**
+ * Waits up to `ms` for an element, as `until.elementLocated` does, but a
+ * stale element met while looking (WebKitWebDriver reports one when the app
+ * re-renders mid-search) is looked for again, not a failure.
+ */
+export function located(driver, locator, ms = 10000) {
+  return fresh(() => driver.wait(until.elementLocated(locator), ms));
+}
 
 /** The engines chosen with SLATECARD_ENGINES=chromium,webkit (default: all three). */
 export const chosenEngines = () => (process.env.SLATECARD_ENGINES ?? Object.keys(ENGINES).join(',')).split(',');

@@ -6,7 +6,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveApp, expected, takenOver } from '../e2e/support.mjs';
-import { By, until, byId, fresh, texts, click, lookUp, waitResult, startDriver, stopDrivers, chosenEngines } from './drivers.mjs';
+import { By, until, byId, fresh, located, texts, click, lookUp, waitResult, startDriver, stopDrivers, chosenEngines } from './drivers.mjs';
 
 let server, data;
 
@@ -21,7 +21,7 @@ after(async () => {
 
 async function open(driver, query = '') {
   await driver.get(`${server.url}/${query}`);
-  await driver.wait(until.elementLocated(byId('election-select')), 20000);
+  await located(driver, byId('election-select'), 20000);
   // The page is pre-rendered: wait for the app to take it over.
   await driver.wait(() => driver.executeScript(takenOver), 20000);
 }
@@ -47,7 +47,7 @@ const FLOWS = {
   'straddling district offers its regions': async (d) => {
     await open(d);
     await lookUp(d, 'SY10');
-    await d.wait(until.elementLocated(byId('choice-wales')), 10000);
+    await located(d, byId('choice-wales'), 10000);
     assert.equal(await fresh(async () => (await d.findElements(By.css('[data-testid^="choice-"]'))).length), 2);
     await click(d, byId('choice-wales'));
     assert.equal(await waitResult(d), 'Wales');
@@ -55,13 +55,13 @@ const FLOWS = {
   'invalid postcode gets an error': async (d) => {
     await open(d);
     await lookUp(d, '1SW');
-    await d.wait(until.elementLocated(byId('postcode-error')), 10000);
+    await located(d, byId('postcode-error'), 10000);
     assert.match((await texts(d, 'postcode-error'))[0], /Enter a real postcode/);
   },
   'outside the UK': async (d) => {
     await open(d);
     await lookUp(d, 'JE2 3AB');
-    await d.wait(until.elementLocated(byId('choose-international')), 10000);
+    await located(d, byId('choose-international'), 10000);
     await click(d, byId('choose-international'));
     assert.equal(await waitResult(d), 'Labour International');
   },

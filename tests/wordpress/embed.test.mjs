@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serveApp, launch, ROOT } from '../e2e/support.mjs';
-import { By, until, byId, lookUp, waitResult, startDriver, stopDrivers, chosenEngines } from '../webdriver/drivers.mjs';
+import { By, until, byId, located, lookUp, waitResult, startDriver, stopDrivers, chosenEngines } from '../webdriver/drivers.mjs';
 import { startWordPress } from './site.mjs';
 
 const WIDTHS = [360, 768];
@@ -61,7 +61,7 @@ const nothingCutOff = (d) => d.executeScript(`
 async function intoFrame(d, frame, fn) {
   await d.switchTo().frame(frame);
   try {
-    await d.wait(until.elementLocated(byId('widget')), 20000);
+    await located(d, byId('widget'), 20000);
     return await fn();
   } finally {
     await d.switchTo().defaultContent();
@@ -102,7 +102,7 @@ const CHECKS = {
   'link-author': async (d, { engine, width }) => oembed(d, engine, width, 'link-author'),
   // An administrator's iframe: a fixed height; a taller widget scrolls inside.
   'iframe-administrator': async (d, { engine, width }) => {
-    const frame = await d.wait(until.elementLocated(By.css('.entry-content iframe, .wp-block-post-content iframe')), 20000);
+    const frame = await located(d, By.css('.entry-content iframe, .wp-block-post-content iframe'), 20000);
     assert.ok(await frame.isDisplayed());
     assert.equal(await d.executeScript("return arguments[0].hasAttribute('scrolling')", frame), false);
     await intoFrame(d, frame, async () => {
@@ -114,7 +114,7 @@ const CHECKS = {
   },
   // An administrator's loader: the frame it makes grows to the widget.
   'loader-administrator': async (d, { engine, width }) => {
-    const frame = await d.wait(until.elementLocated(By.css('[data-slatecard] iframe')), 20000);
+    const frame = await located(d, By.css('[data-slatecard] iframe'), 20000);
     await d.executeScript('arguments[0].scrollIntoView()', frame);
     await d.wait(async () => {
       const want = await intoFrame(d, frame, () => widgetHeight(d));
@@ -127,12 +127,12 @@ const CHECKS = {
   // Authors cannot post iframes or scripts: WordPress strips them. The
   // iframe leaves nothing; the loader leaves its link to the page.
   'iframe-author': async (d, { engine, width }) => {
-    await d.wait(until.elementLocated(By.css('.entry-content, .wp-block-post-content')), 20000);
+    await located(d, By.css('.entry-content, .wp-block-post-content'), 20000);
     assert.equal((await d.findElements(By.css('.entry-content iframe, .wp-block-post-content iframe'))).length, 0);
     await shot(d, engine, 'iframe-author', width);
   },
   'loader-author': async (d, { engine, width }) => {
-    const link = await d.wait(until.elementLocated(By.css(`a[href="${app.url}/nec-2022/wales/"]`)), 20000);
+    const link = await located(d, By.css(`a[href="${app.url}/nec-2022/wales/"]`), 20000);
     assert.ok(await link.isDisplayed(), 'the reader gets the link to the page');
     assert.equal((await d.findElements(By.css('.entry-content iframe, .wp-block-post-content iframe'))).length, 0);
     await shot(d, engine, 'loader-author', width);
@@ -141,7 +141,7 @@ const CHECKS = {
 
 /** A pasted link: WordPress's own oEmbed frame, shown and sized by wp-embed.js. */
 async function oembed(d, engine, width, slug) {
-  const frame = await d.wait(until.elementLocated(By.css('iframe.wp-embedded-content')), 20000);
+  const frame = await located(d, By.css('iframe.wp-embedded-content'), 20000);
   assert.equal(await frame.getAttribute('sandbox'), 'allow-scripts');
   // WordPress hides the frame until the widget's first message, then shows it.
   await d.wait(async () => !(await frame.getAttribute('style')), 10000, 'wp-embed.js shows the frame');
@@ -166,7 +166,7 @@ async function oembed(d, engine, width, slug) {
   // A region picked from the list inside the frame.
   await intoFrame(d, frame, async () => {
     await (await d.findElement(byId('change-region'))).click();
-    const select = await d.wait(until.elementLocated(byId('widget-region')), 10000);
+    const select = await located(d, byId('widget-region'), 10000);
     await (await select.findElement(By.css('option[value="london"]'))).click();
     assert.equal(await waitResult(d), 'London');
   });
