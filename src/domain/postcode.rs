@@ -444,6 +444,42 @@ fn parse_strict(n: &str) -> Option<PostcodeInput> {
     }
 }
 
+/// Every way of writing `s` with O and 0, or I and 1, swapped in any of
+/// their places: `s` itself first. Empty when `s` has more than six such
+/// places (no postcode does; the count doubles with each).
+///
+/// ```
+/// use slatecard::domain::postcode::slips;
+/// assert_eq!(slips("CR0"), ["CR0", "CRO"]);
+/// assert_eq!(slips("SW1A").len(), 2);
+/// ```
+pub fn slips(s: &str) -> Vec<String> {
+    let b = s.as_bytes();
+    let slots: Vec<usize> = (0..b.len())
+        .filter(|&i| matches!(b[i], b'O' | b'0' | b'I' | b'1'))
+        .collect();
+    if slots.len() > 6 {
+        return Vec::new();
+    }
+    (0u32..1 << slots.len())
+        .map(|mask| {
+            let mut v = b.to_vec();
+            for (k, &i) in slots.iter().enumerate() {
+                if mask & (1 << k) != 0 {
+                    v[i] = match v[i] {
+                        b'O' => b'0',
+                        b'0' => b'O',
+                        b'I' => b'1',
+                        _ => b'I',
+                    };
+                }
+            }
+            // Only ASCII bytes were swapped for ASCII bytes.
+            String::from_utf8_lossy(&v).into_owned()
+        })
+        .collect()
+}
+
 /// The result of reading what the member typed.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Parsed {
@@ -528,29 +564,11 @@ pub fn parse(raw: &str, known: impl Fn(Place<'_>) -> bool) -> Result<Parsed, Pos
     // known place and said back to the member (`Parsed::repaired`); two or
     // more known readings are a question; the unrepaired reading, if well
     // formed, wins otherwise.
-    let slots: Vec<usize> = n
-        .char_indices()
-        .filter(|(_, c)| matches!(c, 'O' | '0' | 'I' | '1'))
-        .map(|(i, _)| i)
-        .collect();
-    if slots.len() <= 6 {
+    let slipped = slips(&n);
+    if !slipped.is_empty() {
         let mut found: Vec<PostcodeInput> = Vec::new();
-        for mask in 1u32..(1 << slots.len()) {
-            let mut b = n.clone().into_bytes();
-            for (k, &i) in slots.iter().enumerate() {
-                if mask & (1 << k) != 0 {
-                    b[i] = match b[i] {
-                        b'O' => b'0',
-                        b'0' => b'O',
-                        b'I' => b'1',
-                        _ => b'I',
-                    };
-                }
-            }
-            let Ok(text) = String::from_utf8(b) else {
-                continue;
-            };
-            if let Some(p) = parse_strict(&text).filter(|p| accept(p)) {
+        for text in slipped.iter().skip(1) {
+            if let Some(p) = parse_strict(text).filter(|p| accept(p)) {
                 if !found.contains(&p) {
                     found.push(p);
                 }
