@@ -85,10 +85,11 @@ pub fn App(props: &AppProps) -> Html {
                 {
                     match &page.body {
                         Body::Result { found, result, back, from_link } => {
+                            let here = format!("{}{}", props.base, page.link.to_path());
                             let share = ShareLinks {
-                                page: format!("{}{}", props.base, page.link.to_path()).into(),
+                                text: t.order_text(page.election.election, result, &here).into(),
+                                page: here.into(),
                                 election: format!("{}{}", props.base, back).into(),
-                                text: t.order_text(page.election.election, result, &format!("{}{}", props.base, page.link.to_path())).into(),
                             };
                             html! {
                             <>

@@ -60,14 +60,8 @@ pub fn take_place_of(fresh: &Element, old: &Element) {
 }
 
 /// Makes the address bar show `link`'s page (`…/nec-2022/london/`), without
-/// reloading or adding a history entry. Only the election and region are
-/// ever written: never a postcode.
-pub fn replace_link(link: &Link) {
-    show_link(link, false);
-}
-
-/// Shows `link` in the address bar: as a new history entry when it is a
-/// step the member took (`step`), so Back undoes it; in place otherwise
+/// reloading: as a new history entry when it is a step the member took
+/// (`step`), so Back undoes it; in place otherwise
 /// (the page opening, or Back itself).
 pub fn show_link(link: &Link, step: bool) {
     let window = gloo::utils::window();

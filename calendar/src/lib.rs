@@ -185,6 +185,19 @@ pub fn london_offset_minutes(utc_minutes: i64) -> i64 {
     }
 }
 
+/// The UK calendar date at a UTC instant (minutes since the Unix epoch).
+///
+/// ```
+/// use slatecard_calendar::{london_date, Date};
+/// // 23:30 UTC on 1 July 2024 is already 2 July in London (BST).
+/// let t = Date::new(2024, 7, 1).unwrap().days_since_epoch() * 1440 + 23 * 60 + 30;
+/// assert_eq!(london_date(t), Date::new(2024, 7, 2).unwrap());
+/// ```
+pub fn london_date(utc_minutes: i64) -> Date {
+    let uk = utc_minutes + london_offset_minutes(utc_minutes);
+    Date::from_days_since_epoch(uk.div_euclid(1440))
+}
+
 impl Moment {
     /// Parses `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM`.
     pub fn parse(s: &str) -> Result<Moment, DateError> {

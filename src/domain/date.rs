@@ -2,4 +2,6 @@
 //! the data format (`build.rs`) and the app share, so a date is read one way.
 //! Members' words for dates are the message catalogue's (`crate::text`).
 
-pub use slatecard_calendar::{days_in_month, london_offset_minutes, Date, DateError, Moment};
+pub use slatecard_calendar::{
+    days_in_month, london_date, london_offset_minutes, Date, DateError, Moment,
+};

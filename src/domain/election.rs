@@ -4,7 +4,7 @@
 //! `build.rs` has validated them with the `slatecard-data-format` crate; so
 //! every order here is a permutation of its slate and every region has one.
 
-use super::date::{london_offset_minutes, Date, Moment};
+use super::date::{london_date, Date, Moment};
 use super::region::RegionId;
 
 /// How the main section's ballot is marked.
@@ -301,8 +301,7 @@ impl Election {
             }
             Some(c) => Status::Open { closes: Some(c) },
             None => {
-                let uk_now = now_utc_minutes + london_offset_minutes(now_utc_minutes);
-                let today = Date::from_days_since_epoch(uk_now.div_euclid(1440));
+                let today = london_date(now_utc_minutes);
                 let ended = match self.ended_by {
                     Some(day) => today >= day,
                     None => today.year > self.held,
@@ -317,7 +316,8 @@ impl Election {
     }
 }
 
-/// The last word of a name, for alphabetical order by surname.
-fn surname(name: &str) -> &str {
+/// The last word of a name, for alphabetical order by surname (as Labour's
+/// ballots list candidates).
+pub(crate) fn surname(name: &str) -> &str {
     name.rsplit(' ').next().unwrap_or(name)
 }

@@ -4,7 +4,7 @@
 //! and the message catalogue (`crate::text`) words it. Everything that decides
 //! what a member sees is here, so it is tested natively.
 
-use super::date::{london_offset_minutes, Date};
+use super::date::{london_date, Date};
 use super::election::{BallotKind, Election, Electorate, Provenance, Results, Source, Status};
 use super::embedding::Theme;
 use super::link::{Link, Unknown};
@@ -66,11 +66,10 @@ impl Timing {
     /// Where `election`'s ballot stands at `now_utc_minutes` (minutes since
     /// the Unix epoch, UTC).
     pub fn of(election: &Election, now_utc_minutes: i64) -> Timing {
-        let uk = now_utc_minutes + london_offset_minutes(now_utc_minutes);
         Timing {
             status: election.status_at(now_utc_minutes),
             held: election.held,
-            today: Date::from_days_since_epoch(uk.div_euclid(1440)),
+            today: london_date(now_utc_minutes),
         }
     }
 
@@ -483,7 +482,7 @@ fn ballot_view(election: &Election, entries: &[EntryView]) -> BallotView {
                 mark: Some(e.preference.unwrap_or(0)),
             })
             .collect();
-        let surname = |name: &str| name.rsplit(' ').next().unwrap_or(name).to_owned();
+        let surname = super::election::surname;
         super::sort_small_by(&mut lines, |a, b| {
             (surname(a.name), a.name) < (surname(b.name), b.name)
         });

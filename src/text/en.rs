@@ -8,7 +8,8 @@ use crate::domain::link::Unknown;
 use crate::domain::lookup::{Answer, LookupError, Resolution};
 use crate::domain::model::Found;
 use crate::domain::page::{
-    BallotView, Body, Eligibility, Instruction, OrderSource, Outcome, Page, ResultView, Timing,
+    BallotView, Body, Eligibility, EntryView, Instruction, OrderSource, Outcome, Page, ResultView,
+    Timing,
 };
 use crate::domain::postcode::{Elsewhere, PostcodeError, Territory};
 use crate::domain::region::RegionId;
@@ -43,6 +44,18 @@ const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
+
+/// Each name with its number (`1 Yasmine Dar`), or `cross` before it on a
+/// cross ballot.
+fn numbered(entries: &[EntryView], cross: &str) -> Vec<String> {
+    entries
+        .iter()
+        .map(|e| match e.preference {
+            Some(p) => format!("{p} {}", e.name),
+            None => format!("{cross}{}", e.name),
+        })
+        .collect()
+}
 
 /// `4686` → `4,686`.
 fn group_digits(digits: &str) -> String {
@@ -198,14 +211,7 @@ impl Catalogue for English {
         match &page.body {
             Body::Result { result, .. } => {
                 let region = result.region.name();
-                let order: Vec<String> = result
-                    .entries
-                    .iter()
-                    .map(|c| match c.preference {
-                        Some(p) => format!("{p} {}", c.name),
-                        None => c.name.to_owned(),
-                    })
-                    .collect();
+                let order = numbered(&result.entries, "");
                 let whose = match result.source {
                     OrderSource::Published { .. } => "the slate's published order",
                     OrderSource::PartlyPublished { .. } => {
@@ -482,14 +488,7 @@ impl Catalogue for English {
     }
 
     fn order_text(&self, election: &Election, r: &ResultView, url: &str) -> String {
-        let names: Vec<String> = r
-            .entries
-            .iter()
-            .map(|e| match e.preference {
-                Some(p) => format!("{p} {}", e.name),
-                None => format!("X {}", e.name),
-            })
-            .collect();
+        let names = numbered(&r.entries, "X ");
         let whose = match r.source {
             OrderSource::Published { .. } => "The slate's published order.",
             OrderSource::PartlyPublished { .. } => {
