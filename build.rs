@@ -11,6 +11,7 @@ use slatecard_data_format::{
     self as data, BallotDef, BallotListDef, CandidateDef, ElectionDef, OrderDef, ResultsDef,
     SchemeDef, SeatDef, SourceDef,
 };
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
 
@@ -32,8 +33,8 @@ fn read(path: &Path) -> Result<String, String> {
 
 fn run() -> Result<(), String> {
     let out = PathBuf::from(env::var("OUT_DIR").map_err(|e| e.to_string())?);
-    let scheme = data::parse_scheme(SCHEME_FILE, &read(Path::new(SCHEME_FILE))?)
-        .map_err(|e| e.to_string())?;
+    let scheme_text = read(Path::new(SCHEME_FILE))?;
+    let scheme = data::parse_scheme(SCHEME_FILE, &scheme_text).map_err(|e| e.to_string())?;
     if scheme.regions.iter().filter(|r| r.outside_uk).count() != 1 {
         return Err(format!(
             "{SCHEME_FILE}: regions: exactly one region must be `outside_uk`"
@@ -46,9 +47,13 @@ fn run() -> Result<(), String> {
         .collect();
     files.sort();
     let mut elections = Vec::new();
+    let mut fingerprints = BTreeMap::new();
     for path in &files {
         let name = path.display().to_string();
-        let e = data::parse_election(&name, &read(path)?, &scheme).map_err(|e| e.to_string())?;
+        let text = read(path)?;
+        let e = data::parse_election(&name, &text, &scheme).map_err(|e| e.to_string())?;
+        let print = data::fingerprint(&text, &scheme_text).map_err(|e| format!("{name}: {e}"))?;
+        fingerprints.insert(e.id.clone(), print);
         elections.push((name, e));
     }
     if elections.is_empty() {
@@ -65,8 +70,11 @@ fn run() -> Result<(), String> {
 
     fs::write(out.join("regions.rs"), regions_rs(&scheme)).map_err(|e| e.to_string())?;
     let elections: Vec<ElectionDef> = elections.into_iter().map(|(_, e)| e).collect();
-    fs::write(out.join("elections.rs"), elections_rs(&scheme, &elections))
-        .map_err(|e| e.to_string())?;
+    fs::write(
+        out.join("elections.rs"),
+        elections_rs(&scheme, &elections, &fingerprints),
+    )
+    .map_err(|e| e.to_string())?;
     Ok(())
 }
 
@@ -102,15 +110,21 @@ fn region_rs(scheme: &SchemeDef, id: &str) -> String {
     format!("RegionId({index})")
 }
 
-fn elections_rs(scheme: &SchemeDef, elections: &[ElectionDef]) -> String {
-    let elections = elections.iter().map(|e| election_rs(scheme, e));
+fn elections_rs(
+    scheme: &SchemeDef,
+    elections: &[ElectionDef],
+    fingerprints: &BTreeMap<String, String>,
+) -> String {
+    let elections = elections
+        .iter()
+        .map(|e| election_rs(scheme, e, &fingerprints[&e.id]));
     format!(
         "/// Every bundled election, most recent first.\npub static ELECTIONS: &[Election] = {};\n",
         slice_rs("", elections)
     )
 }
 
-fn election_rs(scheme: &SchemeDef, e: &ElectionDef) -> String {
+fn election_rs(scheme: &SchemeDef, e: &ElectionDef, fingerprint: &str) -> String {
     // One entry per region, in region display order, whatever the file's
     // order; a list shared by a group of regions gives each of them one.
     let orders: Vec<(&str, &OrderDef)> = scheme
@@ -140,6 +154,14 @@ fn election_rs(scheme: &SchemeDef, e: &ElectionDef) -> String {
         format!("organisation: {:?}", e.organisation),
         format!("slate: {:?}", e.slate),
         format!("slate_backers: {:?}", e.slate_backers),
+        format!("version: {}", e.version),
+        format!(
+            "updated: {}",
+            date_rs(&e.updated)
+                .trim_start_matches("Some(")
+                .trim_end_matches(')')
+        ),
+        format!("fingerprint: {fingerprint:?}"),
         format!("kind: {}", ballot_kind_rs(b)),
         format!("seats: {}", b.seats),
         format!("held: {}", b.held),

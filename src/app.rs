@@ -124,7 +124,7 @@ pub fn App(props: &AppProps) -> Html {
                 }
                 <EmbedPanel {lang} base={props.base.clone()} link={page.link.clone()} />
             </main>
-            <Footer {lang} sources={page.sources()} />
+            <Footer {lang} election={page.election.election} />
         </>
     }
 }

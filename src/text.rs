@@ -255,6 +255,10 @@ pub trait Catalogue {
     fn attribution(&self, year: u16) -> String;
     /// The widget's short promise and attribution.
     fn widget_note(&self, year: u16) -> String;
+    /// Which release of the election's data this is: "Orders last updated
+    /// 30 November 2026 · version 1 · fingerprint 3f9c01ab" (footer and
+    /// embeds), so anyone can compare it with the organisers' `check`.
+    fn data_version(&self, election: &Election) -> String;
     /// Title of an embed of `election` (or of the app).
     fn embed_title(&self, election: Option<&Election>) -> String;
     /// Why `mount()` refused its options (for the host page's author).

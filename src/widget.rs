@@ -84,6 +84,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
             <p class="sc-widget-foot">
                 <a href={page_url.clone()} target="_blank" rel="noopener" data-testid="open-full-page" onclick={open_full_page(page_url)}>{ t.label(Label::OpenFullPage) }</a>
                 <span>{ t.widget_note(POSTCODE_DATA_YEAR) }</span>
+                <span class="sc-widget-version" data-testid="data-version">{ " · " }{ t.data_version(page.election.election) }</span>
             </p>
         </@>
     }

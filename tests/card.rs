@@ -221,3 +221,21 @@ fn the_device_remembers_only_the_members_own_region_until_told_to_forget() {
     update(&mut m, Event::Forget);
     assert_eq!(chooser(&m), None);
 }
+
+/// The footer's release line names the day in words, the version and the
+/// fingerprint, for every election.
+#[test]
+fn data_version_line_names_day_version_and_fingerprint() {
+    for e in slatecard::domain::election::ELECTIONS {
+        let line = en().data_version(e);
+        assert!(line.starts_with("Orders last updated "), "{line}");
+        assert!(line.contains(&en().date(e.updated)), "{line}");
+        assert!(line.contains(&format!("version {}", e.version)), "{line}");
+        assert!(
+            line.ends_with(&format!("fingerprint {}", e.fingerprint)),
+            "{line}"
+        );
+        assert_eq!(e.fingerprint.len(), 8);
+        assert!(e.fingerprint.bytes().all(|b| b.is_ascii_hexdigit()));
+    }
+}

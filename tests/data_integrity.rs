@@ -336,3 +336,27 @@ fn a_list_published_in_full_holds_for_its_whole_group() {
     }
     assert_eq!(orders.len(), REGIONS.len());
 }
+
+/// The app shows each election's release as its file gives it, and the
+/// fingerprint is the one computed from the file and the region scheme as
+/// they are now (so a member can compare it with `slatecard check`).
+#[test]
+fn every_election_shows_its_release_and_fingerprint() {
+    let scheme_text = include_str!("../data/regions/labour.toml");
+    let dir = concat!(env!("CARGO_MANIFEST_DIR"), "/data/elections");
+    for (stem, def) in election_files() {
+        let text = std::fs::read_to_string(format!("{dir}/{stem}.toml")).unwrap();
+        let app = Election::by_id(&def.id).unwrap();
+        let expected = slatecard_data_format::fingerprint(&text, scheme_text).unwrap();
+        assert_eq!(app.fingerprint, expected, "{stem}");
+        assert_eq!(app.version, def.version, "{stem}");
+        assert_eq!(
+            format!(
+                "{}-{:02}-{:02}",
+                app.updated.year, app.updated.month, app.updated.day
+            ),
+            def.updated,
+            "{stem}"
+        );
+    }
+}

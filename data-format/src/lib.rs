@@ -19,6 +19,9 @@
 /// Dates and UK time, as the app reads them.
 pub use slatecard_calendar as date;
 
+mod fingerprint;
+pub use fingerprint::{canonical, fingerprint};
+
 use date::{Date, DateError, Moment};
 use serde::Deserialize;
 use std::collections::BTreeSet;
@@ -156,6 +159,13 @@ pub struct ElectionDef {
     pub slate_backers: String,
     /// Region scheme id (must match a scheme file).
     pub region_scheme: String,
+    /// The data's version: 1 for a new file, one more at every release of
+    /// changed orders or picks, so members and organisers can say which one
+    /// they see.
+    pub version: u32,
+    /// When the orders or picks last changed (`YYYY-MM-DD`): the app shows
+    /// "Orders last updated …".
+    pub updated: String,
     /// How the ballot works and when.
     pub ballot: BallotDef,
     /// How generated orders were made, when any are.
@@ -636,6 +646,7 @@ pub fn parse_election(
 
 fn validate_election(file: &str, e: &ElectionDef, scheme: &SchemeDef) -> Result<(), DataError> {
     check_id(file, "id", &e.id)?;
+    validate_version(file, e)?;
     for (field, text) in [
         ("title", &e.title),
         ("short_title", &e.short_title),
@@ -699,6 +710,37 @@ fn validate_election(file: &str, e: &ElectionDef, scheme: &SchemeDef) -> Result<
         validate_results(file, e, results)?;
     }
     Ok(())
+}
+
+/// `version` is at least 1 and `updated` a real date no earlier than the
+/// first election slatecard knows (2018).
+fn validate_version(file: &str, e: &ElectionDef) -> Result<(), DataError> {
+    if e.version == 0 {
+        return Err(err(
+            file,
+            "version",
+            "`version` starts at 1 (and goes up by one at each release)",
+        ));
+    }
+    match Date::parse(&e.updated) {
+        Ok(d) if d.year >= 2018 => Ok(()),
+        Ok(_) => Err(err(
+            file,
+            "updated",
+            format!(
+                "`updated` = \"{}\" is before 2018, the first election slatecard covers",
+                e.updated
+            ),
+        )),
+        Err(problem) => Err(err(
+            file,
+            "updated",
+            format!(
+                "`updated` = \"{}\" is not a date written YYYY-MM-DD: {problem}",
+                e.updated
+            ),
+        )),
+    }
 }
 
 fn validate_sources(file: &str, e: &ElectionDef) -> Result<(), DataError> {

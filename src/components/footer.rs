@@ -1,4 +1,4 @@
-use crate::domain::election::Source;
+use crate::domain::election::Election;
 use crate::domain::lookup::POSTCODE_DATA_YEAR;
 use crate::text::{catalogue, Catalogue as _, Label, Lang};
 use yew::prelude::*;
@@ -8,8 +8,8 @@ use yew::prelude::*;
 pub struct FooterProps {
     /// The language to word it in.
     pub lang: Lang,
-    /// The election's sources.
-    pub sources: &'static [Source],
+    /// The election shown: its sources and its data's version.
+    pub election: &'static Election,
 }
 
 /// Privacy promise, sources and data attribution.
@@ -22,7 +22,7 @@ pub fn Footer(props: &FooterProps) -> Html {
             <details>
                 <summary>{ t.label(Label::Sources) }</summary>
                 <ul>
-                    for s in props.sources {
+                    for s in props.election.sources {
                         <li>
                             if s.url.is_empty() {
                                 { s.title }
@@ -39,6 +39,7 @@ pub fn Footer(props: &FooterProps) -> Html {
                     }
                 </ul>
             </details>
+            <p class="sc-small" data-testid="data-version">{ t.data_version(props.election) }</p>
             <p class="sc-attribution">{ t.attribution(POSTCODE_DATA_YEAR) }</p>
             <p class="sc-small">{ t.label(Label::Independent) }</p>
         </footer>

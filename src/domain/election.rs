@@ -181,6 +181,14 @@ pub struct Election {
     pub slate: &'static str,
     /// Who backs the slate.
     pub slate_backers: &'static str,
+    /// The data's release (`version` in the file): 1, 2, 3…
+    pub version: u32,
+    /// When the orders or picks last changed (`updated` in the file).
+    pub updated: Date,
+    /// The data's fingerprint: 8 hexadecimal digits naming exactly what the
+    /// election file and the region scheme say (`slatecard check` prints
+    /// it; see `slatecard_data_format::fingerprint`).
+    pub fingerprint: &'static str,
     /// How the ballot is marked.
     pub kind: BallotKind,
     /// Places to fill.

@@ -5,7 +5,7 @@
 //! what a member sees is here, so it is tested natively.
 
 use super::date::{london_date, Date};
-use super::election::{BallotKind, Election, Electorate, Provenance, Results, Source, Status};
+use super::election::{BallotKind, Election, Electorate, Provenance, Results, Status};
 use super::embedding::Theme;
 use super::link::{Link, Unknown};
 use super::lookup::{Answer, LookupError, Resolution};
@@ -648,13 +648,6 @@ pub fn view(model: &Model, now_utc_minutes: i64) -> Page {
         remember: model.to_remember(),
         theme: model.theme,
         accent: model.accent.clone(),
-    }
-}
-
-impl Page {
-    /// The election's sources, for the footer.
-    pub fn sources(&self) -> &'static [Source] {
-        self.election.election.sources
     }
 }
 

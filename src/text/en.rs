@@ -429,6 +429,15 @@ impl Catalogue for English {
         format!(" · Works on your device; nothing is sent. Postcode data: ONS (OGL v3), OS and Royal Mail © Crown copyright {year}.")
     }
 
+    fn data_version(&self, e: &Election) -> String {
+        format!(
+            "Orders last updated {} · version {} · fingerprint {}",
+            self.date(e.updated),
+            e.version,
+            e.fingerprint
+        )
+    }
+
     fn embed_title(&self, election: Option<&Election>) -> String {
         match election {
             Some(e) => format!("{} — how to vote", e.short_title),
