@@ -644,6 +644,15 @@ pub fn parse_election(
     Ok(e)
 }
 
+/// Checks an election already read (e.g. one that `slatecard balance` has
+/// filled in before writing it), as [`parse_election`] does.
+///
+/// # Errors
+/// The first problem found, as [`parse_election`] reports it.
+pub fn validate(file: &str, e: &ElectionDef, scheme: &SchemeDef) -> Result<(), DataError> {
+    validate_election(file, e, scheme)
+}
+
 fn validate_election(file: &str, e: &ElectionDef, scheme: &SchemeDef) -> Result<(), DataError> {
     check_id(file, "id", &e.id)?;
     validate_version(file, e)?;

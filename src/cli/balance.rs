@@ -32,7 +32,11 @@ pub fn generate(e: &ElectionDef, scheme: &SchemeDef) -> Result<Vec<(String, Vec<
     };
     let n = e.candidates.len();
     if n > 8 {
-        return Err(format!("balanced-v1 handles slates of up to 8, not {n}"));
+        return Err(format!(
+            "the slate has {n} candidates; balanced-v1 handles up to 8, because it tries every \
+             order of the slate in each region (8 candidates: 40,320 orders per region; 9: \
+             362,880). Publish an order for every region by hand instead (provenance = \"published\")"
+        ));
     }
     let index = |id: &str| e.candidates.iter().position(|c| c.id == id);
     // One unit per order entry that names regions, and one per region without
@@ -96,30 +100,46 @@ pub fn generate(e: &ElectionDef, scheme: &SchemeDef) -> Result<Vec<(String, Vec<
 pub enum RewriteError {
     /// The text is not valid TOML (the build's checks say more).
     NotToml(String),
-    /// No `[[orders]]` entry for this region: add one (`order = []` will do).
-    NoEntry(String),
+    /// `orders` is in the file but is not a list of `[[orders]]` tables.
+    NotOrderTables,
 }
 
 impl std::fmt::Display for RewriteError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             RewriteError::NotToml(e) => write!(f, "not valid TOML: {e}"),
-            RewriteError::NoEntry(r) => write!(
+            RewriteError::NotOrderTables => write!(
                 f,
-                "no [[orders]] entry for region \"{r}\": add one with `region = \"{r}\"`"
+                "`orders` must be written as [[orders]] tables, one per region or group of regions"
             ),
         }
+    }
+}
+
+/// The regions an `[[orders]]` entry is for: its `region`, or its `regions`.
+fn entry_regions(entry: &toml_edit::Table) -> Vec<String> {
+    match (entry.get("region"), entry.get("regions")) {
+        (Some(r), _) => r.as_str().into_iter().map(str::to_owned).collect(),
+        (None, Some(rs)) => rs
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|v| v.as_str().map(str::to_owned))
+            .collect(),
+        (None, None) => Vec::new(),
     }
 }
 
 /// Sets the `order` of each `[[orders]]` entry of `text` to the order
 /// `orders` gives its (first) region, with a format-preserving TOML editor:
 /// keys in any order or spacing, comments (an inline one on the `order` line
-/// included), quotes and line endings are kept. Returns the new text and the
-/// regions whose order changed.
+/// included), quotes and line endings are kept. A region with no entry gets
+/// one, added after the file's last table, marked `provenance = "generated"`:
+/// so a new election needs no placeholder orders. Returns the new text and
+/// the regions whose order changed or was added.
 ///
 /// # Errors
-/// [`RewriteError`] when the text is not TOML or an entry lacks for a region.
+/// [`RewriteError`] when the text is not TOML or `orders` is not a list of tables.
 pub fn rewrite(
     text: &str,
     orders: &[(String, Vec<String>)],
@@ -128,81 +148,71 @@ pub fn rewrite(
         .parse()
         .map_err(|e: toml_edit::TomlError| RewriteError::NotToml(e.to_string()))?;
     let mut changed = Vec::new();
-    if let Some(entries) = doc
-        .get_mut("orders")
-        .and_then(toml_edit::Item::as_array_of_tables_mut)
-    {
-        for entry in entries.iter_mut() {
-            let regions: Vec<String> = match (entry.get("region"), entry.get("regions")) {
-                (Some(r), _) => r.as_str().into_iter().map(str::to_owned).collect(),
-                (None, Some(rs)) => rs
-                    .as_array()
-                    .into_iter()
-                    .flatten()
-                    .filter_map(|v| v.as_str().map(str::to_owned))
-                    .collect(),
-                (None, None) => Vec::new(),
-            };
-            let Some((_, ids)) = regions
-                .first()
-                .and_then(|first| orders.iter().find(|(r, _)| r == first))
-            else {
+    let entries = doc
+        .entry("orders")
+        .or_insert_with(|| toml_edit::Item::ArrayOfTables(toml_edit::ArrayOfTables::new()))
+        .as_array_of_tables_mut()
+        .ok_or(RewriteError::NotOrderTables)?;
+    let mut covered = Vec::new();
+    for entry in entries.iter_mut() {
+        let regions = entry_regions(entry);
+        covered.extend(regions.iter().cloned());
+        let Some((_, ids)) = regions
+            .first()
+            .and_then(|first| orders.iter().find(|(r, _)| r == first))
+        else {
+            continue;
+        };
+        let mut new: toml_edit::Array = ids.iter().map(String::as_str).collect();
+        let old = entry.get("order").and_then(toml_edit::Item::as_value);
+        if let Some(old) = old {
+            let same = old.as_array().is_some_and(|a| {
+                a.iter()
+                    .map(|v| v.as_str())
+                    .eq(ids.iter().map(|s| Some(s.as_str())))
+            });
+            if same {
                 continue;
-            };
-            let mut new: toml_edit::Array = ids.iter().map(String::as_str).collect();
-            let old = entry.get("order").and_then(toml_edit::Item::as_value);
-            if let Some(old) = old {
-                let same = old.as_array().is_some_and(|a| {
-                    a.iter()
-                        .map(|v| v.as_str())
-                        .eq(ids.iter().map(|s| Some(s.as_str())))
-                });
-                if same {
-                    continue;
-                }
-                *new.decor_mut() = old.decor().clone();
             }
-            entry["order"] = toml_edit::value(new);
-            changed.extend(regions);
+            *new.decor_mut() = old.decor().clone();
         }
+        entry["order"] = toml_edit::value(new);
+        changed.extend(regions);
+    }
+    for (region, ids) in orders {
+        if covered.contains(region) {
+            continue;
+        }
+        let mut entry = toml_edit::Table::new();
+        entry
+            .decor_mut()
+            .set_prefix("\n# Not published by the slate: generated by `slatecard balance`.\n");
+        entry["region"] = toml_edit::value(region.as_str());
+        entry["order"] =
+            toml_edit::value(ids.iter().map(String::as_str).collect::<toml_edit::Array>());
+        entry["provenance"] = toml_edit::value("generated");
+        entries.push(entry);
+        changed.push(region.clone());
+    }
+    if entries.is_empty() {
+        doc.remove("orders");
     }
     let mut out = doc.to_string();
     if text.contains("\r\n") {
         out = out.replace("\r\n", "\n").replace('\n', "\r\n");
     }
-    for (region, _) in orders {
-        let covered = doc
-            .get("orders")
-            .and_then(toml_edit::Item::as_array_of_tables)
-            .is_some_and(|t| {
-                t.iter().any(|entry| {
-                    entry.get("region").and_then(|r| r.as_str()) == Some(region)
-                        || entry
-                            .get("regions")
-                            .and_then(|r| r.as_array())
-                            .is_some_and(|a| a.iter().any(|v| v.as_str() == Some(region)))
-                })
-            });
-        if !covered {
-            return Err(RewriteError::NoEntry(region.clone()));
-        }
-    }
     Ok((out, changed))
 }
 
-/// The `balance` subcommand.
-pub fn command(args: &[String], out: &mut dyn Write) -> Result<(), String> {
-    let file = args.first().ok_or("balance needs an election file")?;
-    let write = args.iter().any(|a| a == "--write");
-    let scheme = load_scheme()?;
-    let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
-    let e = data::parse_election(file, &text, &scheme).map_err(|e| e.to_string())?;
-    let orders = generate(&e, &scheme)?;
-    let w = |r: std::io::Result<()>| r.map_err(|e| e.to_string());
-    for (region, ids) in &orders {
-        w(writeln!(out, "{region:>18}: {}", ids.join(", ")))?;
-    }
-    let weights = region_weights(&e, &scheme);
+/// The balance report of an election's orders (Markdown): each region's
+/// order, then each candidate's expected share of 1st, 2nd, … preferences
+/// (regions weighted as `balanced-v1` weighs them: live postcodes, or
+/// `international_weight`) and the worst deviation from an even split, in
+/// percentage points. `orders` as [`generate`] gives them.
+pub fn report(e: &ElectionDef, scheme: &SchemeDef, orders: &[(String, Vec<String>)]) -> String {
+    use std::fmt::Write as _;
+    let n = e.candidates.len();
+    let weights = region_weights(e, scheme);
     let idx: Vec<Vec<usize>> = orders
         .iter()
         .map(|(_, ids)| {
@@ -211,16 +221,128 @@ pub fn command(args: &[String], out: &mut dyn Write) -> Result<(), String> {
                 .collect()
         })
         .collect();
-    for p in 0..e.candidates.len() {
-        let shares = shares_at(e.candidates.len(), &weights, &idx, p);
-        let parts: Vec<String> = e
-            .candidates
+    let mut s = String::new();
+    let _ = writeln!(s, "# Balance report: {}\n", e.title);
+    let _ = writeln!(
+        s,
+        "Made by `slatecard balance data/elections/{}.toml` (method balanced-v1). \
+         Regions are weighted by their live postcodes (ONS), members outside the UK by \
+         `international_weight`; a share is the weight of the regions whose order puts \
+         that candidate at that preference.\n",
+        e.id
+    );
+    let _ = writeln!(s, "| region | provenance | order |\n| --- | --- | --- |");
+    for (region, ids) in orders {
+        let provenance = e
+            .orders
             .iter()
-            .zip(shares)
-            .map(|(c, s)| format!("{} {:.1}%", c.id, s * 100.0))
-            .collect();
-        w(writeln!(out, "preference {}: {}", p + 1, parts.join(", ")))?;
+            .find(|o| o.region_ids().contains(&region.as_str()))
+            .map_or("generated", |o| match o.provenance {
+                Provenance::Published => "published",
+                Provenance::PartlyPublished => "partly published",
+                Provenance::Generated => "generated",
+            });
+        let _ = writeln!(s, "| {region} | {provenance} | {} |", ids.join(", "));
     }
+    let _ = write!(s, "\n| candidate |");
+    for p in 1..=n {
+        let _ = write!(s, " pref. {p} |");
+    }
+    let _ = write!(s, "\n| --- |");
+    for _ in 0..n {
+        let _ = write!(s, " ---: |");
+    }
+    let shares: Vec<Vec<f64>> = (0..n).map(|p| shares_at(n, &weights, &idx, p)).collect();
+    for (c, candidate) in e.candidates.iter().enumerate() {
+        let _ = write!(s, "\n| {} |", candidate.name);
+        for at in &shares {
+            let _ = write!(s, " {:.1}% |", at[c] * 100.0);
+        }
+    }
+    let even = 1.0 / n.max(1) as f64;
+    let worst = shares
+        .iter()
+        .enumerate()
+        .flat_map(|(p, at)| at.iter().enumerate().map(move |(c, x)| (p, c, x - even)))
+        .max_by(|a, b| a.2.abs().total_cmp(&b.2.abs()));
+    if let Some((p, c, d)) = worst {
+        let _ = writeln!(
+            s,
+            "\n\nAn even split is {:.1}% each. Worst deviation: {:+.1} percentage points \
+             ({}, preference {}).",
+            even * 100.0,
+            d * 100.0,
+            e.candidates[c].name,
+            p + 1
+        );
+        let first = shares[0]
+            .iter()
+            .map(|x| (x - even).abs())
+            .fold(0.0, f64::max);
+        let _ = writeln!(
+            s,
+            "Worst deviation at first preferences, which decide who is eliminated first: {:.1} points.",
+            first * 100.0
+        );
+    }
+    s
+}
+
+/// Reads an election file for `balance`: every check of the build, except
+/// that regions may lack an order (a new file) or have an `order` still
+/// empty, since `balance` is what fills them in.
+///
+/// # Errors
+/// The checks' message for anything else wrong with the file.
+pub fn read_for_balance(file: &str, text: &str, scheme: &SchemeDef) -> Result<ElectionDef, String> {
+    let e: ElectionDef = toml_edit::de::from_str(text).map_err(|_| {
+        // The checks word TOML and field errors for organisers.
+        match data::parse_election(file, text, scheme) {
+            Err(e) => e.to_string(),
+            Ok(_) => format!("{file}: cannot be read"),
+        }
+    })?;
+    // Check the rest with every order filled in by a placeholder (each
+    // region its slate in file order): only `orders` is unfinished.
+    let mut filled = e.clone();
+    let ids: Vec<String> = e.candidates.iter().map(|c| c.id.clone()).collect();
+    for o in &mut filled.orders {
+        if o.order.is_empty() && o.provenance == Provenance::Generated {
+            o.order = ids.clone();
+        }
+    }
+    for r in &scheme.regions {
+        if !filled
+            .orders
+            .iter()
+            .any(|o| o.region_ids().contains(&r.id.as_str()))
+        {
+            filled.orders.push(data::OrderDef {
+                region: Some(r.id.clone()),
+                regions: Vec::new(),
+                order: ids.clone(),
+                provenance: Provenance::Generated,
+                source: None,
+                published_positions: None,
+            });
+        }
+    }
+    if e.ballot.kind == data::BallotKind::Ranked {
+        data::validate(file, &filled, scheme).map_err(|e| e.to_string())?;
+    }
+    Ok(e)
+}
+
+/// The `balance` subcommand.
+pub fn command(args: &[String], out: &mut dyn Write) -> Result<(), String> {
+    let file = args.first().ok_or("balance needs an election file")?;
+    let write = args.iter().any(|a| a == "--write");
+    let scheme = load_scheme()?;
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
+    let e = read_for_balance(file, &text, &scheme)?;
+    let orders = generate(&e, &scheme)?;
+    let w = |r: std::io::Result<()>| r.map_err(|e| e.to_string());
+    w(write!(out, "{}", report(&e, &scheme, &orders)))?;
     if write {
         let (new, changed) = rewrite(&text, &orders).map_err(|e| format!("{file}: {e}"))?;
         // Never write a file that would not pass the build's checks.
