@@ -3,6 +3,7 @@
 //! export.
 
 pub mod balance;
+pub mod new;
 pub mod postcodes;
 
 use crate::domain::election::Election;
@@ -16,6 +17,7 @@ use std::io::Write;
 pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let result = match args.first().map(String::as_str) {
         Some("balance") => balance::command(&args[1..], out),
+        Some("new") => new::command(std::path::Path::new("."), &args[1..], out),
         Some("export") => export(out),
         Some("shell-text") => shell_text(out),
         Some("compile-postcodes") => compile_postcodes(&args[1..], out),
@@ -38,6 +40,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
 const USAGE: &str = "usage: slatecard <command>
 
 commands:
+  new ID [--held YEAR]          start data/elections/ID.toml: every field there, explained
   balance FILE.toml [--write]   generate the orders marked `generated` (method balanced-v1);
                                 prints them, or rewrites them in FILE with --write
   compile-postcodes [--input F] [--lad-regions F] [--out F]
