@@ -315,7 +315,14 @@ impl Catalogue for English {
     }
 
     fn votes(&self, votes: u8) -> String {
-        format!("Vote for {votes}")
+        // Our sources give how many a member may support, not how this
+        // section of the ballot is marked: the paper's own instruction decides.
+        match votes {
+            1 => "One place: mark the slate's pick as the ballot paper asks (a 1 or a cross)".to_owned(),
+            n => format!(
+                "Up to {n} places: mark the slate's picks as the ballot paper asks (numbers, or up to {n} crosses)"
+            ),
+        }
     }
 
     fn names(&self, names: &[&str]) -> String {
