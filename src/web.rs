@@ -68,13 +68,56 @@ pub fn show_link(link: &Link, step: bool) {
     let Ok(history) = window.history() else {
         return;
     };
-    let url = format!("{}{}", base_path(), link.to_path());
+    let mut url = format!("{}{}", base_path(), link.to_path());
     let here = window.location().pathname().unwrap_or_default();
+    if here == url {
+        // The same page: keep its view (`#ballot-paper`).
+        url += &window.location().hash().unwrap_or_default();
+    }
     // Fails harmlessly in sandboxed frames; the page works without it.
     if step && here != url {
         let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
     } else {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Puts whether the `<details>` with id `view` is open into the address's
+/// fragment (`#ballot-paper`), in place (no history entry), so a reload or a
+/// shared link opens the same view.
+pub fn record_view(view: &str) {
+    let window = gloo::utils::window();
+    let document = gloo::utils::document();
+    let open = document
+        .get_element_by_id(view)
+        .is_some_and(|d| d.has_attribute("open"));
+    let hash = window.location().hash().unwrap_or_default();
+    let target = if open {
+        format!("#{view}")
+    } else {
+        String::new()
+    };
+    if hash == target || (!open && hash != format!("#{view}")) {
+        return;
+    }
+    let path = window.location().pathname().unwrap_or_default();
+    let search = window.location().search().unwrap_or_default();
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(
+            &JsValue::NULL,
+            "",
+            Some(&format!("{path}{search}{target}")),
+        );
+    }
+}
+
+/// Opens `details` (the view with id `view`) when the address's fragment
+/// names it. The element may not be in the document yet (the app renders
+/// before it takes the pre-rendered page's place).
+pub fn restore_view(view: &str, details: Option<Element>) {
+    let hash = gloo::utils::window().location().hash().unwrap_or_default();
+    if let Some(d) = details.filter(|_| hash.strip_prefix('#') == Some(view)) {
+        let _ = d.set_attribute("open", "");
     }
 }
 

@@ -51,11 +51,15 @@ pub fn Advice(props: &AdviceProps) -> Html {
     let t = catalogue(props.lang);
     let v = &props.result;
     let heading = use_node_ref();
+    let ballot_view = use_node_ref();
     {
+        let ballot_view = ballot_view.clone();
         // Move focus to the result so keyboard and screen-reader users land on it.
         let heading = heading.clone();
         let take_focus = props.take_focus;
         use_effect_with(v.region, move |_| {
+            // The view in the address (`#ballot-paper`) is restored on reload.
+            crate::web::restore_view(BALLOT_VIEW, ballot_view.cast());
             if let Some(h) = heading
                 .cast::<web_sys::HtmlElement>()
                 .filter(|_| take_focus)
@@ -97,7 +101,7 @@ pub fn Advice(props: &AdviceProps) -> Html {
             if !v.shared_with.is_empty() {
                 <p class="sc-shared" data-testid="shared-list">{ t.shared_list(v.shared_with) }</p>
             }
-            { ballot_list(t, &v.ballot) }
+            { ballot_list(t, &v.ballot, ballot_view.clone()) }
             { outcome(t, v, ranked) }
             if !v.seat_groups.is_empty() || !v.unopposed.is_empty() {
                 <section class="sc-seats" aria-labelledby="sc-seats-heading">
@@ -261,15 +265,19 @@ fn share_buttons(t: &impl Catalogue, links: &ShareLinks) -> Html {
     }
 }
 
+/// The ballot-paper view's id, which is also its address fragment.
+const BALLOT_VIEW: &str = "ballot-paper";
+
 /// Everyone on the ballot with the slate's marks, or that we do not know them.
-fn ballot_list(t: &impl Catalogue, ballot: &BallotView) -> Html {
+fn ballot_list(t: &impl Catalogue, ballot: &BallotView, node: NodeRef) -> Html {
     let (lines, kind) = match ballot {
         BallotView::Complete(lines) => (lines, "complete"),
         BallotView::Partial(lines) => (lines, "partial"),
         BallotView::Unknown(lines) => (lines, "unknown"),
     };
     html! {
-        <details class="sc-ballot-list" data-testid="ballot-list" data-kind={kind}>
+        <details class="sc-ballot-list" data-testid="ballot-list" data-kind={kind} id={BALLOT_VIEW} ref={node}
+            ontoggle={Callback::from(|_: yew::Event| crate::web::record_view(BALLOT_VIEW))}>
             <summary>{ t.ballot_list(ballot) }</summary>
             <ul role="list">
                 for line in lines {

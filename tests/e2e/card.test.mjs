@@ -186,3 +186,18 @@ test('the ballot-paper view: the slate\'s names in the ballot\'s own order, each
   assert.match(await page.getByTestId('ballot-list').locator('summary').textContent(), /alphabetically/);
   await context.close();
 });
+
+test('the view is in the address: the ballot-paper view opens again on reload, and closing it clears it', async () => {
+  const { context, page, app } = await open('nec-2022/london/');
+  const details = page.getByTestId('ballot-list');
+  assert.equal(await details.evaluate((d) => d.open), false);
+  await details.locator('summary').click();
+  await page.waitForURL(/\/nec-2022\/london\/#ballot-paper$/);
+  await page.reload();
+  await app.ready();
+  await page.waitForFunction(() => document.querySelector('[data-testid=ballot-list]')?.open === true);
+  assert.match(page.url(), /\/nec-2022\/london\/#ballot-paper$/);
+  await page.getByTestId('ballot-list').locator('summary').click();
+  await page.waitForURL(/\/nec-2022\/london\/$/);
+  await context.close();
+});
