@@ -185,10 +185,30 @@ pub fn find_root(start: &Path) -> Option<PathBuf> {
         .map(Path::to_path_buf)
 }
 
+/// Everything read from the data folder when it is valid: the regions
+/// file's scheme and each election with its file name, sorted by file.
+pub type Data = (SchemeDef, Vec<(String, ElectionDef)>);
+
 /// Checks every data file under `root` (`data/regions/labour.toml`, every
 /// `data/elections/*.toml`); file names in messages are relative to `root`.
 pub fn check_dir(root: &Path, reference: &Reference) -> Vec<Problem> {
+    match load_dir(root, reference) {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems,
+    }
+}
+
+/// Reads and checks every data file under `root`, as [`check_dir`].
+///
+/// # Errors
+/// Every problem of every file (never empty).
+pub fn load_dir(root: &Path, reference: &Reference) -> Result<Data, Vec<Problem>> {
     let (files, mut problems) = election_files(&root.join(ELECTIONS_PATH));
+    for p in &mut problems {
+        if let Ok(rel) = Path::new(&p.file).strip_prefix(root) {
+            p.file = rel.display().to_string();
+        }
+    }
     let read = |path: &Path, problems: &mut Vec<Problem>| {
         let shown = path
             .strip_prefix(root)
@@ -203,14 +223,9 @@ pub fn check_dir(root: &Path, reference: &Reference) -> Vec<Problem> {
             }
         }
     };
-    for p in &mut problems {
-        if let Ok(rel) = Path::new(&p.file).strip_prefix(root) {
-            p.file = rel.display().to_string();
-        }
-    }
     let scheme = read(&root.join(SCHEME_PATH), &mut problems);
     let elections: Vec<SourceFile> = files.iter().filter_map(|f| read(f, &mut problems)).collect();
-    if elections.is_empty() && files.is_empty() {
+    if files.is_empty() {
         problems.push(Problem::new(
             ELECTIONS_PATH,
             1,
@@ -218,10 +233,17 @@ pub fn check_dir(root: &Path, reference: &Reference) -> Vec<Problem> {
             "there are no election files (`*.toml`)",
         ));
     }
-    if let Some(scheme) = scheme {
-        problems.extend(check_sources(&scheme, &elections, reference));
+    let Some(scheme) = scheme else {
+        return Err(problems);
+    };
+    match load_sources(&scheme, &elections, reference) {
+        Ok(data) if problems.is_empty() => Ok(data),
+        Ok(_) => Err(problems),
+        Err(more) => {
+            problems.extend(more);
+            Err(problems)
+        }
     }
-    problems
 }
 
 /// Checks a regions file and election files together: each file on its
@@ -231,6 +253,21 @@ pub fn check_sources(
     elections: &[SourceFile],
     reference: &Reference,
 ) -> Vec<Problem> {
+    match load_sources(scheme, elections, reference) {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems,
+    }
+}
+
+/// Reads and checks a regions file and election files, as [`check_sources`].
+///
+/// # Errors
+/// Every problem of every file (never empty).
+pub fn load_sources(
+    scheme: &SourceFile,
+    elections: &[SourceFile],
+    reference: &Reference,
+) -> Result<Data, Vec<Problem>> {
     let mut out = Vec::new();
     let parsed_scheme = check_scheme(&scheme.file, &scheme.text, reference, &mut out);
     let mut parsed = Vec::new();
@@ -272,7 +309,16 @@ pub fn check_sources(
             }
         }
     }
-    out
+    match parsed_scheme {
+        Some(s) if out.is_empty() => Ok((
+            s,
+            parsed
+                .into_iter()
+                .map(|(src, def)| (src.file.clone(), def))
+                .collect(),
+        )),
+        _ => Err(out),
+    }
 }
 
 fn file_stem(file: &str) -> &str {

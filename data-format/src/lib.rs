@@ -26,7 +26,7 @@ mod schema;
 pub mod text;
 
 pub use check::{
-    check_dir, check_election, check_live_postcodes, check_scheme, check_sources,
+    check_dir, check_election, load_dir, load_sources, Data, check_live_postcodes, check_scheme, check_sources,
     count_live_postcodes, current_year, election_files, find_root, is_hidden_or_editor_file,
     is_safe_url, OnsCodes, Reference, SourceFile, ELECTIONS_PATH, FIRST_YEAR, LAD_REGIONS_PATH,
     SCHEME_PATH, YEARS_AHEAD,

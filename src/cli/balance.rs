@@ -192,8 +192,10 @@ pub fn rewrite(
 
 /// The `balance` subcommand.
 pub fn command(args: &[String], out: &mut dyn Write) -> Result<(), String> {
-    let file = args.first().ok_or("balance needs an election file")?;
-    let write = args.iter().any(|a| a == "--write");
+    let parsed = super::args::parse("balance", args, &["--write"], &[], 1..=1)
+        .map_err(|e| format!("{e}\nusage: slatecard balance FILE.toml [--write]"))?;
+    let file = &parsed.positional[0];
+    let write = parsed.switch("--write");
     let scheme = load_scheme()?;
     let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
     let e = data::parse_election(file, &text, &scheme).map_err(|e| e.to_string())?;
