@@ -986,14 +986,14 @@ fn sources(cx: &mut Cx<'_>, e: &ElectionDef) {
         cx.text(keys!["sources", i, "publisher"], "publisher", &s.publisher, false);
         cx.text(keys!["sources", i, "used_for"], "used_for", &s.used_for, false);
         if !s.url.is_empty() && !is_safe_url(&s.url) {
-            let why = if s.url.contains(char::is_whitespace) {
-                "it has a space in it"
-            } else if s.url.starts_with("http://") {
+            let why = if s.url.starts_with("http://") {
                 "it starts with http://, which is not secure"
-            } else if !s.url.contains("://") {
+            } else if !s.url.contains(':') {
                 "it is not a web address"
             } else if !s.url.starts_with("https://") {
                 "it does not start with https://"
+            } else if s.url.contains(char::is_whitespace) {
+                "it has a space in it"
             } else {
                 "its site name is not a web address"
             };
@@ -1134,10 +1134,14 @@ fn order_list(cx: &mut Cx<'_>, i: usize, o: &OrderDef, slate: &[&str]) {
         .filter(|id| !seen.contains_key(*id))
         .copied()
         .collect();
-    if !missing.is_empty() {
+    if !missing.is_empty() && slate.len() <= MAX_CANDIDATES {
+        let missing = match missing.len() {
+            0..=5 => missing.join(", "),
+            n => format!("{} and {} more", missing[..4].join(", "), n - 4),
+        };
         cx.err(
             keys!["orders", i, "order"],
-            format!("the order leaves out {}: it must list every slate candidate", missing.join(", ")),
+            format!("the order leaves out {missing}: it must list every slate candidate"),
         );
     }
 }
@@ -1209,7 +1213,12 @@ fn seats(cx: &mut Cx<'_>, e: &ElectionDef, scheme_file: &str, scheme: &SchemeDef
         if s.votes > 0 && s.picks.len() > usize::from(s.votes) {
             cx.err(
                 keys!["seats", i, "picks"],
-                format!("{} picks but a voter has only {} votes", s.picks.len(), s.votes),
+                format!(
+                    "{} picks, but a voter has only {} vote{}",
+                    s.picks.len(),
+                    s.votes,
+                    if s.votes == 1 { "" } else { "s" }
+                ),
             );
         }
         if s.published && s.picks.is_empty() {

@@ -428,8 +428,17 @@ impl Cx<'_, '_> {
     }
 }
 
-/// The closest of `names` to a misspelt `word`, if one is close enough.
+/// The closest of `names` to a misspelt `word`, if one is close enough
+/// (a few letters apart, or the only name it starts).
 pub(crate) fn did_you_mean<'n>(word: &str, names: &[&'n str]) -> Option<&'n str> {
+    let starting: Vec<&str> = names
+        .iter()
+        .copied()
+        .filter(|n| word.len() >= 3 && n.starts_with(word))
+        .collect();
+    if let [only] = starting.as_slice() {
+        return Some(only);
+    }
     names
         .iter()
         .map(|n| (strsim::damerau_levenshtein(&word.to_lowercase(), n), *n))
