@@ -45,6 +45,9 @@ pub(crate) struct Field {
 pub(crate) struct Schema {
     /// E.g. `this [[orders]] entry`, `the [ballot] table`, `the file`.
     pub what: &'static str,
+    /// How messages name a field of a single table: `ballot ` (for
+    /// `ballot kind`); empty for entries, whose line says which.
+    pub prefix: &'static str,
     pub fields: &'static [Field],
 }
 
@@ -69,6 +72,7 @@ const COUNT: Ty = Ty::Int(0, i64::MAX);
 
 pub(crate) static SCHEME: Schema = Schema {
     what: "the regions file",
+    prefix: "",
     fields: &[
         req("scheme", Ty::Str),
         req("title", Ty::Str),
@@ -79,6 +83,7 @@ pub(crate) static SCHEME: Schema = Schema {
 
 static REGION: Schema = Schema {
     what: "this [[regions]] entry",
+    prefix: "",
     fields: &[
         req("id", Ty::Str),
         req("name", Ty::Str),
@@ -92,6 +97,7 @@ static REGION: Schema = Schema {
 
 pub(crate) static ELECTION: Schema = Schema {
     what: "the file",
+    prefix: "",
     fields: &[
         req("id", Ty::Str),
         req("title", Ty::Str),
@@ -114,6 +120,7 @@ pub(crate) static ELECTION: Schema = Schema {
 
 static BALLOT: Schema = Schema {
     what: "the [ballot] table",
+    prefix: "ballot ",
     fields: &[
         req("kind", Ty::Enum(&["ranked", "cross"])),
         req("seats", Ty::Int(1, 255)),
@@ -128,6 +135,7 @@ static BALLOT: Schema = Schema {
 
 static GENERATION: Schema = Schema {
     what: "the [generation] table",
+    prefix: "generation ",
     fields: &[
         req("method", Ty::Enum(&["balanced-v1"])),
         req("international_weight", COUNT),
@@ -137,6 +145,7 @@ static GENERATION: Schema = Schema {
 
 static CANDIDATE: Schema = Schema {
     what: "this [[candidates]] entry",
+    prefix: "",
     fields: &[
         req("id", Ty::Str),
         req("name", Ty::Str),
@@ -147,6 +156,7 @@ static CANDIDATE: Schema = Schema {
 
 static ORDER: Schema = Schema {
     what: "this [[orders]] entry",
+    prefix: "",
     fields: &[
         opt("region", Ty::Str),
         opt("regions", Ty::Strs),
@@ -162,6 +172,7 @@ static ORDER: Schema = Schema {
 
 static SEAT: Schema = Schema {
     what: "this [[seats]] entry",
+    prefix: "",
     fields: &[
         req("id", Ty::Str),
         req("name", Ty::Str),
@@ -180,6 +191,7 @@ static SEAT: Schema = Schema {
 
 static SOURCE: Schema = Schema {
     what: "this [[sources]] entry",
+    prefix: "",
     fields: &[
         req("id", Ty::Str),
         req("title", Ty::Str),
@@ -192,6 +204,7 @@ static SOURCE: Schema = Schema {
 
 static BALLOT_LIST: Schema = Schema {
     what: "the [ballot_list] table",
+    prefix: "ballot list ",
     fields: &[
         req("complete", Ty::Bool),
         req("order", Ty::Enum(&["by-surname", "as-listed"])),
@@ -202,6 +215,7 @@ static BALLOT_LIST: Schema = Schema {
 
 static RESULTS: Schema = Schema {
     what: "the [results] table",
+    prefix: "",
     fields: &[
         req("sources", Ty::Strs),
         opt("announced", Ty::Date),
@@ -214,11 +228,13 @@ static RESULTS: Schema = Schema {
 
 static COUNT_ENTRY: Schema = Schema {
     what: "this [[results.counts]] entry",
+    prefix: "",
     fields: &[req("name", Ty::Str), req("votes", Ty::Int(0, u32::MAX as i64))],
 };
 
 static SEAT_RESULT: Schema = Schema {
     what: "this [[results.seats]] entry",
+    prefix: "",
     fields: &[
         req("seat", Ty::Str),
         req("elected", Ty::Strs),
@@ -255,7 +271,7 @@ impl Cx<'_, '_> {
         for (key, item) in t.iter() {
             path.push(Seg::from(key));
             match schema.fields.iter().find(|f| f.name == key) {
-                Some(field) => self.item(item, field, path),
+                Some(field) => self.item(item, field, schema.prefix, path),
                 None => {
                     let names: Vec<&str> = schema.fields.iter().map(|f| f.name).collect();
                     let help = match did_you_mean(key, &names) {
@@ -283,7 +299,7 @@ impl Cx<'_, '_> {
         }
     }
 
-    fn item(&mut self, item: &Item, field: &Field, path: &mut Vec<Seg>) {
+    fn item(&mut self, item: &Item, field: &Field, prefix: &str, path: &mut Vec<Seg>) {
         match (field.ty, item) {
             (Ty::Table(schema), Item::Table(t)) => self.table(t, schema, path),
             (Ty::Table(schema), Item::Value(Value::InlineTable(t))) => self.table(t, schema, path),
@@ -321,7 +337,7 @@ impl Cx<'_, '_> {
                 ),
                 None,
             ),
-            (ty, Item::Value(v)) => self.value(v, ty, field.name, path),
+            (ty, Item::Value(v)) => self.value(v, ty, field, prefix, path),
             (_, _) => self.push(
                 self.loc.at(path),
                 format!("`{}` must be a single value, not a table", field.name),
@@ -330,7 +346,8 @@ impl Cx<'_, '_> {
         }
     }
 
-    fn value(&mut self, v: &Value, ty: Ty, name: &str, path: &mut Vec<Seg>) {
+    fn value(&mut self, v: &Value, ty: Ty, field: &Field, prefix: &str, path: &mut Vec<Seg>) {
+        let name = field.name;
         let at = self.loc.at(path);
         let quoted_date = |v: &Value| match v {
             Value::Datetime(d) => format!("\"{}\"", d.value()),
@@ -410,7 +427,7 @@ impl Cx<'_, '_> {
                     self.push(
                         at,
                         format!(
-                            "unknown {} \"{s}\" (use {})",
+                            "unknown {prefix}{} \"{s}\" (use {})",
                             name.replace('_', " "),
                             quoted_list(values)
                         ),

@@ -314,7 +314,7 @@ fn cases() -> Vec<Case> {
             r#"unknown provenance "generatd" (use "published", "generated" or "partly-published")"#)
             .help(r#"did you mean "generated"?"#),
         case("unknown ballot kind", r#"kind = "ranked""#, r#"kind = ‸"approval""#,
-            r#"unknown kind "approval" (use "ranked" or "cross")"#),
+            r#"unknown ballot kind "approval" (use "ranked" or "cross")"#),
         case("TOML syntax error", r#"name = "Jess Barnard""#, r#"name = "Jess Barnard‸"#,
             "this is not valid TOML: invalid basic string"),
         // Orders and picks.
