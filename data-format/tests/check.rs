@@ -8,7 +8,7 @@
 //! reported (or a case's `at` text, found in the edited file, does).
 
 use slatecard_data_format::{
-    check_dir, check_sources, current_year, election_files, line_column, Problem, Reference, SourceFile,
+    check_dir, check_election, check_scheme, check_sources, current_year, election_files, line_column, Problem, Reference, SourceFile,
     ELECTIONS_PATH, SCHEME_PATH,
 };
 use std::path::{Path, PathBuf};
@@ -400,5 +400,194 @@ fn each_kind_of_bad_data_is_reported_at_its_value() {
     assert!(cases.len() >= 40, "{} kinds", cases.len());
     for c in &cases {
         run(c);
+    }
+}
+
+/// A copy of the data (`data/regions`, `data/elections`, the ONS table) in
+/// a fresh temporary folder; removed when dropped.
+struct Copy(PathBuf);
+
+impl Copy {
+    fn new(name: &str) -> Copy {
+        let dir = std::env::temp_dir().join(format!(
+            "slatecard-check-{name}-{}",
+            std::process::id()
+        ));
+        let _ = std::fs::remove_dir_all(&dir);
+        for sub in ["data/regions", "data/elections", "data/postcodes"] {
+            std::fs::create_dir_all(dir.join(sub)).expect("temp folder");
+        }
+        let (files, _) = election_files(&root().join(ELECTIONS_PATH));
+        for f in files {
+            let name = f.file_name().expect("a name");
+            std::fs::copy(&f, dir.join(ELECTIONS_PATH).join(name)).expect("copy");
+        }
+        for f in [SCHEME_PATH, slatecard_data_format::LAD_REGIONS_PATH] {
+            std::fs::copy(root().join(f), dir.join(f)).expect("copy");
+        }
+        Copy(dir)
+    }
+
+    fn write(&self, file: &str, text: &str) {
+        std::fs::write(self.0.join(file), text).expect("write");
+    }
+
+    fn read(&self, file: &str) -> String {
+        std::fs::read_to_string(self.0.join(file)).expect("read")
+    }
+
+    fn check(&self) -> Vec<Problem> {
+        check_dir(&self.0, &reference())
+    }
+}
+
+impl Drop for Copy {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// The last election file of the copy (by name), as `data/elections/NAME`.
+fn last_election(copy: &Copy) -> String {
+    let (files, _) = election_files(&copy.0.join(ELECTIONS_PATH));
+    let name = files.last().and_then(|f| f.file_name()).expect("an election file");
+    format!("{ELECTIONS_PATH}/{}", name.to_string_lossy())
+}
+
+#[test]
+fn editor_and_system_files_beside_the_data_are_skipped() {
+    let copy = Copy::new("hidden");
+    let last = last_election(&copy);
+    let name = last.rsplit('/').next().expect("a name");
+    for hidden in [format!(".#{name}"), format!("._{name}"), format!("{name}~"), ".DS_Store".to_owned()] {
+        copy.write(&format!("{ELECTIONS_PATH}/{hidden}"), "not = [valid");
+    }
+    let problems = copy.check();
+    assert!(problems.is_empty(), "{}", shown(&problems));
+}
+
+#[test]
+fn an_election_file_saved_as_upper_case_toml_is_reported() {
+    let copy = Copy::new("upper");
+    let last = last_election(&copy);
+    let text = copy.read(&last);
+    std::fs::remove_file(copy.0.join(&last)).expect("remove");
+    let upper = last.replace(".toml", ".TOML");
+    copy.write(&upper, &text);
+    let problems = copy.check();
+    let stem = last.rsplit('/').next().expect("a name").trim_end_matches(".toml");
+    assert_eq!(
+        shown(&problems),
+        format!("{upper}:1:1: error: this file is not read: its name ends in `.TOML`, not `.toml`\n  help: rename it to `{stem}.toml`")
+    );
+}
+
+#[test]
+fn a_duplicate_election_id_blames_the_file_edited() {
+    let copy = Copy::new("dupid");
+    let (files, _) = election_files(&copy.0.join(ELECTIONS_PATH));
+    assert!(files.len() >= 2);
+    // Give the first file (by name) the second's id: the first is blamed
+    // although it sorts first, and the help points at the second.
+    let first = format!("{ELECTIONS_PATH}/{}", files[0].file_name().expect("name").to_string_lossy());
+    let second = format!("{ELECTIONS_PATH}/{}", files[1].file_name().expect("name").to_string_lossy());
+    let first_id = first.rsplit('/').next().expect("name").trim_end_matches(".toml").to_owned();
+    let second_id = second.rsplit('/').next().expect("name").trim_end_matches(".toml").to_owned();
+    let text = copy.read(&first).replacen(&format!("id = \"{first_id}\""), &format!("id = \"{second_id}\""), 1);
+    copy.write(&first, &text);
+    let problems = copy.check();
+    let at = |file: &str, id: &str| {
+        let (l, c) = position(&copy.read(file), &format!("id = ‸\"{id}\""));
+        format!("{file}:{l}:{c}")
+    };
+    let dup = problems
+        .iter()
+        .find(|p| p.message.contains("already used"))
+        .unwrap_or_else(|| panic!("{}", shown(&problems)));
+    assert_eq!(
+        dup.to_string(),
+        format!(
+            "{}: error: election id \"{second_id}\" is already used by {second}\n  help: the other is at {}",
+            at(&first, &second_id),
+            at(&second, &second_id)
+        )
+    );
+    assert_eq!(problems.len(), 2, "{}", shown(&problems));
+}
+
+#[test]
+fn a_region_deleted_from_the_regions_file_is_said_in_terms_of_the_region() {
+    let copy = Copy::new("noregion");
+    let regions = copy.read(SCHEME_PATH);
+    let start = regions.find("[[regions]]\nid = \"wales\"").expect("wales");
+    let end = start + regions[start..].find("\n\n").expect("blank line") + 2;
+    copy.write(SCHEME_PATH, &format!("{}{}", &regions[..start], &regions[end..]));
+    let problems = copy.check();
+    assert!(!problems.is_empty());
+    for p in &problems {
+        assert!(p.file.starts_with(ELECTIONS_PATH), "{p}");
+        assert!(
+            p.message == "there is no region \"wales\" in data/regions/labour.toml",
+            "{p}"
+        );
+        let text = copy.read(&p.file);
+        let line = text.lines().nth(p.line - 1).expect("the line");
+        assert_eq!(&line[p.column - 1..p.column + 6], "\"wales\"", "{p}");
+    }
+}
+
+#[test]
+fn several_faults_in_one_file_are_all_reported_at_once() {
+    let mut elections = elections();
+    let e = elections
+        .iter_mut()
+        .find(|e| e.text.contains("name = \"Jess Barnard\"") && e.text.contains("held = 2022"))
+        .expect("a file with both");
+    e.text = e
+        .text
+        .replacen("name = \"Jess Barnard\"", "name = \"Jess  Barnard\"", 1)
+        .replacen("held = 2022", "held = 2199", 1)
+        .replacen("url = \"https://", "url = \"http://", 1);
+    let problems = check_sources(&scheme(), &elections, &reference());
+    let kinds: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
+    assert!(kinds.iter().any(|m| m.contains("two spaces in a row")), "{kinds:?}");
+    assert!(kinds.iter().any(|m| m.contains("`held = 2199`")), "{kinds:?}");
+    assert!(kinds.iter().any(|m| m.contains("http://, which is not secure")), "{kinds:?}");
+    let mut lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
+    lines.dedup();
+    assert!(lines.len() >= 3, "{}", shown(&problems));
+}
+
+#[test]
+fn no_mutation_of_a_file_makes_check_panic() {
+    // Every election file, and the regions file, with bytes removed,
+    // doubled or replaced throughout (a deterministic sweep).
+    let scheme = scheme();
+    let reference = reference();
+    let parsed = slatecard_data_format::parse_scheme(&scheme.file, &scheme.text).expect("valid");
+    let elections = elections();
+    let mut sources: Vec<(bool, SourceFile)> = elections.iter().map(|e| (false, e.clone())).collect();
+    sources.push((true, scheme.clone()));
+    let replacements: [&[u8]; 8] = [b"", b"\"", b"[", b"]", b"=", b"\n", b"\xC3", b"#"];
+    for (is_scheme, src) in sources {
+        let bytes = src.text.as_bytes();
+        let step = (bytes.len() / 40).max(1);
+        for (k, at) in (0..bytes.len()).step_by(step).enumerate() {
+            let mut mutated = bytes[..at].to_vec();
+            mutated.extend_from_slice(replacements[k % replacements.len()]);
+            mutated.extend_from_slice(&bytes[(at + 1).min(bytes.len())..]);
+            let text = String::from_utf8_lossy(&mutated).into_owned();
+            let file = SourceFile { file: src.file.clone(), text };
+            let mut problems = Vec::new();
+            if is_scheme {
+                check_scheme(&file.file, &file.text, &reference, &mut problems);
+            } else {
+                check_election(&file.file, &file.text, Some((SCHEME_PATH, &parsed)), &reference, &mut problems);
+            }
+            for p in &problems {
+                assert!(p.line >= 1 && p.column >= 1, "{p}");
+                assert!(!p.message.is_empty());
+            }
+        }
     }
 }
