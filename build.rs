@@ -20,8 +20,20 @@ fn main() {
     println!("cargo:rerun-if-changed=data/elections");
     println!("cargo:rerun-if-changed={}", data::LAD_REGIONS_PATH);
     if let Err(e) = run() {
-        // The same lines as `slatecard check`, first on stderr; Cargo shows
-        // its own "failed to run custom build command" header around them.
+        // The same lines as `slatecard check`. `cargo::error` makes Cargo
+        // show each first, as `error: FILE:LINE:COL: …`, before its own
+        // "failed to run custom build command" block, which repeats them
+        // (from stderr) in full.
+        let mut shown: Vec<String> = Vec::new();
+        for line in e.lines() {
+            match (line.strip_prefix("  help: "), shown.last_mut()) {
+                (Some(help), Some(last)) => *last += &format!(" (help: {help})"),
+                _ => shown.push(line.replacen(": error: ", ": ", 1)),
+            }
+        }
+        for line in shown {
+            println!("cargo::error={line}");
+        }
         eprintln!("{e}");
         eprintln!("(run `cargo run -- check` to list these problems without building)");
         std::process::exit(1);
@@ -33,13 +45,14 @@ fn run() -> Result<(), String> {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").map_err(|e| e.to_string())?);
     // Every check of `slatecard check` but the postcode recount (the ONS
     // postcode table is not in the repository, and reading it takes seconds).
-    let (scheme, elections) = data::load_dir(&root, &data::Reference::load(&root)).map_err(|problems| {
-        problems
-            .iter()
-            .map(ToString::to_string)
-            .collect::<Vec<_>>()
-            .join("\n")
-    })?;
+    let (scheme, elections) =
+        data::load_dir(&root, &data::Reference::load(&root)).map_err(|problems| {
+            problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        })?;
     let mut elections: Vec<ElectionDef> = elections.into_iter().map(|(_, e)| e).collect();
     // Most recent first; the app's default is the first.
     elections.sort_by(|a, b| b.ballot.held.cmp(&a.ballot.held).then(a.id.cmp(&b.id)));

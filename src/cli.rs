@@ -154,7 +154,8 @@ pub const SCHEME_FILE: &str = data::SCHEME_PATH;
 /// # Errors
 /// When there is none: the command is run outside the repository.
 pub fn data_root() -> Result<std::path::PathBuf, String> {
-    let here = std::env::current_dir().map_err(|e| format!("cannot read the current folder: {e}"))?;
+    let here =
+        std::env::current_dir().map_err(|e| format!("cannot read the current folder: {e}"))?;
     data::find_root(&here).ok_or_else(|| {
         format!(
             "no {SCHEME_FILE} in {} or any folder above it: run slatecard inside the slatecard repository",
@@ -188,12 +189,16 @@ fn compile_postcodes(args: &[String], out: &mut dyn Write) -> Result<(), String>
     let root = data_root()?;
     let in_root = |p: &str| root.join(p).display().to_string();
     let default_input = in_root(DEFAULT_POSTCODES);
-    let input = parsed.option("--input").map_or(default_input.clone(), str::to_owned);
+    let input = parsed
+        .option("--input")
+        .map_or(default_input.clone(), str::to_owned);
     let lad_path = parsed
         .option("--lad-regions")
         .map(str::to_owned)
         .or((input == default_input).then(|| in_root(DEFAULT_LAD_REGIONS)));
-    let target = parsed.option("--out").map_or(in_root(TABLE_FILE), str::to_owned);
+    let target = parsed
+        .option("--out")
+        .map_or(in_root(TABLE_FILE), str::to_owned);
     let (input, lad_path, target) = (input.as_str(), lad_path.as_deref(), target.as_str());
     let scheme = load_scheme()?;
     let lad = lad_path.map(postcodes::read_lad_regions).transpose()?;

@@ -20,13 +20,22 @@ impl Copy {
     fn new(name: &str) -> Copy {
         let dir = std::env::temp_dir().join(format!("slatecard-cli-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
-        for sub in ["data/regions", "data/elections", "data/postcodes", "sub/folder"] {
+        for sub in [
+            "data/regions",
+            "data/elections",
+            "data/postcodes",
+            "sub/folder",
+        ] {
             std::fs::create_dir_all(dir.join(sub)).expect("temp folder");
         }
         let (files, _) = data::election_files(&repo().join(data::ELECTIONS_PATH));
         for f in files {
-            std::fs::copy(&f, dir.join(data::ELECTIONS_PATH).join(f.file_name().expect("name")))
-                .expect("copy");
+            std::fs::copy(
+                &f,
+                dir.join(data::ELECTIONS_PATH)
+                    .join(f.file_name().expect("name")),
+            )
+            .expect("copy");
         }
         for f in [data::SCHEME_PATH, data::LAD_REGIONS_PATH] {
             std::fs::copy(repo().join(f), dir.join(f)).expect("copy");
@@ -72,7 +81,10 @@ fn check_passes_the_bundled_data_from_a_subfolder() {
     let (code, out, err) = slatecard(&repo().join("src/cli"), &["check"]);
     assert_eq!(code, 0, "{out}{err}");
     let (files, _) = data::election_files(&repo().join(data::ELECTIONS_PATH));
-    assert_eq!(out, format!("ok: {} data files checked, no problems\n", files.len() + 1));
+    assert_eq!(
+        out,
+        format!("ok: {} data files checked, no problems\n", files.len() + 1)
+    );
 }
 
 #[test]
@@ -94,10 +106,14 @@ fn check_prints_every_fault_as_file_line_col_and_fails() {
     assert_eq!(expected.len(), 3, "{expected:?}");
     assert_eq!(
         out,
-        format!("{}\n3 problems found in {} data files checked\n", expected.join("\n"), {
-            let (files, _) = data::election_files(&copy.0.join(data::ELECTIONS_PATH));
-            files.len() + 1
-        })
+        format!(
+            "{}\n3 problems found in {} data files checked\n",
+            expected.join("\n"),
+            {
+                let (files, _) = data::election_files(&copy.0.join(data::ELECTIONS_PATH));
+                files.len() + 1
+            }
+        )
     );
     // Each line: FILE:LINE:COL: error: MESSAGE, then an indented help.
     let errors: Vec<&str> = out.lines().filter(|l| l.contains(": error: ")).collect();
@@ -109,11 +125,18 @@ fn check_prints_every_fault_as_file_line_col_and_fails() {
         let c: usize = parts.next().and_then(|x| x.parse().ok()).expect("a column");
         assert!(l > 1 && c > 1, "{line}");
     }
-    assert_eq!(out.lines().filter(|l| l.starts_with("  help: ")).count(), 3, "{out}");
+    assert_eq!(
+        out.lines().filter(|l| l.starts_with("  help: ")).count(),
+        3,
+        "{out}"
+    );
     // A path given: only that file (and the regions file) are read.
     let (code, out, _) = slatecard(&copy.0, &["check", &file]);
     assert_eq!(code, 1);
-    assert!(out.ends_with("3 problems found in 1 data files checked\n"), "{out}");
+    assert!(
+        out.ends_with("3 problems found in 1 data files checked\n"),
+        "{out}"
+    );
 }
 
 #[test]
@@ -121,18 +144,29 @@ fn unknown_options_are_errors_with_a_suggestion() {
     let (code, _, err) = slatecard(&repo(), &["balance", "data/elections/x.toml", "--wirte"]);
     assert_eq!(code, 2);
     assert!(
-        err.starts_with("slatecard: unknown option `--wirte` for `slatecard balance`; did you mean `--write`?"),
+        err.starts_with(
+            "slatecard: unknown option `--wirte` for `slatecard balance`; did you mean `--write`?"
+        ),
         "{err}"
     );
     let (code, _, err) = slatecard(&repo(), &["check", "--verbose"]);
     assert_eq!(code, 2);
-    assert!(err.contains("unknown option `--verbose` for `slatecard check`; `check` takes no options"), "{err}");
+    assert!(
+        err.contains("unknown option `--verbose` for `slatecard check`; `check` takes no options"),
+        "{err}"
+    );
     let (code, _, err) = slatecard(&repo(), &["chek"]);
     assert_eq!(code, 2);
-    assert!(err.contains("unknown command \"chek\" (did you mean `check`?)"), "{err}");
+    assert!(
+        err.contains("unknown command \"chek\" (did you mean `check`?)"),
+        "{err}"
+    );
     let (code, _, err) = slatecard(&repo(), &["export", "extra"]);
     assert_eq!(code, 2);
-    assert!(err.contains("`slatecard export` takes no file names"), "{err}");
+    assert!(
+        err.contains("`slatecard export` takes no file names"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -160,9 +194,16 @@ fn live_postcodes_are_recounted_from_the_ons_table() {
     let problems = data::check_live_postcodes(data::SCHEME_PATH, &text, &scheme, &counts);
     assert!(problems.is_empty(), "{problems:?}");
     // A region's count changed by one is found, at its value.
-    let london = scheme.regions.iter().position(|r| r.id == "london").expect("london");
+    let london = scheme
+        .regions
+        .iter()
+        .position(|r| r.id == "london")
+        .expect("london");
     let old = format!("live_postcodes = {}", scheme.regions[london].live_postcodes);
-    let new = format!("live_postcodes = {}", scheme.regions[london].live_postcodes + 1);
+    let new = format!(
+        "live_postcodes = {}",
+        scheme.regions[london].live_postcodes + 1
+    );
     let bad = text.replacen(&old, &new, 1);
     let bad_scheme = data::parse_scheme(data::SCHEME_PATH, &bad).expect("still valid");
     let problems = data::check_live_postcodes(data::SCHEME_PATH, &bad, &bad_scheme, &counts);

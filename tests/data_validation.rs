@@ -91,9 +91,7 @@ fn rejects_bad_scheme() {
     let e = parse_scheme("labour.toml", &text).unwrap_err();
     assert_eq!(e.problems[0].message, r#"region id "wales" is used twice"#);
     let text = SCHEME.replacen("id = \"london\"", "id = \"London\"", 1);
-    assert!(parse_scheme("labour.toml", &text)
-        .unwrap_err()
-        .problems[0]
+    assert!(parse_scheme("labour.toml", &text).unwrap_err().problems[0]
         .message
         .contains("lower-case"));
 }
@@ -133,7 +131,10 @@ fn rejects_facts_without_a_source() {
         e.message,
         r#"source "nell" is not in this file's [[sources]]"#
     );
-    assert_eq!(e.help.as_deref(), Some(r#"did you mean "nell-2022-alert"?"#));
+    assert_eq!(
+        e.help.as_deref(),
+        Some(r#"did you mean "nell-2022-alert"?"#)
+    );
     // Results with no source.
     let text = replace_once(
         NEC_2022,

@@ -52,7 +52,12 @@ impl OnsCodes {
                 (Some(lad), Some(region)) if !lad.is_empty() && !region.is_empty() => {
                     lads.insert(lad.clone(), region.clone());
                 }
-                _ => return Err(format!("line {}: not `lad_code,lad_name,region_code,…`", i + 1)),
+                _ => {
+                    return Err(format!(
+                        "line {}: not `lad_code,lad_name,region_code,…`",
+                        i + 1
+                    ))
+                }
             }
         }
         Ok(OnsCodes { lads })
@@ -218,13 +223,21 @@ pub fn load_dir(root: &Path, reference: &Reference) -> Result<Data, Vec<Problem>
         match std::fs::read_to_string(path) {
             Ok(text) => Some(SourceFile { file: shown, text }),
             Err(e) => {
-                problems.push(Problem::new(&shown, 1, 1, format!("cannot read the file: {e}")));
+                problems.push(Problem::new(
+                    &shown,
+                    1,
+                    1,
+                    format!("cannot read the file: {e}"),
+                ));
                 None
             }
         }
     };
     let scheme = read(&root.join(SCHEME_PATH), &mut problems);
-    let elections: Vec<SourceFile> = files.iter().filter_map(|f| read(f, &mut problems)).collect();
+    let elections: Vec<SourceFile> = files
+        .iter()
+        .filter_map(|f| read(f, &mut problems))
+        .collect();
     if files.is_empty() {
         problems.push(Problem::new(
             ELECTIONS_PATH,
@@ -302,7 +315,10 @@ pub fn load_sources(
                     &blamed.file,
                     bl,
                     bc,
-                    format!("election id \"{}\" is already used by {}", def.id, kept.file),
+                    format!(
+                        "election id \"{}\" is already used by {}",
+                        def.id, kept.file
+                    ),
                 );
                 p.help = Some(format!("the other is at {}:{kl}:{kc}", kept.file));
                 out.push(p);
@@ -342,7 +358,12 @@ fn parse<T: serde::de::DeserializeOwned>(
             let (line, column) = e
                 .span()
                 .map_or((1, 1), |s| crate::problem::line_column(text, s.start));
-            out.push(Problem::new(file, line, column, syntax_message(e.message())));
+            out.push(Problem::new(
+                file,
+                line,
+                column,
+                syntax_message(e.message()),
+            ));
             return None;
         }
     };
@@ -387,7 +408,8 @@ struct Cx<'a> {
 impl Cx<'_> {
     fn err(&mut self, path: Vec<Seg>, message: impl Into<String>) -> &mut Problem {
         let (line, column) = self.loc.at(&path);
-        self.out.push(Problem::new(self.file, line, column, message));
+        self.out
+            .push(Problem::new(self.file, line, column, message));
         let last = self.out.len() - 1;
         &mut self.out[last]
     }
@@ -471,7 +493,10 @@ impl Cx<'_> {
         if !ok {
             self.err_help(
                 path,
-                format!("id \"{}\" must be lower-case letters, digits and inner hyphens", shown(id)),
+                format!(
+                    "id \"{}\" must be lower-case letters, digits and inner hyphens",
+                    shown(id)
+                ),
                 format!("e.g. \"{}\"", suggest_id(id)),
             );
         }
@@ -497,7 +522,9 @@ impl Cx<'_> {
         if cited.is_empty() {
             self.err(
                 path,
-                format!("{what} needs `sources = [\"…\"]`: the ids of the [[sources]] that give it"),
+                format!(
+                    "{what} needs `sources = [\"…\"]`: the ids of the [[sources]] that give it"
+                ),
             );
             return;
         }
@@ -510,7 +537,11 @@ impl Cx<'_> {
                     Some(m) => format!("did you mean \"{m}\"?"),
                     None => format!("the sources are: {}", known.join(", ")),
                 };
-                self.err_help(p, format!("source \"{id}\" is not in this file's [[sources]]"), help);
+                self.err_help(
+                    p,
+                    format!("source \"{id}\" is not in this file's [[sources]]"),
+                    help,
+                );
             }
         }
     }
@@ -566,12 +597,18 @@ pub fn check_scheme(
     cx.text(keys!["title"], "title", &scheme.title, true);
     cx.text(keys!["source"], "source", &scheme.source, true);
     if scheme.regions.is_empty() {
-        cx.err(keys!["regions"], "a regions file needs at least one [[regions]] entry");
+        cx.err(
+            keys!["regions"],
+            "a regions file needs at least one [[regions]] entry",
+        );
     }
     if scheme.regions.len() > MAX_REGIONS {
         cx.err_help(
             keys!["regions", MAX_REGIONS],
-            format!("there are {} regions; the limit is {MAX_REGIONS}", scheme.regions.len()),
+            format!(
+                "there are {} regions; the limit is {MAX_REGIONS}",
+                scheme.regions.len()
+            ),
             "the app stores a set of regions in one 64-bit number",
         );
     }
@@ -587,7 +624,10 @@ pub fn check_scheme(
         ),
         [first, rest @ ..] => {
             for &i in rest {
-                let help = format!("the first is at {}", cx.place(&keys!["regions", *first, "outside_uk"]));
+                let help = format!(
+                    "the first is at {}",
+                    cx.place(&keys!["regions", *first, "outside_uk"])
+                );
                 cx.err_help(
                     keys!["regions", i, "outside_uk"],
                     "only one region can be `outside_uk = true`",
@@ -697,7 +737,11 @@ fn check_codes(cx: &mut Cx<'_>, scheme: &SchemeDef, ons: Option<&OnsCodes>) {
         }
         if let Some(ons) = ons {
             for (j, lad) in r.remove_lads.iter().enumerate() {
-                if ons.lads.get(lad).is_some_and(|reg| !r.ons_codes.contains(reg)) {
+                if ons
+                    .lads
+                    .get(lad)
+                    .is_some_and(|reg| !r.ons_codes.contains(reg))
+                {
                     cx.err(
                         keys!["regions", i, "remove_lads", j],
                         format!("council area \"{lad}\" is not in this region's ONS codes, so it cannot be taken out"),
@@ -705,7 +749,11 @@ fn check_codes(cx: &mut Cx<'_>, scheme: &SchemeDef, ons: Option<&OnsCodes>) {
                 }
             }
             for (j, lad) in r.add_lads.iter().enumerate() {
-                if ons.lads.get(lad).is_some_and(|reg| r.ons_codes.contains(reg)) {
+                if ons
+                    .lads
+                    .get(lad)
+                    .is_some_and(|reg| r.ons_codes.contains(reg))
+                {
                     cx.err(
                         keys!["regions", i, "add_lads", j],
                         format!("council area \"{lad}\" is already in this region's ONS codes"),
@@ -718,14 +766,20 @@ fn check_codes(cx: &mut Cx<'_>, scheme: &SchemeDef, ons: Option<&OnsCodes>) {
     // ONS region belongs to, or two regions claim it.
     if let Some(ons) = ons {
         for (lad, at) in &added {
-            let Some(region) = ons.lads.get(*lad) else { continue };
+            let Some(region) = ons.lads.get(*lad) else {
+                continue;
+            };
             if claimed.contains_key(region.as_str()) && !removed.contains_key(lad) {
                 let first = claimed[region.as_str()].clone();
                 let help = format!(
                     "its ONS region \"{region}\" is claimed at {}: add it to that region's `remove_lads`",
                     cx.place(&first)
                 );
-                cx.err_help(at.clone(), format!("council area \"{lad}\" is claimed twice"), help);
+                cx.err_help(
+                    at.clone(),
+                    format!("council area \"{lad}\" is claimed twice"),
+                    help,
+                );
             }
         }
     }
@@ -746,7 +800,10 @@ pub fn count_live_postcodes(
             per_lad
                 .iter()
                 .filter(|(lad, _)| {
-                    let in_ons = ons.lads.get(*lad).is_some_and(|reg| r.ons_codes.contains(reg));
+                    let in_ons = ons
+                        .lads
+                        .get(*lad)
+                        .is_some_and(|reg| r.ons_codes.contains(reg));
                     (in_ons && !r.remove_lads.contains(lad)) || r.add_lads.contains(lad)
                 })
                 .map(|(_, n)| n)
@@ -759,7 +816,12 @@ pub fn count_live_postcodes(
 /// [`count_live_postcodes`]), as problems at the value. The build does not
 /// run this (the postcode table is 1.8 million rows and not in the
 /// repository); `slatecard check` and the tests do when it is present.
-pub fn check_live_postcodes(file: &str, text: &str, scheme: &SchemeDef, counts: &[u64]) -> Vec<Problem> {
+pub fn check_live_postcodes(
+    file: &str,
+    text: &str,
+    scheme: &SchemeDef,
+    counts: &[u64],
+) -> Vec<Problem> {
     let mut out = Vec::new();
     let mut cx = Cx {
         file,
@@ -802,8 +864,14 @@ pub fn check_election(
     if e.id != stem && !stem.is_empty() {
         cx.err_help(
             keys!["id"],
-            format!("election id \"{}\" does not match the file name \"{stem}.toml\"", e.id),
-            format!("write id = \"{stem}\", or rename the file to \"{}.toml\"", e.id),
+            format!(
+                "election id \"{}\" does not match the file name \"{stem}.toml\"",
+                e.id
+            ),
+            format!(
+                "write id = \"{stem}\", or rename the file to \"{}.toml\"",
+                e.id
+            ),
         );
     }
     for (field, text) in [
@@ -814,7 +882,12 @@ pub fn check_election(
     ] {
         cx.text(keys![field], field, text, true);
     }
-    cx.text(keys!["slate_backers"], "slate_backers", &e.slate_backers, false);
+    cx.text(
+        keys!["slate_backers"],
+        "slate_backers",
+        &e.slate_backers,
+        false,
+    );
     for (i, n) in e.notes.iter().enumerate() {
         cx.text(keys!["notes", i], "a note", n, true);
     }
@@ -911,7 +984,12 @@ fn ballot(cx: &mut Cx<'_>, e: &ElectionDef, reference: &Reference) {
                 "it stands in for Labour International's members, who have no postcodes: 0 would leave them out of the balance (the bundled files use the smallest region's live postcodes)",
             );
         }
-        cx.text(keys!["generation", "description"], "description", &g.description, true);
+        cx.text(
+            keys!["generation", "description"],
+            "description",
+            &g.description,
+            true,
+        );
     }
 }
 
@@ -932,7 +1010,12 @@ fn candidates(cx: &mut Cx<'_>, e: &ElectionDef) {
     for (i, c) in e.candidates.iter().enumerate() {
         cx.id(keys!["candidates", i, "id"], &c.id);
         cx.name(keys!["candidates", i, "name"], &c.name);
-        cx.text(keys!["candidates", i, "summary"], "summary", &c.summary, false);
+        cx.text(
+            keys!["candidates", i, "summary"],
+            "summary",
+            &c.summary,
+            false,
+        );
         cx.text(keys!["candidates", i, "note"], "note", &c.note, false);
     }
     cx.unique_ids(
@@ -973,18 +1056,34 @@ pub fn is_safe_url(url: &str) -> bool {
         && host
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-' || c == ':');
-    host_ok && !url.chars().any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
+    host_ok
+        && !url
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control() || c == '"' || c == '<' || c == '>')
 }
 
 fn sources(cx: &mut Cx<'_>, e: &ElectionDef) {
     if e.sources.is_empty() {
-        cx.err(keys!["sources"], "every election needs at least one [[sources]] entry");
+        cx.err(
+            keys!["sources"],
+            "every election needs at least one [[sources]] entry",
+        );
     }
     for (i, s) in e.sources.iter().enumerate() {
         cx.id(keys!["sources", i, "id"], &s.id);
         cx.text(keys!["sources", i, "title"], "title", &s.title, true);
-        cx.text(keys!["sources", i, "publisher"], "publisher", &s.publisher, false);
-        cx.text(keys!["sources", i, "used_for"], "used_for", &s.used_for, false);
+        cx.text(
+            keys!["sources", i, "publisher"],
+            "publisher",
+            &s.publisher,
+            false,
+        );
+        cx.text(
+            keys!["sources", i, "used_for"],
+            "used_for",
+            &s.used_for,
+            false,
+        );
         if !s.url.is_empty() && !is_safe_url(&s.url) {
             let why = if s.url.starts_with("http://") {
                 "it starts with http://, which is not secure"
@@ -1072,7 +1171,11 @@ fn orders(cx: &mut Cx<'_>, e: &ElectionDef, scheme_file: &str, scheme: &SchemeDe
             match seen_regions.get(region) {
                 Some(first) => {
                     let help = format!("the first is at {}", cx.place(first));
-                    cx.err_help(at, format!("region \"{region}\" has more than one order"), help);
+                    cx.err_help(
+                        at,
+                        format!("region \"{region}\" has more than one order"),
+                        help,
+                    );
                 }
                 None => {
                     seen_regions.insert(region, at);
@@ -1117,7 +1220,10 @@ fn order_list(cx: &mut Cx<'_>, i: usize, o: &OrderDef, slate: &[&str]) {
         }
         match seen.get(id.as_str()) {
             Some(&first) => {
-                let help = format!("the first is at {}", cx.place(&keys!["orders", i, "order", first]));
+                let help = format!(
+                    "the first is at {}",
+                    cx.place(&keys!["orders", i, "order", first])
+                );
                 cx.err_help(
                     keys!["orders", i, "order", j],
                     format!("candidate \"{id}\" appears twice: an order lists every slate candidate exactly once"),
@@ -1153,7 +1259,10 @@ fn provenance(cx: &mut Cx<'_>, i: usize, o: &OrderDef) -> bool {
     match o.provenance {
         Provenance::Published => {
             if !has_source {
-                cx.err(keys!["orders", i, "provenance"], "a published order needs a `source`: where it was published");
+                cx.err(
+                    keys!["orders", i, "provenance"],
+                    "a published order needs a `source`: where it was published",
+                );
             }
             if o.published_positions.is_some() {
                 cx.err(
@@ -1165,7 +1274,10 @@ fn provenance(cx: &mut Cx<'_>, i: usize, o: &OrderDef) -> bool {
         }
         Provenance::Generated => {
             if o.source.is_some() {
-                cx.err(keys!["orders", i, "source"], "a generated order has no `source`");
+                cx.err(
+                    keys!["orders", i, "source"],
+                    "a generated order has no `source`",
+                );
             }
             if o.published_positions.is_some() {
                 cx.err(
@@ -1222,7 +1334,10 @@ fn seats(cx: &mut Cx<'_>, e: &ElectionDef, scheme_file: &str, scheme: &SchemeDef
             );
         }
         if s.published && s.picks.is_empty() {
-            cx.err(keys!["seats", i, "published"], "list the picks when `published = true`");
+            cx.err(
+                keys!["seats", i, "published"],
+                "list the picks when `published = true`",
+            );
         }
         if !s.published && !s.picks.is_empty() {
             cx.err(
@@ -1231,7 +1346,12 @@ fn seats(cx: &mut Cx<'_>, e: &ElectionDef, scheme_file: &str, scheme: &SchemeDef
             );
         }
         if s.published {
-            cx.cites(keys!["seats", i, "sources"], "a seat's picks", &s.sources, e);
+            cx.cites(
+                keys!["seats", i, "sources"],
+                "a seat's picks",
+                &s.sources,
+                e,
+            );
         }
         let mut ok = Vec::new();
         for (j, p) in s.picks.iter().enumerate() {
@@ -1272,13 +1392,21 @@ fn names_checked<'n>(cx: &mut Cx<'_>, base: Vec<Seg>, names: &'n [String]) {
 
 fn ballot_list(cx: &mut Cx<'_>, e: &ElectionDef) {
     let Some(list) = &e.ballot_list else { return };
-    cx.cites(keys!["ballot_list", "sources"], "the ballot list", &list.sources, e);
+    cx.cites(
+        keys!["ballot_list", "sources"],
+        "the ballot list",
+        &list.sources,
+        e,
+    );
     names_checked(cx, keys!["ballot_list", "names"], &list.names);
     for (j, n) in list.names.iter().enumerate() {
         if n.matches(", ").count() != 1 {
             cx.err(
                 keys!["ballot_list", "names", j],
-                format!("write \"{}\" as `Surname, Forename`, with one comma", shown(n)),
+                format!(
+                    "write \"{}\" as `Surname, Forename`, with one comma",
+                    shown(n)
+                ),
             );
         }
     }
@@ -1287,7 +1415,10 @@ fn ballot_list(cx: &mut Cx<'_>, e: &ElectionDef) {
             cx.err_help(
                 keys!["ballot_list", "names"],
                 format!("slate candidate \"{}\" is not in `names`", shown(&c.name)),
-                format!("every slate candidate is on the ballot; the candidate is at {}", cx.place(&keys!["candidates", i, "name"])),
+                format!(
+                    "every slate candidate is on the ballot; the candidate is at {}",
+                    cx.place(&keys!["candidates", i, "name"])
+                ),
             );
         }
     }
@@ -1334,17 +1465,31 @@ fn results(cx: &mut Cx<'_>, e: &ElectionDef) {
         );
     }
     if let Some(list) = e.ballot_list.as_ref().filter(|l| l.complete) {
-        let elected = r.elected.iter().enumerate().map(|(j, n)| (keys!["results", "elected", j], n));
-        let counted = r.counts.iter().enumerate().map(|(j, c)| (keys!["results", "counts", j, "name"], &c.name));
+        let elected = r
+            .elected
+            .iter()
+            .enumerate()
+            .map(|(j, n)| (keys!["results", "elected", j], n));
+        let counted = r
+            .counts
+            .iter()
+            .enumerate()
+            .map(|(j, c)| (keys!["results", "counts", j, "name"], &c.name));
         for (at, name) in elected.chain(counted).collect::<Vec<_>>() {
             if !list.names.iter().any(|n| likeness(n) == likeness(name)) {
-                cx.err(at, format!("\"{}\" is not in the complete `ballot_list`", shown(name)));
+                cx.err(
+                    at,
+                    format!("\"{}\" is not in the complete `ballot_list`", shown(name)),
+                );
             }
         }
     }
     if let Some(q) = r.quota {
         if !(q.is_finite() && q >= 1.0) {
-            cx.err(keys!["results", "quota"], format!("quota {q} is not a number of votes"));
+            cx.err(
+                keys!["results", "quota"],
+                format!("quota {q} is not a number of votes"),
+            );
         }
         if e.ballot.kind == BallotKind::Cross {
             cx.err(keys!["results", "quota"], "a cross ballot has no quota");
@@ -1358,7 +1503,10 @@ fn results(cx: &mut Cx<'_>, e: &ElectionDef) {
         if c.votes == 0 {
             cx.err(
                 keys!["results", "counts", j, "votes"],
-                format!("\"{}\" has 0 votes: leave out counts that are not published", shown(&c.name)),
+                format!(
+                    "\"{}\" has 0 votes: leave out counts that are not published",
+                    shown(&c.name)
+                ),
             );
         }
     }
@@ -1372,12 +1520,18 @@ fn results(cx: &mut Cx<'_>, e: &ElectionDef) {
             );
         }
         if s.elected.is_empty() {
-            cx.err(keys!["results", "seats", j, "elected"], "say who was elected in `elected`");
+            cx.err(
+                keys!["results", "seats", j, "elected"],
+                "say who was elected in `elected`",
+            );
         }
         names_checked(cx, keys!["results", "seats", j, "elected"], &s.elected);
         match seen.get(s.seat.as_str()) {
             Some(&first) => {
-                let help = format!("the first is at {}", cx.place(&keys!["results", "seats", first, "seat"]));
+                let help = format!(
+                    "the first is at {}",
+                    cx.place(&keys!["results", "seats", first, "seat"])
+                );
                 cx.err_help(
                     keys!["results", "seats", j, "seat"],
                     format!("seat \"{}\" has two results", s.seat),

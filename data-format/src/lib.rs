@@ -26,10 +26,10 @@ mod schema;
 pub mod text;
 
 pub use check::{
-    check_dir, check_election, load_dir, load_sources, Data, check_live_postcodes, check_scheme, check_sources,
+    check_dir, check_election, check_live_postcodes, check_scheme, check_sources,
     count_live_postcodes, current_year, election_files, find_root, is_hidden_or_editor_file,
-    is_safe_url, OnsCodes, Reference, SourceFile, ELECTIONS_PATH, FIRST_YEAR, LAD_REGIONS_PATH,
-    SCHEME_PATH, YEARS_AHEAD,
+    is_safe_url, load_dir, load_sources, Data, OnsCodes, Reference, SourceFile, ELECTIONS_PATH,
+    FIRST_YEAR, LAD_REGIONS_PATH, SCHEME_PATH, YEARS_AHEAD,
 };
 pub use problem::{line_column, Problem, Seg};
 
@@ -445,7 +445,6 @@ pub struct SeatResultDef {
     pub unopposed: bool,
 }
 
-
 /// The most candidates a slate may have: a ballot order longer than 60 is
 /// not one members can copy (and the app's tables number places in a byte).
 pub const MAX_CANDIDATES: usize = 60;
@@ -510,7 +509,13 @@ pub fn parse_election(
         ons: None,
     };
     let mut problems = Vec::new();
-    let e = check_election(file, text, Some((SCHEME_PATH, scheme)), &reference, &mut problems);
+    let e = check_election(
+        file,
+        text,
+        Some((SCHEME_PATH, scheme)),
+        &reference,
+        &mut problems,
+    );
     match e {
         Some(e) if problems.is_empty() => Ok(e),
         _ => Err(DataError { problems }),
@@ -552,4 +557,3 @@ fn name_parts(name: &str) -> (String, String) {
         }
     }
 }
-

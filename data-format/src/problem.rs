@@ -101,10 +101,7 @@ enum Node<'d> {
 fn node_of_item(item: &Item) -> (Node<'_>, Option<Range<usize>>) {
     match item {
         Item::Table(t) => (Node::Table(t), t.span()),
-        Item::ArrayOfTables(a) => (
-            Node::Tables(a),
-            a.get(0).and_then(Table::span).or(a.span()),
-        ),
+        Item::ArrayOfTables(a) => (Node::Tables(a), a.get(0).and_then(Table::span).or(a.span())),
         Item::Value(v) => node_of_value(v),
         Item::None => (Node::Leaf, None),
     }

@@ -229,7 +229,10 @@ static RESULTS: Schema = Schema {
 static COUNT_ENTRY: Schema = Schema {
     what: "this [[results.counts]] entry",
     prefix: "",
-    fields: &[req("name", Ty::Str), req("votes", Ty::Int(0, u32::MAX as i64))],
+    fields: &[
+        req("name", Ty::Str),
+        req("votes", Ty::Int(0, u32::MAX as i64)),
+    ],
 };
 
 static SEAT_RESULT: Schema = Schema {
@@ -357,7 +360,10 @@ impl Cx<'_, '_> {
             (Ty::Str | Ty::Date, Value::String(_)) => {}
             (Ty::Str | Ty::Date, Value::Datetime(_)) => self.push(
                 at,
-                format!("write the date in quotes, e.g. `{name} = {}`", quoted_date(v)),
+                format!(
+                    "write the date in quotes, e.g. `{name} = {}`",
+                    quoted_date(v)
+                ),
                 None,
             ),
             (Ty::Date, _) => self.push(

@@ -68,13 +68,17 @@ pub fn text_problem(text: &str) -> Option<(String, Option<String>)> {
     if let Some(c) = text.chars().find_map(hidden_char) {
         return Some((
             format!("contains {c}, which members cannot see"),
-            Some("retype the text, or delete the character and its neighbours and type them again".to_owned()),
+            Some(
+                "retype the text, or delete the character and its neighbours and type them again"
+                    .to_owned(),
+            ),
         ));
     }
     if !is_nfc(text) {
         let fixed: String = text.nfc().collect();
         return Some((
-            "is not in Unicode's standard (NFC) form: an accent is typed as a separate mark".to_owned(),
+            "is not in Unicode's standard (NFC) form: an accent is typed as a separate mark"
+                .to_owned(),
             Some(format!("write it as \"{fixed}\"")),
         ));
     }
@@ -110,7 +114,10 @@ pub fn name_problem(name: &str) -> Option<(String, Option<String>)> {
     if n > MAX_NAME_CHARS {
         return Some((
             format!("the name is {n} characters long; the limit is {MAX_NAME_CHARS}"),
-            Some("a name on a ballot paper is far shorter: check that nothing was pasted by mistake".to_owned()),
+            Some(
+                "a name on a ballot paper is far shorter: check that nothing was pasted by mistake"
+                    .to_owned(),
+            ),
         ));
     }
     None
@@ -121,13 +128,21 @@ pub fn name_problem(name: &str) -> Option<(String, Option<String>)> {
 /// alike (Cyrillic `а`, Latin `a`) made the same with Unicode's confusables
 /// table (`unicode-security`'s skeleton).
 pub fn likeness(name: &str) -> String {
-    let visible: String = name.chars().filter(|&c| hidden_char(c).is_none() || c.is_whitespace()).collect();
+    let visible: String = name
+        .chars()
+        .filter(|&c| hidden_char(c).is_none() || c.is_whitespace())
+        .collect();
     let reordered = match visible.split_once(',') {
         Some((surname, forename)) => format!("{forename} {surname}"),
         None => visible,
     };
-    let words: Vec<String> = reordered.split_whitespace().map(str::to_lowercase).collect();
-    unicode_security::skeleton(&words.join(" ")).collect::<String>().to_lowercase()
+    let words: Vec<String> = reordered
+        .split_whitespace()
+        .map(str::to_lowercase)
+        .collect();
+    unicode_security::skeleton(&words.join(" "))
+        .collect::<String>()
+        .to_lowercase()
 }
 
 /// How two names that read the same differ, in words.
@@ -142,7 +157,10 @@ pub fn how_alike(first: &str, second: &str) -> String {
     if first.to_lowercase() == second.to_lowercase() {
         return "the names differ only in capital letters".to_owned();
     }
-    if let Some(c) = second.chars().find(|c| !c.is_ascii() && !first.contains(*c)) {
+    if let Some(c) = second
+        .chars()
+        .find(|c| !c.is_ascii() && !first.contains(*c))
+    {
         return format!(
             "the names look the same but \"{c}\" (U+{:04X}) is a different letter that looks alike",
             u32::from(c)

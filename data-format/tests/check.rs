@@ -8,8 +8,8 @@
 //! reported (or a case's `at` text, found in the edited file, does).
 
 use slatecard_data_format::{
-    check_dir, check_election, check_scheme, check_sources, current_year, election_files, line_column, Problem, Reference, SourceFile,
-    ELECTIONS_PATH, SCHEME_PATH,
+    check_dir, check_election, check_scheme, check_sources, current_year, election_files,
+    line_column, Problem, Reference, SourceFile, ELECTIONS_PATH, SCHEME_PATH,
 };
 use std::path::{Path, PathBuf};
 
@@ -140,7 +140,12 @@ fn run(case: &Case) {
             })
             .unwrap_or_else(|| panic!("{}: no election file contains {:?}", case.kind, case.from))
     };
-    assert!(target.text.contains(&case.from), "{}: {:?} not found", case.kind, case.from);
+    assert!(
+        target.text.contains(&case.from),
+        "{}: {:?} not found",
+        case.kind,
+        case.from
+    );
     let marked = target.text.replacen(&case.from, &case.to, 1);
     let at_text = case.at.clone().unwrap_or_else(|| case.to.clone());
     assert!(at_text.contains(MARK), "{}: no mark", case.kind);
@@ -150,7 +155,9 @@ fn run(case: &Case) {
     let anchor = at_text.replace(MARK, "");
     let start = match &case.at {
         None => marked.find(&case.to).expect("the replacement"),
-        Some(_) => edited.find(&anchor).unwrap_or_else(|| panic!("{}: no {anchor:?}", case.kind)),
+        Some(_) => edited
+            .find(&anchor)
+            .unwrap_or_else(|| panic!("{}: no {anchor:?}", case.kind)),
     };
     let offset = if case.at.is_none() {
         // `marked` has the mark; the edited text lacks it (and any marks before).
@@ -409,10 +416,8 @@ struct Copy(PathBuf);
 
 impl Copy {
     fn new(name: &str) -> Copy {
-        let dir = std::env::temp_dir().join(format!(
-            "slatecard-check-{name}-{}",
-            std::process::id()
-        ));
+        let dir =
+            std::env::temp_dir().join(format!("slatecard-check-{name}-{}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         for sub in ["data/regions", "data/elections", "data/postcodes"] {
             std::fs::create_dir_all(dir.join(sub)).expect("temp folder");
@@ -450,7 +455,10 @@ impl Drop for Copy {
 /// The last election file of the copy (by name), as `data/elections/NAME`.
 fn last_election(copy: &Copy) -> String {
     let (files, _) = election_files(&copy.0.join(ELECTIONS_PATH));
-    let name = files.last().and_then(|f| f.file_name()).expect("an election file");
+    let name = files
+        .last()
+        .and_then(|f| f.file_name())
+        .expect("an election file");
     format!("{ELECTIONS_PATH}/{}", name.to_string_lossy())
 }
 
@@ -459,7 +467,12 @@ fn editor_and_system_files_beside_the_data_are_skipped() {
     let copy = Copy::new("hidden");
     let last = last_election(&copy);
     let name = last.rsplit('/').next().expect("a name");
-    for hidden in [format!(".#{name}"), format!("._{name}"), format!("{name}~"), ".DS_Store".to_owned()] {
+    for hidden in [
+        format!(".#{name}"),
+        format!("._{name}"),
+        format!("{name}~"),
+        ".DS_Store".to_owned(),
+    ] {
         copy.write(&format!("{ELECTIONS_PATH}/{hidden}"), "not = [valid");
     }
     let problems = copy.check();
@@ -475,7 +488,11 @@ fn an_election_file_saved_as_upper_case_toml_is_reported() {
     let upper = last.replace(".toml", ".TOML");
     copy.write(&upper, &text);
     let problems = copy.check();
-    let stem = last.rsplit('/').next().expect("a name").trim_end_matches(".toml");
+    let stem = last
+        .rsplit('/')
+        .next()
+        .expect("a name")
+        .trim_end_matches(".toml");
     assert_eq!(
         shown(&problems),
         format!("{upper}:1:1: error: this file is not read: its name ends in `.TOML`, not `.toml`\n  help: rename it to `{stem}.toml`")
@@ -489,11 +506,31 @@ fn a_duplicate_election_id_blames_the_file_edited() {
     assert!(files.len() >= 2);
     // Give the first file (by name) the second's id: the first is blamed
     // although it sorts first, and the help points at the second.
-    let first = format!("{ELECTIONS_PATH}/{}", files[0].file_name().expect("name").to_string_lossy());
-    let second = format!("{ELECTIONS_PATH}/{}", files[1].file_name().expect("name").to_string_lossy());
-    let first_id = first.rsplit('/').next().expect("name").trim_end_matches(".toml").to_owned();
-    let second_id = second.rsplit('/').next().expect("name").trim_end_matches(".toml").to_owned();
-    let text = copy.read(&first).replacen(&format!("id = \"{first_id}\""), &format!("id = \"{second_id}\""), 1);
+    let first = format!(
+        "{ELECTIONS_PATH}/{}",
+        files[0].file_name().expect("name").to_string_lossy()
+    );
+    let second = format!(
+        "{ELECTIONS_PATH}/{}",
+        files[1].file_name().expect("name").to_string_lossy()
+    );
+    let first_id = first
+        .rsplit('/')
+        .next()
+        .expect("name")
+        .trim_end_matches(".toml")
+        .to_owned();
+    let second_id = second
+        .rsplit('/')
+        .next()
+        .expect("name")
+        .trim_end_matches(".toml")
+        .to_owned();
+    let text = copy.read(&first).replacen(
+        &format!("id = \"{first_id}\""),
+        &format!("id = \"{second_id}\""),
+        1,
+    );
     copy.write(&first, &text);
     let problems = copy.check();
     let at = |file: &str, id: &str| {
@@ -521,7 +558,10 @@ fn a_region_deleted_from_the_regions_file_is_said_in_terms_of_the_region() {
     let regions = copy.read(SCHEME_PATH);
     let start = regions.find("[[regions]]\nid = \"wales\"").expect("wales");
     let end = start + regions[start..].find("\n\n").expect("blank line") + 2;
-    copy.write(SCHEME_PATH, &format!("{}{}", &regions[..start], &regions[end..]));
+    copy.write(
+        SCHEME_PATH,
+        &format!("{}{}", &regions[..start], &regions[end..]),
+    );
     let problems = copy.check();
     assert!(!problems.is_empty());
     for p in &problems {
@@ -550,9 +590,20 @@ fn several_faults_in_one_file_are_all_reported_at_once() {
         .replacen("url = \"https://", "url = \"http://", 1);
     let problems = check_sources(&scheme(), &elections, &reference());
     let kinds: Vec<&str> = problems.iter().map(|p| p.message.as_str()).collect();
-    assert!(kinds.iter().any(|m| m.contains("two spaces in a row")), "{kinds:?}");
-    assert!(kinds.iter().any(|m| m.contains("`held = 2199`")), "{kinds:?}");
-    assert!(kinds.iter().any(|m| m.contains("http://, which is not secure")), "{kinds:?}");
+    assert!(
+        kinds.iter().any(|m| m.contains("two spaces in a row")),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds.iter().any(|m| m.contains("`held = 2199`")),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds
+            .iter()
+            .any(|m| m.contains("http://, which is not secure")),
+        "{kinds:?}"
+    );
     let mut lines: Vec<usize> = problems.iter().map(|p| p.line).collect();
     lines.dedup();
     assert!(lines.len() >= 3, "{}", shown(&problems));
@@ -566,7 +617,8 @@ fn no_mutation_of_a_file_makes_check_panic() {
     let reference = reference();
     let parsed = slatecard_data_format::parse_scheme(&scheme.file, &scheme.text).expect("valid");
     let elections = elections();
-    let mut sources: Vec<(bool, SourceFile)> = elections.iter().map(|e| (false, e.clone())).collect();
+    let mut sources: Vec<(bool, SourceFile)> =
+        elections.iter().map(|e| (false, e.clone())).collect();
     sources.push((true, scheme.clone()));
     let replacements: [&[u8]; 8] = [b"", b"\"", b"[", b"]", b"=", b"\n", b"\xC3", b"#"];
     for (is_scheme, src) in sources {
@@ -577,12 +629,21 @@ fn no_mutation_of_a_file_makes_check_panic() {
             mutated.extend_from_slice(replacements[k % replacements.len()]);
             mutated.extend_from_slice(&bytes[(at + 1).min(bytes.len())..]);
             let text = String::from_utf8_lossy(&mutated).into_owned();
-            let file = SourceFile { file: src.file.clone(), text };
+            let file = SourceFile {
+                file: src.file.clone(),
+                text,
+            };
             let mut problems = Vec::new();
             if is_scheme {
                 check_scheme(&file.file, &file.text, &reference, &mut problems);
             } else {
-                check_election(&file.file, &file.text, Some((SCHEME_PATH, &parsed)), &reference, &mut problems);
+                check_election(
+                    &file.file,
+                    &file.text,
+                    Some((SCHEME_PATH, &parsed)),
+                    &reference,
+                    &mut problems,
+                );
             }
             for p in &problems {
                 assert!(p.line >= 1 && p.column >= 1, "{p}");

@@ -90,7 +90,9 @@ pub fn parse(
                 None if known.is_empty() => format!("; `{command}` takes no options"),
                 None => format!("; its options are {}", known.join(", ")),
             };
-            return Err(format!("unknown option `{name}` for `slatecard {command}`{hint}"));
+            return Err(format!(
+                "unknown option `{name}` for `slatecard {command}`{hint}"
+            ));
         }
     }
     let n = parsed.positional.len();

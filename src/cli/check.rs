@@ -100,18 +100,31 @@ pub fn check_paths(root: &Path, paths: &[String], reference: &Reference) -> (Vec
         let text = match std::fs::read_to_string(&path) {
             Ok(t) => t,
             Err(e) => {
-                problems.push(Problem::new(&shown, 1, 1, format!("cannot read the file: {e}")));
+                problems.push(Problem::new(
+                    &shown,
+                    1,
+                    1,
+                    format!("cannot read the file: {e}"),
+                ));
                 continue;
             }
         };
         count += 1;
-        let is_scheme = path.parent().and_then(Path::file_name).is_some_and(|d| d == "regions");
+        let is_scheme = path
+            .parent()
+            .and_then(Path::file_name)
+            .is_some_and(|d| d == "regions");
         let source = SourceFile { file: shown, text };
         if is_scheme {
             scheme = Some(source);
         } else {
             if !path.extension().is_some_and(|x| x == "toml") {
-                let mut p = Problem::new(&source.file, 1, 1, "this file is not read by the build: an election file's name ends in `.toml`");
+                let mut p = Problem::new(
+                    &source.file,
+                    1,
+                    1,
+                    "this file is not read by the build: an election file's name ends in `.toml`",
+                );
                 p.help = Some("rename it".to_owned());
                 problems.push(p);
             }
@@ -128,7 +141,12 @@ pub fn check_paths(root: &Path, paths: &[String], reference: &Reference) -> (Vec
                     text,
                 },
                 Err(e) => {
-                    problems.push(Problem::new(&path.display().to_string(), 1, 1, format!("cannot read the file: {e}")));
+                    problems.push(Problem::new(
+                        &path.display().to_string(),
+                        1,
+                        1,
+                        format!("cannot read the file: {e}"),
+                    ));
                     return (problems, count);
                 }
             }
