@@ -1,7 +1,7 @@
 //! `check`: every problem in the data files at once, each at its value's
 //! `FILE:LINE:COL`. The build, `slatecard check` and the tests all use it.
 
-use crate::problem::{keys, Locator, Problem, Seg};
+use crate::problem::{keys, keys_at, Locator, Problem, Seg};
 use crate::schema::{self, did_you_mean};
 use crate::text::{how_alike, likeness, name_problem, text_problem};
 use crate::{
@@ -309,8 +309,8 @@ pub fn load_sources(
                 } else {
                     (*src, *other)
                 };
-                let (bl, bc) = Locator::new(&blamed.text).at(&keys!["id"]);
-                let (kl, kc) = Locator::new(&kept.text).at(&keys!["id"]);
+                let (bl, bc) = Locator::new(&blamed.text).at(&keys_at!["id"]);
+                let (kl, kc) = Locator::new(&kept.text).at(&keys_at!["id"]);
                 let mut p = Problem::new(
                     &blamed.file,
                     bl,
@@ -626,7 +626,7 @@ pub fn check_scheme(
             for &i in rest {
                 let help = format!(
                     "the first is at {}",
-                    cx.place(&keys!["regions", *first, "outside_uk"])
+                    cx.place(&keys_at!["regions", *first, "outside_uk"])
                 );
                 cx.err_help(
                     keys!["regions", i, "outside_uk"],
@@ -1131,7 +1131,7 @@ fn orders(cx: &mut Cx<'_>, e: &ElectionDef, scheme_file: &str, scheme: &SchemeDe
     let mut seen_regions: BTreeMap<&str, Vec<Seg>> = BTreeMap::new();
     let mut any_generated = false;
     for (i, o) in e.orders.iter().enumerate() {
-        if o.region.is_some() == !o.regions.is_empty() {
+        if o.region.is_some() != o.regions.is_empty() {
             cx.err(
                 keys!["orders", i],
                 "give either `region = \"…\"` or, for a list shared by several regions, `regions = [\"…\", \"…\"]`",
@@ -1222,7 +1222,7 @@ fn order_list(cx: &mut Cx<'_>, i: usize, o: &OrderDef, slate: &[&str]) {
             Some(&first) => {
                 let help = format!(
                     "the first is at {}",
-                    cx.place(&keys!["orders", i, "order", first])
+                    cx.place(&keys_at!["orders", i, "order", first])
                 );
                 cx.err_help(
                     keys!["orders", i, "order", j],
@@ -1378,7 +1378,7 @@ fn seats(cx: &mut Cx<'_>, e: &ElectionDef, scheme_file: &str, scheme: &SchemeDef
     );
 }
 
-fn names_checked<'n>(cx: &mut Cx<'_>, base: Vec<Seg>, names: &'n [String]) {
+fn names_checked(cx: &mut Cx<'_>, base: Vec<Seg>, names: &[String]) {
     let mut ok = Vec::new();
     for (j, n) in names.iter().enumerate() {
         let mut p = base.clone();
@@ -1417,7 +1417,7 @@ fn ballot_list(cx: &mut Cx<'_>, e: &ElectionDef) {
                 format!("slate candidate \"{}\" is not in `names`", shown(&c.name)),
                 format!(
                     "every slate candidate is on the ballot; the candidate is at {}",
-                    cx.place(&keys!["candidates", i, "name"])
+                    cx.place(&keys_at!["candidates", i, "name"])
                 ),
             );
         }
@@ -1530,7 +1530,7 @@ fn results(cx: &mut Cx<'_>, e: &ElectionDef) {
             Some(&first) => {
                 let help = format!(
                     "the first is at {}",
-                    cx.place(&keys!["results", "seats", first, "seat"])
+                    cx.place(&keys_at!["results", "seats", first, "seat"])
                 );
                 cx.err_help(
                     keys!["results", "seats", j, "seat"],

@@ -84,6 +84,12 @@ macro_rules! keys {
 }
 pub(crate) use keys;
 
+/// `keys_at!["orders", 3]`: the same path as an array, to borrow.
+macro_rules! keys_at {
+    ($($s:expr),* $(,)?) => { [$($crate::problem::Seg::from($s)),*] };
+}
+pub(crate) use keys_at;
+
 /// Finds where a path's value is in a file's text.
 pub(crate) struct Locator<'a> {
     text: &'a str,

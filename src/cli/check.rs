@@ -118,7 +118,7 @@ pub fn check_paths(root: &Path, paths: &[String], reference: &Reference) -> (Vec
         if is_scheme {
             scheme = Some(source);
         } else {
-            if !path.extension().is_some_and(|x| x == "toml") {
+            if path.extension().is_none_or(|x| x != "toml") {
                 let mut p = Problem::new(
                     &source.file,
                     1,
