@@ -35,7 +35,7 @@ fn main() {
             println!("cargo::error={line}");
         }
         eprintln!("{e}");
-        eprintln!("(run `cargo run -- check` to list these problems without building)");
+        eprintln!("(`slatecard check` lists the same problems)");
         std::process::exit(1);
     }
 }
