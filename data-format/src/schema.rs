@@ -3,8 +3,10 @@
 //! unknown or missing field and every value of the wrong kind is reported at
 //! once, in plain words, at its place in the file.
 //!
-//! The serde types in `lib.rs` stay the definition the app is built from; a
-//! test (`schema_matches_types`) checks that this description and they agree.
+//! The serde types in `lib.rs` stay the definition the app is built from.
+//! This description repeats their fields by hand: should the two ever
+//! disagree, a file that passes this check but not serde is still rejected,
+//! with serde's own message at its position (`check::parse`).
 
 use crate::problem::{Locator, Problem, Seg};
 use toml_edit::{ImDocument, Item, TableLike, Value};
