@@ -1,8 +1,9 @@
 //! Validates `data/` and turns it into static Rust tables.
 //!
 //! The files are read and checked by the `slatecard-data-format` crate (the
-//! data format, described once); invalid data fails the build with the file,
-//! the entry and what is wrong. The tables are the types of
+//! data format, described once); invalid data fails the build with every
+//! problem, each as `FILE:LINE:COL: error: MESSAGE`, as `slatecard check`
+//! prints them. The tables are the types of
 //! `src/domain/region.rs` and `src/domain/election.rs`, written out by an
 //! exhaustive `match` on each of the format's enums.
 
@@ -12,64 +13,64 @@ use slatecard_data_format::{
     SchemeDef, SeatDef, SourceDef,
 };
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::{env, fs};
-
-const SCHEME_FILE: &str = "data/regions/labour.toml";
-const ELECTIONS_DIR: &str = "data/elections";
 
 fn main() {
     println!("cargo:rerun-if-changed=data/regions");
     println!("cargo:rerun-if-changed=data/elections");
+    println!("cargo:rerun-if-changed={}", data::LAD_REGIONS_PATH);
     if let Err(e) = run() {
-        eprintln!("error: invalid data: {e}");
+        // The same lines as `slatecard check`. `cargo::error` makes Cargo
+        // show each first, as `error: FILE:LINE:COL: …`, before its own
+        // "failed to run custom build command" block, which repeats them
+        // (from stderr) in full.
+        let mut shown: Vec<String> = Vec::new();
+        for line in e.lines() {
+            match (line.strip_prefix("  help: "), shown.last_mut()) {
+                (Some(help), Some(last)) => *last += &format!(" (help: {help})"),
+                _ => shown.push(line.replacen(": error: ", ": ", 1)),
+            }
+        }
+        for line in shown {
+            println!("cargo::error={line}");
+        }
+        eprintln!("{e}");
+        eprintln!("(`slatecard check` lists the same problems)");
         std::process::exit(1);
     }
 }
 
-fn read(path: &Path) -> Result<String, String> {
-    fs::read_to_string(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))
-}
-
 fn run() -> Result<(), String> {
     let out = PathBuf::from(env::var("OUT_DIR").map_err(|e| e.to_string())?);
-    let scheme_text = read(Path::new(SCHEME_FILE))?;
-    let scheme = data::parse_scheme(SCHEME_FILE, &scheme_text).map_err(|e| e.to_string())?;
-    if scheme.regions.iter().filter(|r| r.outside_uk).count() != 1 {
-        return Err(format!(
-            "{SCHEME_FILE}: regions: exactly one region must be `outside_uk`"
-        ));
-    }
-    let mut files: Vec<PathBuf> = fs::read_dir(ELECTIONS_DIR)
-        .map_err(|e| format!("{ELECTIONS_DIR}: {e}"))?
-        .filter_map(|d| d.ok().map(|d| d.path()))
-        .filter(|p| p.extension().is_some_and(|x| x == "toml"))
-        .collect();
-    files.sort();
-    let mut elections = Vec::new();
+    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").map_err(|e| e.to_string())?);
+    // Every check of `slatecard check` but the postcode recount (the ONS
+    // postcode table is not in the repository, and reading it takes seconds).
+    let (scheme, elections) =
+        data::load_dir(&root, &data::Reference::load(&root)).map_err(|problems| {
+            problems
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>()
+                .join("\n")
+        })?;
+    // Each election's fingerprint, from its file and the scheme's as they
+    // are (`slatecard check` prints the same).
+    let read = |path: &str| {
+        fs::read_to_string(root.join(path)).map_err(|e| format!("{path}: cannot read: {e}"))
+    };
+    let scheme_text = read(data::SCHEME_PATH)?;
     let mut fingerprints = BTreeMap::new();
-    for path in &files {
-        let name = path.display().to_string();
-        let text = read(path)?;
-        let e = data::parse_election(&name, &text, &scheme).map_err(|e| e.to_string())?;
-        let print = data::fingerprint(&text, &scheme_text).map_err(|e| format!("{name}: {e}"))?;
+    for (file, e) in &elections {
+        let print =
+            data::fingerprint(&read(file)?, &scheme_text).map_err(|e| format!("{file}: {e}"))?;
         fingerprints.insert(e.id.clone(), print);
-        elections.push((name, e));
     }
-    if elections.is_empty() {
-        return Err(format!("{ELECTIONS_DIR}: no election files"));
-    }
-    data::check_unique_elections(&elections).map_err(|e| e.to_string())?;
+    let mut elections: Vec<ElectionDef> = elections.into_iter().map(|(_, e)| e).collect();
     // Most recent first; the app's default is the first.
-    elections.sort_by(|a, b| {
-        b.1.ballot
-            .held
-            .cmp(&a.1.ballot.held)
-            .then(a.1.id.cmp(&b.1.id))
-    });
+    elections.sort_by(|a, b| b.ballot.held.cmp(&a.ballot.held).then(a.id.cmp(&b.id)));
 
     fs::write(out.join("regions.rs"), regions_rs(&scheme)).map_err(|e| e.to_string())?;
-    let elections: Vec<ElectionDef> = elections.into_iter().map(|(_, e)| e).collect();
     fs::write(
         out.join("elections.rs"),
         elections_rs(&scheme, &elections, &fingerprints),

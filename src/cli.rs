@@ -2,7 +2,9 @@
 //! order generation, postcode table compilation, batch lookup and the JSON
 //! export.
 
+pub mod args;
 pub mod balance;
+pub mod check;
 pub mod new;
 pub mod postcodes;
 
@@ -15,18 +17,28 @@ use std::io::Write;
 
 /// Runs the command line with `args` (without the program name); returns the exit code.
 pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
+    let rest = args.get(1..).unwrap_or(&[]);
+    let none = |name: &str| args::parse(name, rest, &[], &[], 0..=0).map(|_| ());
     let result = match args.first().map(String::as_str) {
-        Some("balance") => balance::command(&args[1..], out),
-        Some("new") => new::command(std::path::Path::new("."), &args[1..], out),
-        Some("export") => export(out),
-        Some("shell-text") => shell_text(out),
-        Some("compile-postcodes") => compile_postcodes(&args[1..], out),
-        Some("lookup") => lookup(&mut std::io::stdin().lock(), out),
+        Some("check") => match check::command(rest, out) {
+            Ok(code) => return code,
+            Err(e) => Err(e),
+        },
+        Some("balance") => balance::command(rest, out),
+        Some("new") => new::command(rest, out),
+        Some("export") => none("export").and_then(|()| export(out)),
+        Some("shell-text") => none("shell-text").and_then(|()| shell_text(out)),
+        Some("compile-postcodes") => compile_postcodes(rest, out),
+        Some("lookup") => none("lookup").and_then(|()| lookup(&mut std::io::stdin().lock(), out)),
         Some("help") | Some("--help") | Some("-h") | None => {
             let _ = writeln!(out, "{USAGE}");
             Ok(())
         }
-        Some(other) => Err(format!("unknown command \"{other}\"\n\n{USAGE}")),
+        Some(other) => {
+            let hint = args::did_you_mean(other, COMMANDS)
+                .map_or(String::new(), |c| format!(" (did you mean `{c}`?)"));
+            Err(format!("unknown command \"{other}\"{hint}\n\n{USAGE}"))
+        }
     };
     match result {
         Ok(()) => 0,
@@ -37,12 +49,31 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     }
 }
 
+/// The subcommands, for suggestions.
+const COMMANDS: &[&str] = &[
+    "check",
+    "new",
+    "balance",
+    "compile-postcodes",
+    "lookup",
+    "export",
+    "shell-text",
+    "help",
+];
+
 const USAGE: &str = "usage: slatecard <command>
 
+Run it anywhere inside the repository: it finds data/ in the folder or above.
+
 commands:
-  new ID [--held YEAR]          start data/elections/ID.toml: every field there, explained
-  balance FILE.toml [--write]   generate the orders marked `generated` (method balanced-v1);
-                                prints them, or rewrites them in FILE with --write
+  check [PATH...]               check the data files (default: all of data/) and print every
+                                problem as FILE:LINE:COL: error: MESSAGE; exit status 1 if any.
+                                Re-counts live_postcodes when ../shared/data/postcode-regions/
+                                postcodes-lad.csv.gz is there
+  new ID [--held YEAR]          start data/elections/ID.toml with every field there, explained
+  balance FILE.toml [--write]   generate the orders marked `generated` (method balanced-v1,
+                                slates of up to 8 candidates); prints them, or rewrites them
+                                in FILE with --write
   compile-postcodes [--input F] [--lad-regions F] [--out F]
                                 build the postcode table (defaults: ../shared/data/postcode-regions/
                                 postcodes-lad.csv.gz and lad-regions.csv → data/postcodes/labour.bin);
@@ -118,12 +149,29 @@ fn export(out: &mut dyn Write) -> Result<(), String> {
     writeln!(out, "{}", export_json()).map_err(|e| e.to_string())
 }
 
-/// Path of the region scheme, relative to the crate root.
-pub const SCHEME_FILE: &str = "data/regions/labour.toml";
+/// Path of the region scheme, relative to the repository.
+pub const SCHEME_FILE: &str = data::SCHEME_PATH;
 
-/// Reads and checks the region scheme (`SCHEME_FILE`).
+/// The repository's folder: the current folder or the nearest above it
+/// holding `data/regions/labour.toml`.
+///
+/// # Errors
+/// When there is none: the command is run outside the repository.
+pub fn data_root() -> Result<std::path::PathBuf, String> {
+    let here =
+        std::env::current_dir().map_err(|e| format!("cannot read the current folder: {e}"))?;
+    data::find_root(&here).ok_or_else(|| {
+        format!(
+            "no {SCHEME_FILE} in {} or any folder above it: run slatecard inside the slatecard repository",
+            here.display()
+        )
+    })
+}
+
+/// Reads and checks the region scheme (`SCHEME_FILE` in [`data_root`]).
 pub fn load_scheme() -> Result<SchemeDef, String> {
-    let text = std::fs::read_to_string(SCHEME_FILE).map_err(|e| format!("{SCHEME_FILE}: {e}"))?;
+    let path = data_root()?.join(SCHEME_FILE);
+    let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     data::parse_scheme(SCHEME_FILE, &text).map_err(|e| e.to_string())
 }
 
@@ -134,18 +182,28 @@ pub const DEFAULT_LAD_REGIONS: &str = "../shared/data/postcode-regions/lad-regio
 /// Where the compiled table lives.
 pub const TABLE_FILE: &str = "data/postcodes/labour.bin";
 
-fn flag<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
-    args.iter()
-        .position(|a| a == name)
-        .and_then(|i| args.get(i + 1))
-        .map(String::as_str)
-}
-
 fn compile_postcodes(args: &[String], out: &mut dyn Write) -> Result<(), String> {
-    let input = flag(args, "--input").unwrap_or(DEFAULT_POSTCODES);
-    let lad_path =
-        flag(args, "--lad-regions").or((input == DEFAULT_POSTCODES).then_some(DEFAULT_LAD_REGIONS));
-    let target = flag(args, "--out").unwrap_or(TABLE_FILE);
+    let parsed = args::parse(
+        "compile-postcodes",
+        args,
+        &[],
+        &["--input", "--lad-regions", "--out"],
+        0..=0,
+    )?;
+    let root = data_root()?;
+    let in_root = |p: &str| root.join(p).display().to_string();
+    let default_input = in_root(DEFAULT_POSTCODES);
+    let input = parsed
+        .option("--input")
+        .map_or(default_input.clone(), str::to_owned);
+    let lad_path = parsed
+        .option("--lad-regions")
+        .map(str::to_owned)
+        .or((input == default_input).then(|| in_root(DEFAULT_LAD_REGIONS)));
+    let target = parsed
+        .option("--out")
+        .map_or(in_root(TABLE_FILE), str::to_owned);
+    let (input, lad_path, target) = (input.as_str(), lad_path.as_deref(), target.as_str());
     let scheme = load_scheme()?;
     let lad = lad_path.map(postcodes::read_lad_regions).transpose()?;
     let rows = postcodes::read_postcodes(input, lad.as_ref(), &scheme)?;

@@ -360,3 +360,20 @@ fn every_election_shows_its_release_and_fingerprint() {
         );
     }
 }
+
+/// `slatecard check` names each election's release with the fingerprint the
+/// app shows.
+#[test]
+fn check_prints_the_fingerprints_the_app_shows() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let reference = slatecard_data_format::Reference::load(root);
+    let lines = slatecard::cli::check::releases(root, &reference);
+    assert_eq!(lines.len(), election_files().len());
+    for e in slatecard::domain::election::ELECTIONS {
+        let line = format!(
+            "data/elections/{}.toml: version {}, updated {}-{:02}-{:02}, fingerprint {}",
+            e.id, e.version, e.updated.year, e.updated.month, e.updated.day, e.fingerprint
+        );
+        assert!(lines.contains(&line), "{line} not in {lines:?}");
+    }
+}

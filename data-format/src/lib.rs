@@ -8,39 +8,61 @@
 //! app itself never depends on it: it ships the generated tables, not a TOML
 //! parser.
 //!
-//! Every field with a fixed list of values is an enum here, so the parser
-//! itself rejects a value that is not on the list, with the file, the line
-//! and the values allowed:
+//! [`check_dir`] (used by the build, `slatecard check` and the tests)
+//! reports every problem of every file at once, each at the value at fault,
+//! in plain words, with a `help:` line where one helps:
 //!
 //! ```text
-//! data/elections/nec-2022.toml: line 102, column 14: unknown provenance "publishd" (use "published", "generated" or "partly-published")
+//! data/elections/nec-2022.toml:102:14: error: unknown provenance "publishd" (use "published", "generated" or "partly-published")
+//!   help: did you mean "published"?
 //! ```
 
 /// Dates and UK time, as the app reads them.
 pub use slatecard_calendar as date;
 
+mod check;
 mod fingerprint;
-pub use fingerprint::{canonical, fingerprint};
+mod problem;
+mod schema;
+pub mod text;
 
-use date::{Date, DateError, Moment};
+pub use check::{
+    check_dir, check_election, check_live_postcodes, check_scheme, check_sources,
+    count_live_postcodes, current_year, election_files, find_root, is_hidden_or_editor_file,
+    is_safe_url, load_dir, load_sources, Data, OnsCodes, Reference, SourceFile, ELECTIONS_PATH,
+    FIRST_YEAR, LAD_REGIONS_PATH, SCHEME_PATH, YEARS_AHEAD,
+};
+pub use fingerprint::{canonical, fingerprint};
+pub use problem::{line_column, Problem, Seg};
+
+use date::{DateError, Moment};
 use serde::Deserialize;
-use std::collections::BTreeSet;
 use std::fmt;
 
-/// A problem in a data file: which file, which entry, and what is wrong.
+/// The problems of a file that could not be read as valid data: at least
+/// one, each shown on its own line(s) as `FILE:LINE:COL: error: MESSAGE`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct DataError {
-    /// Path of the file, as given to the parser.
-    pub file: String,
-    /// The entry at fault, e.g. `orders[region = "london"]`.
-    pub entry: String,
-    /// What is wrong, in plain words.
-    pub problem: String,
+    /// Every problem found, in the order of the checks.
+    pub problems: Vec<Problem>,
+}
+
+impl DataError {
+    /// The first problem (there is always one).
+    pub fn first(&self) -> Option<&Problem> {
+        self.problems.first()
+    }
 }
 
 impl fmt::Display for DataError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}: {}", self.file, self.entry, self.problem)
+        for (i, p) in self.problems.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{p}")?;
+        }
+        Ok(())
     }
 }
 
@@ -432,149 +454,19 @@ pub struct SeatResultDef {
     pub unopposed: bool,
 }
 
-fn err(file: &str, entry: impl Into<String>, problem: impl Into<String>) -> DataError {
-    DataError {
-        file: file.to_owned(),
-        entry: entry.into(),
-        problem: problem.into(),
-    }
-}
+/// The most candidates a slate may have: a ballot order longer than 60 is
+/// not one members can copy (and the app's tables number places in a byte).
+pub const MAX_CANDIDATES: usize = 60;
 
-fn toml_error(file: &str, text: &str, e: toml::de::Error) -> DataError {
-    let before = e.span().map(|span| &text[..span.start.min(text.len())]);
-    let entry = match before {
-        Some(before) => {
-            let line = before.matches('\n').count() + 1;
-            let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
-            format!("line {line}, column {column}")
-        }
-        None => "file".to_owned(),
-    };
-    let message = e.message().trim();
-    let problem = match unknown_value(message) {
-        Some((value, allowed)) => {
-            let field = before
-                .and_then(field_before)
-                .unwrap_or_else(|| "value".to_owned());
-            format!(
-                "unknown {field} \"{value}\" (use {})",
-                quoted_list(&allowed)
-            )
-        }
-        None => message.to_owned(),
-    };
-    err(file, entry, problem)
-}
+/// The most regions a scheme may have: the app keeps a set of regions in
+/// one 64-bit number.
+pub const MAX_REGIONS: usize = 64;
 
-/// Reads serde's message for a value that is not one of an enum's
-/// (``unknown variant `x`, expected `a` or `b` ``): the value and the values
-/// allowed. Any other message gives `None`.
-fn unknown_value(message: &str) -> Option<(&str, Vec<&str>)> {
-    let rest = message.strip_prefix("unknown variant `")?;
-    let (value, expected) = rest.split_once("`, expected ")?;
-    let allowed: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    (!allowed.is_empty()).then_some((value, allowed))
-}
-
-/// `"a"`, `"a" or "b"`, `"a", "b" or "c"`.
-fn quoted_list(values: &[&str]) -> String {
-    let quoted: Vec<String> = values.iter().map(|v| format!("\"{v}\"")).collect();
-    match quoted.split_last() {
-        Some((last, [])) => last.clone(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-        None => String::new(),
-    }
-}
-
-/// Names, in words, the field whose value starts where `before` ends: the
-/// key before the `=`, after its table's name when the table is a single
-/// `[table]` (`ballot kind`, `generation method`) but not an entry of an
-/// array of tables (`provenance` in `[[orders]]`, whose line says which).
-fn field_before(before: &str) -> Option<String> {
-    let key_end = before.trim_end().strip_suffix('=')?.trim_end();
-    let key_start = key_end
-        .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
-        .map_or(0, |i| i + 1);
-    let key = &key_end[key_start..];
-    if key.is_empty() {
-        return None;
-    }
-    let field = match before.lines().rev().find_map(table_header) {
-        Some(Table::Single(name)) => format!("{name} {key}"),
-        Some(Table::ArrayEntry) | None => key.to_owned(),
-    };
-    Some(field.replace('_', " "))
-}
-
-/// A table header line of a TOML file.
-enum Table<'a> {
-    /// `[name]`.
-    Single(&'a str),
-    /// `[[name]]`: one entry of an array of tables.
-    ArrayEntry,
-}
-
-/// The table a header line opens; `None` for any other line (an array's
-/// continuation included).
-fn table_header(line: &str) -> Option<Table<'_>> {
-    let line = line.split('#').next().unwrap_or("").trim();
-    let (table, name) = match line.strip_prefix("[[") {
-        Some(rest) => (Table::ArrayEntry, rest.strip_suffix("]]")?),
-        None => {
-            let name = line.strip_prefix('[')?.strip_suffix(']')?.trim();
-            (Table::Single(name), name)
-        }
-    };
-    let is_key = |c: char| c.is_ascii_alphanumeric() || "_-.".contains(c);
-    let name = name.trim();
-    (!name.is_empty() && name.chars().all(is_key)).then_some(table)
-}
-
-fn check_id(file: &str, entry: &str, id: &str) -> Result<(), DataError> {
-    let ok = !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !id.starts_with('-')
-        && !id.ends_with('-');
-    if ok {
-        Ok(())
-    } else {
-        Err(err(
-            file,
-            entry,
-            format!("id \"{id}\" must be lower-case letters, digits and inner hyphens"),
-        ))
-    }
-}
-
-fn check_text(file: &str, entry: &str, field: &str, text: &str) -> Result<(), DataError> {
-    if text.trim().is_empty() {
-        Err(err(file, entry, format!("`{field}` must not be empty")))
-    } else {
-        Ok(())
-    }
-}
-
-fn unique<'a>(
-    file: &str,
-    what: &str,
-    ids: impl IntoIterator<Item = &'a str>,
-) -> Result<(), DataError> {
-    let mut seen = BTreeSet::new();
-    for id in ids {
-        if !seen.insert(id) {
-            return Err(err(
-                file,
-                format!("{what}[id = \"{id}\"]"),
-                format!("duplicate id \"{id}\""),
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// Parses and checks a region scheme file.
+/// Parses and checks a region scheme file on its own (without the ONS
+/// codes: [`check_dir`] checks those).
+///
+/// # Errors
+/// Every problem found, each at its `FILE:LINE:COL`.
 ///
 /// ```
 /// let text = r#"
@@ -586,232 +478,57 @@ fn unique<'a>(
 /// name = "A"
 /// ons_codes = ["E12000007"]
 /// live_postcodes = 1
+/// [[regions]]
+/// id = "abroad"
+/// name = "Abroad"
+/// live_postcodes = 0
+/// outside_uk = true
 /// "#;
 /// let s = slatecard_data_format::parse_scheme("x.toml", text).unwrap();
 /// assert_eq!(s.regions[0].name, "A");
 /// ```
 pub fn parse_scheme(file: &str, text: &str) -> Result<SchemeDef, DataError> {
-    let scheme: SchemeDef = toml::from_str(text).map_err(|e| toml_error(file, text, e))?;
-    check_id(file, "scheme", &scheme.scheme)?;
-    if scheme.regions.is_empty() {
-        return Err(err(file, "regions", "a scheme needs at least one region"));
+    let reference = Reference {
+        current_year: current_year(),
+        ons: None,
+    };
+    let mut problems = Vec::new();
+    let scheme = check_scheme(file, text, &reference, &mut problems);
+    match scheme {
+        Some(s) if problems.is_empty() => Ok(s),
+        _ => Err(DataError { problems }),
     }
-    if scheme.regions.len() > 64 {
-        return Err(err(file, "regions", "at most 64 regions are supported"));
-    }
-    for r in &scheme.regions {
-        let entry = format!("regions[id = \"{}\"]", r.id);
-        check_id(file, &entry, &r.id)?;
-        check_text(file, &entry, "name", &r.name)?;
-        if r.outside_uk != r.ons_codes.is_empty() {
-            return Err(err(
-                file,
-                entry,
-                "a region has ONS codes exactly when it is not `outside_uk`",
-            ));
-        }
-    }
-    unique(
-        file,
-        "regions",
-        scheme.regions.iter().map(|r| r.id.as_str()),
-    )?;
-    let mut names = BTreeSet::new();
-    for r in &scheme.regions {
-        if !names.insert(r.name.as_str()) {
-            return Err(err(
-                file,
-                format!("regions[id = \"{}\"]", r.id),
-                format!("duplicate name \"{}\"", r.name),
-            ));
-        }
-    }
-    Ok(scheme)
 }
 
-/// Parses and checks an election file against the region scheme it names.
+/// Parses and checks an election file against the region scheme it names
+/// (the regions file being [`SCHEME_PATH`]).
 ///
-/// Rejects, among others: unknown fields, duplicate ids, impossible dates, a
-/// ranked ballot without an order for every region, an order naming a
-/// candidate not on the slate or that is not a permutation of the slate.
+/// # Errors
+/// Every problem found, each at its `FILE:LINE:COL`: unknown fields,
+/// duplicate ids, impossible dates, a ranked ballot without an order for
+/// every region, an order naming a candidate not on the slate or that is not
+/// a permutation of the slate, and the rest of [`check_election`]'s checks.
 pub fn parse_election(
     file: &str,
     text: &str,
     scheme: &SchemeDef,
 ) -> Result<ElectionDef, DataError> {
-    let e: ElectionDef = toml::from_str(text).map_err(|e| toml_error(file, text, e))?;
-    validate_election(file, &e, scheme)?;
-    Ok(e)
-}
-
-/// Checks an election already read (e.g. one that `slatecard balance` has
-/// filled in before writing it), as [`parse_election`] does.
-///
-/// # Errors
-/// The first problem found, as [`parse_election`] reports it.
-pub fn validate(file: &str, e: &ElectionDef, scheme: &SchemeDef) -> Result<(), DataError> {
-    validate_election(file, e, scheme)
-}
-
-fn validate_election(file: &str, e: &ElectionDef, scheme: &SchemeDef) -> Result<(), DataError> {
-    check_id(file, "id", &e.id)?;
-    validate_version(file, e)?;
-    for (field, text) in [
-        ("title", &e.title),
-        ("short_title", &e.short_title),
-        ("organisation", &e.organisation),
-        ("slate", &e.slate),
-    ] {
-        check_text(file, field, field, text)?;
-    }
-    if e.region_scheme != scheme.scheme {
-        return Err(err(
-            file,
-            "region_scheme",
-            format!(
-                "unknown region scheme \"{}\" (known: \"{}\")",
-                e.region_scheme, scheme.scheme
-            ),
-        ));
-    }
-    validate_ballot(file, e)?;
-
-    if e.candidates.is_empty() {
-        return Err(err(file, "candidates", "the slate has no candidates"));
-    }
-    for c in &e.candidates {
-        let entry = format!("candidates[id = \"{}\"]", c.id);
-        check_id(file, &entry, &c.id)?;
-        check_text(file, &entry, "name", &c.name)?;
-    }
-    unique(
+    let reference = Reference {
+        current_year: current_year(),
+        ons: None,
+    };
+    let mut problems = Vec::new();
+    let e = check_election(
         file,
-        "candidates",
-        e.candidates.iter().map(|c| c.id.as_str()),
-    )?;
-    if e.candidates.len() > usize::from(e.ballot.seats) && e.ballot.kind == BallotKind::Cross {
-        return Err(err(
-            file,
-            "candidates",
-            format!(
-                "a cross ballot allows {} crosses but the slate has {} candidates",
-                e.ballot.seats,
-                e.candidates.len()
-            ),
-        ));
+        text,
+        Some((SCHEME_PATH, scheme)),
+        &reference,
+        &mut problems,
+    );
+    match e {
+        Some(e) if problems.is_empty() => Ok(e),
+        _ => Err(DataError { problems }),
     }
-    for c in &e.candidates {
-        if c.note.trim() != c.note {
-            return Err(err(
-                file,
-                format!("candidates[id = \"{}\"]", c.id),
-                "`note` has spaces at its start or end",
-            ));
-        }
-    }
-    validate_sources(file, e)?;
-    validate_orders(file, e, scheme)?;
-    validate_seats(file, e, scheme)?;
-    if let Some(list) = &e.ballot_list {
-        validate_ballot_list(file, e, list)?;
-    }
-    if let Some(results) = &e.results {
-        validate_results(file, e, results)?;
-    }
-    Ok(())
-}
-
-/// `version` is at least 1 and `updated` a real date no earlier than the
-/// first election slatecard knows (2018).
-fn validate_version(file: &str, e: &ElectionDef) -> Result<(), DataError> {
-    if e.version == 0 {
-        return Err(err(
-            file,
-            "version",
-            "`version` starts at 1 (and goes up by one at each release)",
-        ));
-    }
-    match Date::parse(&e.updated) {
-        Ok(d) if d.year >= 2018 => Ok(()),
-        Ok(_) => Err(err(
-            file,
-            "updated",
-            format!(
-                "`updated` = \"{}\" is before 2018, the first election slatecard covers",
-                e.updated
-            ),
-        )),
-        Err(problem) => Err(err(
-            file,
-            "updated",
-            format!(
-                "`updated` = \"{}\" is not a date written YYYY-MM-DD: {problem}",
-                e.updated
-            ),
-        )),
-    }
-}
-
-fn validate_sources(file: &str, e: &ElectionDef) -> Result<(), DataError> {
-    if e.sources.is_empty() {
-        return Err(err(
-            file,
-            "sources",
-            "every election needs at least one source",
-        ));
-    }
-    for s in &e.sources {
-        let entry = format!("sources[id = \"{}\"]", s.id);
-        check_id(file, &entry, &s.id)?;
-        check_text(file, &entry, "title", &s.title)?;
-        if !s.url.is_empty()
-            && (!s.url.starts_with("https://") || s.url.contains(char::is_whitespace))
-        {
-            return Err(err(
-                file,
-                entry,
-                format!(
-                    "`url` \"{}\" must be a web address starting with https:// (or leave it out)",
-                    s.url
-                ),
-            ));
-        }
-        if let Some(date) = &s.date {
-            Date::parse(date).map_err(|d| err(file, &entry, format!("`date`: {d}")))?;
-        }
-    }
-    unique(file, "sources", e.sources.iter().map(|s| s.id.as_str()))
-}
-
-/// Checks that a fact cites at least one source, and only sources the file has.
-fn check_cites(
-    file: &str,
-    entry: &str,
-    what: &str,
-    cited: &[String],
-    e: &ElectionDef,
-) -> Result<(), DataError> {
-    if cited.is_empty() {
-        return Err(err(
-            file,
-            entry,
-            format!("{what} needs `sources = [\"…\"]`: the ids of the [[sources]] that give it"),
-        ));
-    }
-    for id in cited {
-        if !e.sources.iter().any(|s| &s.id == id) {
-            let known: Vec<&str> = e.sources.iter().map(|s| s.id.as_str()).collect();
-            return Err(err(
-                file,
-                entry,
-                format!(
-                    "source \"{id}\" is not in this file's [[sources]] (known: {})",
-                    known.join(", ")
-                ),
-            ));
-        }
-    }
-    Ok(())
 }
 
 /// Whether two names are the same person, as a reader would judge: case and
@@ -848,411 +565,4 @@ fn name_parts(name: &str) -> (String, String) {
             (surname, words.first().cloned().unwrap_or_default())
         }
     }
-}
-
-/// Names compared as a reader would: case and spacing ignored, and
-/// `Surname, Forename` the same as `Forename Surname`.
-fn same_name(a: &str, b: &str) -> bool {
-    let words = |s: &str| {
-        let s = match s.split_once(", ") {
-            Some((surname, forename)) => format!("{forename} {surname}"),
-            None => s.to_owned(),
-        };
-        s.split_whitespace()
-            .map(str::to_lowercase)
-            .collect::<Vec<_>>()
-    };
-    words(a) == words(b)
-}
-
-fn validate_names(file: &str, entry: &str, names: &[String]) -> Result<(), DataError> {
-    for (i, name) in names.iter().enumerate() {
-        if name.trim().is_empty() || name.trim() != name {
-            return Err(err(
-                file,
-                entry,
-                format!("name \"{name}\" is empty or has spaces at its start or end"),
-            ));
-        }
-        if names[..i].iter().any(|other| same_name(other, name)) {
-            return Err(err(file, entry, format!("\"{name}\" is listed twice")));
-        }
-    }
-    Ok(())
-}
-
-fn validate_ballot_list(
-    file: &str,
-    e: &ElectionDef,
-    list: &BallotListDef,
-) -> Result<(), DataError> {
-    let entry = "ballot_list";
-    check_cites(file, entry, "the ballot list", &list.sources, e)?;
-    validate_names(file, entry, &list.names)?;
-    if let Some(n) = list.names.iter().find(|n| n.matches(", ").count() != 1) {
-        return Err(err(
-            file,
-            entry,
-            format!("write \"{n}\" as `Surname, Forename`, with one comma"),
-        ));
-    }
-    for c in &e.candidates {
-        if !list.names.iter().any(|n| same_name(n, &c.name)) {
-            return Err(err(
-                file,
-                entry,
-                format!(
-                    "slate candidate \"{}\" is not in `names`: every slate candidate is on the ballot",
-                    c.name
-                ),
-            ));
-        }
-    }
-    if list.complete && list.names.len() < usize::from(e.ballot.seats) {
-        return Err(err(
-            file,
-            entry,
-            format!(
-                "a complete ballot list has at least as many names as seats ({}), not {}",
-                e.ballot.seats,
-                list.names.len()
-            ),
-        ));
-    }
-    Ok(())
-}
-
-fn validate_results(file: &str, e: &ElectionDef, r: &ResultsDef) -> Result<(), DataError> {
-    let entry = "results";
-    check_cites(file, entry, "the results", &r.sources, e)?;
-    if let Some(announced) = &r.announced {
-        let date =
-            Date::parse(announced).map_err(|d| err(file, entry, format!("`announced`: {d}")))?;
-        let closes = e.ballot.closes_moment().ok().flatten();
-        if closes.is_some_and(|c| date < c.date) {
-            return Err(err(
-                file,
-                entry,
-                format!("results announced ({date}) before voting closed"),
-            ));
-        }
-    }
-    validate_names(file, entry, &r.elected)?;
-    if r.elected.is_empty() || r.elected.len() > usize::from(e.ballot.seats) {
-        return Err(err(
-            file,
-            entry,
-            format!(
-                "`elected` lists {} names; the section has {} seats",
-                r.elected.len(),
-                e.ballot.seats
-            ),
-        ));
-    }
-    if let Some(list) = e.ballot_list.as_ref().filter(|l| l.complete) {
-        let counted = r.counts.iter().map(|c| &c.name);
-        for name in r.elected.iter().chain(counted) {
-            if !list.names.iter().any(|n| same_name(n, name)) {
-                return Err(err(
-                    file,
-                    entry,
-                    format!("\"{name}\" is not in the complete `ballot_list`"),
-                ));
-            }
-        }
-    }
-    if let Some(q) = r.quota {
-        if !(q.is_finite() && q >= 1.0) {
-            return Err(err(
-                file,
-                entry,
-                format!("quota {q} is not a number of votes"),
-            ));
-        }
-        if e.ballot.kind == BallotKind::Cross {
-            return Err(err(file, entry, "a cross ballot has no quota"));
-        }
-    }
-    let names: Vec<String> = r.counts.iter().map(|c| c.name.clone()).collect();
-    validate_names(file, "results.counts", &names)?;
-    if let Some(c) = r.counts.iter().find(|c| c.votes == 0) {
-        return Err(err(
-            file,
-            "results.counts",
-            format!(
-                "\"{}\" has 0 votes: leave out counts that are not published",
-                c.name
-            ),
-        ));
-    }
-    for s in &r.seats {
-        let entry = format!("results.seats[seat = \"{}\"]", s.seat);
-        if !e.seats.iter().any(|x| x.id == s.seat) {
-            return Err(err(
-                file,
-                entry,
-                format!("no seat \"{}\" in [[seats]]", s.seat),
-            ));
-        }
-        if s.elected.is_empty() {
-            return Err(err(file, entry, "say who was elected in `elected`"));
-        }
-        validate_names(file, &entry, &s.elected)?;
-    }
-    unique(
-        file,
-        "results.seats",
-        r.seats.iter().map(|s| s.seat.as_str()),
-    )
-}
-
-fn validate_ballot(file: &str, e: &ElectionDef) -> Result<(), DataError> {
-    let b = &e.ballot;
-    if b.seats == 0 {
-        return Err(err(file, "ballot.seats", "must be at least 1"));
-    }
-    if Date::new(b.held, 1, 1).is_none() {
-        return Err(err(
-            file,
-            "ballot.held",
-            format!("{} is not a plausible year", b.held),
-        ));
-    }
-    let opens = b
-        .opens_moment()
-        .map_err(|e| err(file, "ballot.opens", e.to_string()))?;
-    let closes = b
-        .closes_moment()
-        .map_err(|e| err(file, "ballot.closes", e.to_string()))?;
-    if let (Some(o), Some(c)) = (opens, closes) {
-        if c.deadline_utc_minutes() <= o.start_utc_minutes() {
-            return Err(err(
-                file,
-                "ballot.closes",
-                format!("closes ({c}) before it opens ({o})"),
-            ));
-        }
-    }
-    let ended_by = b
-        .ended_by
-        .as_deref()
-        .map(Date::parse)
-        .transpose()
-        .map_err(|e| err(file, "ballot.ended_by", e.to_string()))?;
-    if let Some(d) = ended_by {
-        if closes.is_some() {
-            return Err(err(
-                file,
-                "ballot.ended_by",
-                "`ended_by` is for a ballot whose close is not known: remove it, `closes` says when",
-            ));
-        }
-        if d.year != b.held && d.year != b.held + 1 {
-            return Err(err(
-                file,
-                "ballot.ended_by",
-                format!("{d} is not in or just after the year held ({})", b.held),
-            ));
-        }
-    }
-    if opens.is_some() || closes.is_some() || ended_by.is_some() {
-        check_cites(file, "ballot", "a date", &b.sources, e)?;
-    }
-    for m in [opens, closes].into_iter().flatten() {
-        if m.date.year != b.held {
-            return Err(err(
-                file,
-                "ballot",
-                format!("date {} is not in the year held ({})", m.date, b.held),
-            ));
-        }
-    }
-    Ok(())
-}
-
-fn validate_orders(file: &str, e: &ElectionDef, scheme: &SchemeDef) -> Result<(), DataError> {
-    match e.ballot.kind {
-        BallotKind::Cross if !e.orders.is_empty() => {
-            return Err(err(
-                file,
-                "orders",
-                "a cross ballot has no preference order: remove the orders",
-            ))
-        }
-        BallotKind::Cross => return Ok(()),
-        BallotKind::Ranked => {}
-    }
-    let slate: BTreeSet<&str> = e.candidates.iter().map(|c| c.id.as_str()).collect();
-    let mut seen_regions = BTreeSet::new();
-    let mut any_generated = false;
-    for o in &e.orders {
-        let entry = o.entry();
-        let regions = o.region_ids();
-        if o.region.is_some() != o.regions.is_empty() {
-            return Err(err(
-                file,
-                entry,
-                "give either `region = \"…\"` or, for a list shared by several regions, `regions = [\"…\", \"…\"]`",
-            ));
-        }
-        if o.region.is_none() && o.regions.len() < 2 {
-            return Err(err(
-                file,
-                entry,
-                "`regions` is for a list shared by two regions or more: use `region` for one",
-            ));
-        }
-        for region in regions {
-            if !scheme.regions.iter().any(|r| r.id == region) {
-                return Err(err(
-                    file,
-                    entry,
-                    format!(
-                        "unknown region \"{region}\" in scheme \"{}\"",
-                        scheme.scheme
-                    ),
-                ));
-            }
-            if !seen_regions.insert(region) {
-                return Err(err(
-                    file,
-                    entry,
-                    format!("region \"{region}\" has more than one order"),
-                ));
-            }
-        }
-        let mut in_order = BTreeSet::new();
-        for id in &o.order {
-            if !slate.contains(id.as_str()) {
-                return Err(err(
-                    file,
-                    entry,
-                    format!("candidate \"{id}\" is not on the slate"),
-                ));
-            }
-            if !in_order.insert(id.as_str()) {
-                return Err(err(
-                    file,
-                    entry,
-                    format!("candidate \"{id}\" appears twice: an order must list every slate candidate exactly once"),
-                ));
-            }
-        }
-        if in_order.len() != slate.len() {
-            let missing: Vec<&str> = slate.difference(&in_order).copied().collect();
-            return Err(err(
-                file,
-                entry,
-                format!(
-                    "not a permutation of the slate: missing {}",
-                    missing.join(", ")
-                ),
-            ));
-        }
-        match (o.provenance, &o.source, o.published_positions) {
-            (Provenance::Published, Some(s), None) if !s.trim().is_empty() => {}
-            (Provenance::Published, _, _) => {
-                return Err(err(
-                    file,
-                    entry,
-                    "a published order needs a `source` and no `published_positions`",
-                ))
-            }
-            (Provenance::Generated, None, None) => any_generated = true,
-            (Provenance::Generated, _, _) => {
-                return Err(err(
-                    file,
-                    entry,
-                    "a generated order has no `source` or `published_positions`",
-                ))
-            }
-            (Provenance::PartlyPublished, Some(s), Some(n))
-                if !s.trim().is_empty() && n >= 1 && usize::from(n) < o.order.len() =>
-            {
-                any_generated = true
-            }
-            (Provenance::PartlyPublished, _, _) => {
-                return Err(err(
-                    file,
-                    entry,
-                    "a partly-published order needs a `source` and `published_positions` between 1 and the slate size less one",
-                ))
-            }
-        }
-    }
-    for r in &scheme.regions {
-        if !seen_regions.contains(r.id.as_str()) {
-            return Err(err(
-                file,
-                "orders",
-                format!("region \"{}\" ({}) has no order", r.id, r.name),
-            ));
-        }
-    }
-    match &e.generation {
-        None if any_generated => Err(err(
-            file,
-            "generation",
-            "some orders are generated: say how in a [generation] table",
-        )),
-        Some(g) if g.description.trim().is_empty() => Err(err(
-            file,
-            "generation.description",
-            "describe the method for members",
-        )),
-        None | Some(_) => Ok(()),
-    }
-}
-
-fn validate_seats(file: &str, e: &ElectionDef, scheme: &SchemeDef) -> Result<(), DataError> {
-    for s in &e.seats {
-        let entry = format!("seats[id = \"{}\"]", s.id);
-        check_id(file, &entry, &s.id)?;
-        check_text(file, &entry, "name", &s.name)?;
-        if s.votes > 0 && s.picks.len() > usize::from(s.votes) {
-            return Err(err(
-                file,
-                entry,
-                format!(
-                    "{} picks but a voter has only {} votes",
-                    s.picks.len(),
-                    s.votes
-                ),
-            ));
-        }
-        if s.published == s.picks.is_empty() {
-            return Err(err(
-                file,
-                entry,
-                "list the picks when `published = true`; leave them out (never guess) when false",
-            ));
-        }
-        if s.published {
-            check_cites(file, &entry, "a seat's picks", &s.sources, e)?;
-        }
-        if s.picks.iter().any(|p| p.trim().is_empty()) {
-            return Err(err(file, entry, "a pick has an empty name"));
-        }
-        for r in &s.regions {
-            if !scheme.regions.iter().any(|x| &x.id == r) {
-                return Err(err(file, entry, format!("unknown region \"{r}\"")));
-            }
-        }
-    }
-    unique(file, "seats", e.seats.iter().map(|s| s.id.as_str()))
-}
-
-/// Checks that election ids are unique across files.
-pub fn check_unique_elections(elections: &[(String, ElectionDef)]) -> Result<(), DataError> {
-    let mut seen = BTreeSet::new();
-    for (file, e) in elections {
-        if !seen.insert(e.id.as_str()) {
-            return Err(err(
-                file,
-                "id",
-                format!("duplicate election id \"{}\" (used by another file)", e.id),
-            ));
-        }
-    }
-    Ok(())
 }

@@ -293,50 +293,47 @@ pub fn report(e: &ElectionDef, scheme: &SchemeDef, orders: &[(String, Vec<String
 /// empty, since `balance` is what fills them in.
 ///
 /// # Errors
-/// The checks' message for anything else wrong with the file.
+/// The checks' messages (`FILE:LINE:COL: error: …`) for anything else wrong.
 pub fn read_for_balance(file: &str, text: &str, scheme: &SchemeDef) -> Result<ElectionDef, String> {
-    let e: ElectionDef = toml_edit::de::from_str(text).map_err(|_| {
-        // The checks word TOML and field errors for organisers.
-        match data::parse_election(file, text, scheme) {
-            Err(e) => e.to_string(),
-            Ok(_) => format!("{file}: cannot be read"),
+    // Orders still to make get a placeholder (the slate in file order), so
+    // the checks see a complete file; the placeholders are never written.
+    let placeholders = match toml_edit::de::from_str::<ElectionDef>(text) {
+        Ok(e) => {
+            let ids: Vec<String> = e.candidates.iter().map(|c| c.id.clone()).collect();
+            scheme
+                .regions
+                .iter()
+                .filter(|r| {
+                    e.orders
+                        .iter()
+                        .find(|o| o.region_ids().contains(&r.id.as_str()))
+                        .is_none_or(|o| o.order.is_empty() && o.provenance == Provenance::Generated)
+                })
+                .map(|r| (r.id.clone(), ids.clone()))
+                .collect()
         }
-    })?;
-    // Check the rest with every order filled in by a placeholder (each
-    // region its slate in file order): only `orders` is unfinished.
-    let mut filled = e.clone();
-    let ids: Vec<String> = e.candidates.iter().map(|c| c.id.clone()).collect();
-    for o in &mut filled.orders {
-        if o.order.is_empty() && o.provenance == Provenance::Generated {
-            o.order = ids.clone();
-        }
-    }
-    for r in &scheme.regions {
-        if !filled
-            .orders
-            .iter()
-            .any(|o| o.region_ids().contains(&r.id.as_str()))
-        {
-            filled.orders.push(data::OrderDef {
-                region: Some(r.id.clone()),
-                regions: Vec::new(),
-                order: ids.clone(),
-                provenance: Provenance::Generated,
-                source: None,
-                published_positions: None,
-            });
-        }
-    }
-    if e.ballot.kind == data::BallotKind::Ranked {
-        data::validate(file, &filled, scheme).map_err(|e| e.to_string())?;
-    }
+        // The checks below say what is wrong, at its place.
+        Err(_) => Vec::new(),
+    };
+    let filled = match rewrite(text, &placeholders) {
+        Ok((filled, _)) => filled,
+        Err(_) => text.to_owned(),
+    };
+    let e = data::parse_election(file, &filled, scheme).map_err(|e| e.to_string())?;
+    // The orders as the file has them (placeholders left out).
+    let mut e = e;
+    let unfinished: Vec<&str> = placeholders.iter().map(|(r, _)| r.as_str()).collect();
+    e.orders
+        .retain(|o| !o.region_ids().iter().all(|r| unfinished.contains(r)));
     Ok(e)
 }
 
 /// The `balance` subcommand.
 pub fn command(args: &[String], out: &mut dyn Write) -> Result<(), String> {
-    let file = args.first().ok_or("balance needs an election file")?;
-    let write = args.iter().any(|a| a == "--write");
+    let parsed = super::args::parse("balance", args, &["--write"], &[], 1..=1)
+        .map_err(|e| format!("{e}\nusage: slatecard balance FILE.toml [--write]"))?;
+    let file = &parsed.positional[0];
+    let write = parsed.switch("--write");
     let scheme = load_scheme()?;
     let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
     let e = read_for_balance(file, &text, &scheme)?;

@@ -121,15 +121,15 @@ fn today() -> String {
 }
 
 /// The `new` subcommand: `slatecard new ID [--held YEAR]` writes
-/// `data/elections/ID.toml` under `root` (never over an existing file) and
-/// says what to do next.
+/// `data/elections/ID.toml` in the repository (found from the current
+/// folder up), never over an existing file, and says what to do next.
 ///
 /// # Errors
-/// A bad id, an existing file, or a file that cannot be written.
-pub fn command(root: &std::path::Path, args: &[String], out: &mut dyn Write) -> Result<(), String> {
-    let id = args
-        .first()
-        .ok_or("new needs an election id, e.g. `slatecard new nec-2028`")?;
+/// Bad arguments, a bad id, an existing file, or a file that cannot be written.
+pub fn command(args: &[String], out: &mut dyn Write) -> Result<(), String> {
+    let parsed = super::args::parse("new", args, &[], &["--held"], 1..=1)
+        .map_err(|e| format!("{e}\nusage: slatecard new ID [--held YEAR]"))?;
+    let id = &parsed.positional[0];
     let ok = !id.is_empty()
         && id
             .bytes()
@@ -141,11 +141,10 @@ pub fn command(root: &std::path::Path, args: &[String], out: &mut dyn Write) -> 
             "\"{id}\" cannot be an election id: use lower-case letters, digits and inner hyphens, e.g. nec-2028"
         ));
     }
-    let year = match args.iter().position(|a| a == "--held") {
-        Some(i) => args
-            .get(i + 1)
-            .and_then(|y| y.parse::<u16>().ok())
-            .ok_or("--held needs a year, e.g. --held 2028")?,
+    let year = match parsed.option("--held") {
+        Some(y) => y
+            .parse::<u16>()
+            .map_err(|_| format!("--held needs a year, e.g. --held 2028, not \"{y}\""))?,
         None => id
             .rsplit('-')
             .next()
@@ -153,26 +152,21 @@ pub fn command(root: &std::path::Path, args: &[String], out: &mut dyn Write) -> 
             .filter(|y| (2018..=2100).contains(y))
             .ok_or_else(|| format!("say which year \"{id}\" is held: --held 2028"))?,
     };
-    let scheme_path = root.join("data/regions/labour.toml");
-    let scheme_text = std::fs::read_to_string(&scheme_path)
-        .map_err(|e| format!("{}: {e}", scheme_path.display()))?;
-    let scheme = slatecard_data_format::parse_scheme("data/regions/labour.toml", &scheme_text)
-        .map_err(|e| e.to_string())?;
+    let root = super::data_root()?;
+    let scheme = super::load_scheme()?;
     let regions: Vec<&str> = scheme.regions.iter().map(|r| r.id.as_str()).collect();
-    let path = root.join(format!("data/elections/{id}.toml"));
+    let shown = format!("data/elections/{id}.toml");
+    let path = root.join(&shown);
     if path.exists() {
         return Err(format!(
-            "{} already exists: edit it, or choose another id",
-            path.display()
+            "{shown} already exists: edit it, or choose another id"
         ));
     }
     let text = template(id, year, &today(), &scheme.scheme, &regions);
-    std::fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))?;
+    std::fs::write(&path, text).map_err(|e| format!("{shown}: {e}"))?;
     writeln!(
         out,
-        "wrote {}: fill in its empty fields, then `slatecard balance {} --write` and `slatecard check`",
-        path.display(),
-        path.display()
+        "wrote {shown}: fill in its empty fields, then `slatecard balance {shown} --write` and `slatecard check`"
     )
     .map_err(|e| e.to_string())
 }
