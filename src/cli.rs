@@ -4,6 +4,7 @@
 
 pub mod balance;
 pub mod postcodes;
+pub mod simulate;
 
 use crate::domain::election::Election;
 use crate::domain::page::ResultView;
@@ -17,6 +18,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let result = match args.first().map(String::as_str) {
         Some("balance") => balance::command(&args[1..], out),
         Some("export") => export(out),
+        Some("simulate") => simulate::command(&args[1..], out),
         Some("shell-text") => shell_text(out),
         Some("compile-postcodes") => compile_postcodes(&args[1..], out),
         Some("lookup") => lookup(&mut std::io::stdin().lock(), out),
