@@ -500,3 +500,77 @@ proptest! {
         }
     }
 }
+
+mod simulation {
+    use slatecard::domain::election::Election;
+    use slatecard::domain::region::RegionId;
+    use slatecard::domain::simulate::{apportion, simulate, simulate_election, Params};
+
+    fn live_postcodes() -> Vec<u64> {
+        RegionId::all().map(|r| r.region().live_postcodes).collect()
+    }
+
+    #[test]
+    fn apportion_is_exact_and_proportional() {
+        assert_eq!(apportion(10, &[1, 1, 1]), vec![4, 3, 3]);
+        assert_eq!(apportion(100, &[3, 1]), vec![75, 25]);
+        assert_eq!(apportion(7, &[0, 0]), vec![4, 3]);
+        assert_eq!(apportion(5, &[]), Vec::<u64>::new());
+        let w = live_postcodes();
+        assert_eq!(apportion(129_549, &w).iter().sum::<u64>(), 129_549);
+    }
+
+    /// The mechanism the regional orders are for: a slate whose voters give
+    /// only a first preference elects one candidate with one order (the
+    /// surplus has nowhere to go) and two with split orders.
+    #[test]
+    fn split_orders_win_a_second_seat_for_plumpers() {
+        let params = Params {
+            poll: 1000,
+            seats: 2,
+            rivals: 2,
+            rival_kinds: 4,
+            slate_percents: vec![70],
+            plump_percents: vec![0, 100],
+            ..Params::default()
+        };
+        let sim = simulate(&["A", "B"], &[vec![0, 1], vec![1, 0]], &[1, 1], &params).unwrap();
+        assert_eq!(sim.single_order, vec![0, 1]);
+        let full = &sim.scenarios[0];
+        assert_eq!((full.elected_regional, full.elected_single), (2, 2));
+        let plump = &sim.scenarios[1];
+        assert_eq!(plump.first_regional, vec![350, 350]);
+        assert_eq!(plump.first_single, vec![700, 0]);
+        assert_eq!((plump.elected_regional, plump.elected_single), (2, 1));
+    }
+
+    #[test]
+    fn bundled_elections_simulate_deterministically() {
+        let w = live_postcodes();
+        let params = Params {
+            slate_percents: vec![20, 35],
+            plump_percents: vec![0, 30],
+            rival_kinds: 60,
+            ..Params::default()
+        };
+        for e in Election::all() {
+            let Some(sim) = simulate_election(e, &w, &params) else {
+                assert_eq!(e.id, "nec-2018", "only the cross ballot has no simulation");
+                continue;
+            };
+            let sim = sim.unwrap();
+            assert_eq!(sim.scenarios.len(), 4);
+            let n = e.candidates.len();
+            for s in &sim.scenarios {
+                let slate_votes = params.poll * u64::from(s.slate_percent) / 100;
+                assert_eq!(s.first_regional.iter().sum::<u64>(), slate_votes);
+                assert_eq!(s.first_single[sim.single_order[0]], slate_votes);
+                assert!(s.elected_regional <= n && s.elected_single <= n);
+            }
+            assert_eq!(sim.first_weight.iter().sum::<u64>(), sim.total_weight);
+            // Every candidate leads somewhere under the balanced regional orders.
+            assert!(sim.first_weight.iter().all(|&x| x > 0), "{}", e.id);
+            assert_eq!(simulate_election(e, &w, &params).unwrap().unwrap(), sim);
+        }
+    }
+}
