@@ -409,7 +409,10 @@ fn the_markdown_table_shows_every_stage() {
     assert!(md.contains("| 1 | First preferences | 4.00 | 2.00 | 12.00 * |"));
 }
 
-fn ballots_strategy() -> impl Strategy<Value = (usize, usize, Vec<bool>, Vec<(u64, Vec<usize>)>)> {
+/// Candidates, seats, which candidates are women, and weighted ballots.
+type Case = (usize, usize, Vec<bool>, Vec<(u64, Vec<usize>)>);
+
+fn ballots_strategy() -> impl Strategy<Value = Case> {
     (2usize..8, 1usize..5).prop_flat_map(|(n, seats)| {
         let ballot = (
             0u64..40,
@@ -572,5 +575,26 @@ mod simulation {
             assert!(sim.first_weight.iter().all(|&x| x > 0), "{}", e.id);
             assert_eq!(simulate_election(e, &w, &params).unwrap().unwrap(), sim);
         }
+    }
+
+    /// Odd inputs give an answer, not a panic: no rivals, zero or huge
+    /// weights, an empty order, a share above 100%.
+    #[test]
+    fn odd_inputs_do_not_panic() {
+        let params = Params {
+            poll: u64::MAX / 2,
+            rivals: 0,
+            rival_kinds: 0,
+            slate_percents: vec![0, 150],
+            plump_percents: vec![100],
+            ..Params::default()
+        };
+        let orders = [vec![0, 1], vec![], vec![1, 0]];
+        for weights in [vec![0, 0, 0], vec![u64::MAX, u64::MAX, 3]] {
+            let sim = simulate(&["A", "B"], &orders, &weights, &params).unwrap();
+            assert_eq!(sim.scenarios.len(), 2);
+        }
+        let bad = simulate(&["A"], &[vec![0, 0]], &[1], &params);
+        assert!(bad.is_err());
     }
 }

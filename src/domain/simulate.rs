@@ -133,6 +133,11 @@ pub fn apportion(total: u64, weights: &[u64]) -> Vec<u64> {
     out
 }
 
+/// `pct`% of `x` (at most 100%), rounded down, without overflow.
+fn percent_of(x: u64, pct: u32) -> u64 {
+    (u128::from(x) * u128::from(pct.min(100)) / 100) as u64
+}
+
 struct Rng(u64);
 
 impl Rng {
@@ -195,21 +200,30 @@ pub fn simulate(
     for (o, &w) in orders.iter().zip(weights) {
         if let Some(&c) = o.first() {
             if c < n {
-                first_weight[c] += w;
+                first_weight[c] = first_weight[c].saturating_add(w);
             }
         }
     }
-    let total_weight: u64 = weights.iter().sum();
-    let first_share = if regions > 0 && orders.iter().all(|o| !o.is_empty()) {
+    let sum = weights.iter().try_fold(0u64, |a, &b| a.checked_add(b));
+    let total_weight = sum.unwrap_or(u64::MAX);
+    // balance.rs's shares where its sums cannot overflow and every order is
+    // a whole permutation; otherwise the same shares from our own sums.
+    let whole = orders
+        .iter()
+        .all(|o| o.len() == n && o.iter().all(|&c| c < n));
+    let first_share = if regions > 0 && whole && sum.is_some() {
         shares_at(n, weights, orders, 0)
     } else {
-        vec![0.0; n]
+        first_weight
+            .iter()
+            .map(|&x| x as f64 / total_weight.max(1) as f64)
+            .collect()
     };
     let mut candidates: Vec<Candidate> = names.iter().map(|s| Candidate::new(s, false)).collect();
     candidates.extend((1..=params.rivals).map(|i| Candidate::new(&format!("Rival {i}"), false)));
     let mut scenarios = Vec::new();
     for &share in &params.slate_percents {
-        let slate_votes = params.poll * u64::from(share.min(100)) / 100;
+        let slate_votes = percent_of(params.poll, share);
         let per_region = apportion(slate_votes, weights);
         let rivals = rival_ballots(params, params.poll - slate_votes, n);
         for &plump in &params.plump_percents {
@@ -219,7 +233,7 @@ pub fn simulate(
                     let mut first = vec![0u64; n];
                     for (r, &votes) in per_region.iter().enumerate() {
                         let order = order_of(r);
-                        let plumpers = votes * u64::from(plump.min(100)) / 100;
+                        let plumpers = percent_of(votes, plump);
                         if let Some(&c) = order.first() {
                             if c < n {
                                 first[c] += votes;
