@@ -365,8 +365,11 @@ pub fn two_dp(v: &BigRational) -> String {
 /// a candidate must exceed it (true) or only reach it (false); `None` for no seats.
 ///
 /// ```
+/// use num_rational::BigRational;
 /// use slatecard::domain::stv::{quota, Quota};
-/// assert_eq!(quota(Quota::DroopWhole, 5000, 4).unwrap().0, 1001.into());
+/// let whole = |n: i64| BigRational::from_integer(n.into());
+/// assert_eq!(quota(Quota::DroopWhole, 5000, 4), Some((whole(1001), false)));
+/// assert_eq!(quota(Quota::DroopExact, 5000, 4), Some((whole(1000), true)));
 /// ```
 pub fn quota(rule: Quota, valid: u128, seats: usize) -> Option<(BigRational, bool)> {
     if seats == 0 {
