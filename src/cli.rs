@@ -7,6 +7,7 @@ pub mod balance;
 pub mod check;
 pub mod new;
 pub mod postcodes;
+pub mod simulate;
 
 use crate::domain::election::Election;
 use crate::domain::page::ResultView;
@@ -26,6 +27,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         },
         Some("balance") => balance::command(rest, out),
         Some("new") => new::command(rest, out),
+        Some("simulate") => simulate::command(rest, out),
         Some("export") => none("export").and_then(|()| export(out)),
         Some("shell-text") => none("shell-text").and_then(|()| shell_text(out)),
         Some("compile-postcodes") => compile_postcodes(rest, out),
@@ -53,6 +55,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
 const COMMANDS: &[&str] = &[
     "check",
     "new",
+    "simulate",
     "balance",
     "compile-postcodes",
     "lookup",
@@ -74,6 +77,9 @@ commands:
   balance FILE.toml [--write]   generate the orders marked `generated` (method balanced-v1,
                                 slates of up to 8 candidates); prints them, or rewrites them
                                 in FILE with --write
+  simulate [ELECTION]           a simulated STV count (src/domain/simulate.rs): seats the slate
+                                wins with its regional orders against one order for all, on
+                                a synthetic poll; prints the markdown of reports/stv.md
   compile-postcodes [--input F] [--lad-regions F] [--out F]
                                 build the postcode table (defaults: ../shared/data/postcode-regions/
                                 postcodes-lad.csv.gz and lad-regions.csv → data/postcodes/labour.bin);

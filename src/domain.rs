@@ -15,6 +15,8 @@
 //! - [`election`]: bundled elections, slates and per-region orders;
 //!   [`region`]: the Labour regions; [`date`]: dates and UK time.
 //! - [`balance`]: how missing regional orders are generated.
+//! - [`stv`]: an exact STV count (with the women's minimum);
+//!   [`simulate`]: regional orders against one order, on a synthetic poll.
 //! - [`escape`]: URL and HTML escaping.
 
 pub mod balance;
@@ -29,6 +31,8 @@ pub mod page;
 pub mod postcode;
 pub mod region;
 pub mod reminder;
+pub mod simulate;
+pub mod stv;
 pub mod table;
 
 /// Sorts `v` in place, stably, by `less`. The lists the app sorts hold a few
