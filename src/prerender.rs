@@ -9,6 +9,8 @@
 //! canonical address and Open Graph tags. When the app starts it renders the
 //! same page in place (`app::render`), with the device's clock.
 
+pub mod why;
+
 use crate::app::{App, AppProps};
 use crate::domain::election::Election;
 use crate::domain::escape::html_escape;

@@ -26,6 +26,7 @@ use crate::domain::page::{
 use crate::domain::postcode::PostcodeError;
 use crate::domain::region::RegionId;
 use crate::domain::reminder::ReminderText;
+use crate::domain::simulate::Simulation;
 use crate::domain::table::TableError;
 use core::fmt;
 
@@ -168,10 +169,46 @@ pub enum Label {
     FirstPreferences,
     /// Heading of the vote counts of a cross ballot.
     Votes,
+    /// Link to the page explaining why orders differ by region.
+    WhyDifferent,
     /// Heading of the page shown if the app stops.
     CrashTitle,
     /// Text of the page shown if the app stops.
     CrashBody,
+}
+
+/// The words of the "Why is my order different?" page
+/// (`crate::prerender::why`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WhyText {
+    /// The page's title and heading.
+    pub title: String,
+    /// Why the orders differ, in paragraphs.
+    pub explanation: Vec<String>,
+    /// The chart's heading.
+    pub chart_title: String,
+    /// "Regional orders" (legend, table column).
+    pub regional: String,
+    /// "One order for all" (legend, table column).
+    pub single: String,
+    /// The simulation's heading.
+    pub simulation_title: String,
+    /// The label saying it is a simulation, not a result.
+    pub simulation_label: String,
+    /// What the simulation does.
+    pub simulation_intro: String,
+    /// Table caption under WIGM.
+    pub wigm: String,
+    /// Table caption under last-parcel Gregory.
+    pub last_parcel: String,
+    /// Column: the slate's share of the poll.
+    pub slate_share: String,
+    /// Column: slate voters who mark only a first preference.
+    pub plumpers: String,
+    /// Heading of the assumptions.
+    pub assumptions: String,
+    /// Link back to the election's page.
+    pub back: String,
 }
 
 /// Words of the static files around the app: the page before the app has
@@ -255,6 +292,14 @@ pub trait Catalogue {
     fn attribution(&self, year: u16) -> String;
     /// The widget's short promise and attribution.
     fn widget_note(&self, year: u16) -> String;
+    /// The words of the "Why is my order different?" page for `election`.
+    fn why(&self, election: &Election) -> WhyText;
+    /// The chart's description for screen readers: each candidate's share of
+    /// first preferences under the regional orders and under one order.
+    fn why_chart(&self, sim: &Simulation) -> String;
+    /// What the simulated counts show, in sentences (each `(simulation,
+    /// true for WIGM)`), without claiming more than they do.
+    fn why_reading(&self, sims: &[(&Simulation, bool)]) -> Vec<String>;
     /// Which release of the election's data this is: "Orders last updated
     /// 30 November 2026 · version 1 · fingerprint 3f9c01ab" (footer and
     /// embeds), so anyone can compare it with the organisers' `check`.

@@ -239,3 +239,19 @@ fn data_version_line_names_day_version_and_fingerprint() {
         assert!(e.fingerprint.bytes().all(|b| b.is_ascii_hexdigit()));
     }
 }
+
+/// Every result of a ranked election with regional orders links the page
+/// explaining why orders differ; a cross ballot's does not.
+#[test]
+fn ranked_results_link_why_orders_differ() {
+    use slatecard::domain::election::{BallotKind, ELECTIONS};
+    use slatecard::domain::page::ResultView;
+    for e in ELECTIONS {
+        let v = ResultView::build(e, region("wales"));
+        if e.kind == BallotKind::Ranked && !e.orders.is_empty() {
+            assert_eq!(v.why.as_deref(), Some(format!("{}/why.html", e.id).as_str()));
+        } else {
+            assert_eq!(v.why, None, "{}", e.id);
+        }
+    }
+}

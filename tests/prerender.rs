@@ -99,3 +99,34 @@ fn a_template_without_the_app_element_is_refused() {
     let err = render_page("<title>x</title><body></body>", &Link::default(), BASE, 0).unwrap_err();
     assert_eq!(err, PrerenderError::NoAppElement);
 }
+
+/// Each ranked election's "why is my order different?" page: the chart
+/// names every slate candidate, the counts are labelled a simulation, with
+/// both rules' tables and their assumptions, and the page runs no script.
+/// A cross ballot has none.
+#[test]
+fn why_pages_chart_the_spread_and_label_the_simulation() {
+    use slatecard::domain::election::BallotKind;
+    use slatecard::prerender::why::why_page;
+    let mut written = 0;
+    for e in Election::all() {
+        // Equal weights: the page's shape does not depend on them.
+        let weights = vec![1_000; RegionId::all().count()];
+        let Some(page) = why_page(e, &weights) else {
+            assert!(e.kind != BallotKind::Ranked || e.orders.is_empty(), "{}", e.id);
+            continue;
+        };
+        let page = page.unwrap();
+        written += 1;
+        assert!(page.contains("<svg class=chart"), "{}", e.id);
+        for c in e.candidates {
+            assert!(page.contains(c.name), "{}: {}", e.id, c.name);
+        }
+        assert!(page.contains("A simulation, not a result"), "{}", e.id);
+        assert_eq!(page.matches("<table>").count(), 2, "{}", e.id);
+        assert!(page.contains("How the simulation was made"), "{}", e.id);
+        assert!(!page.contains("<script"), "{}", e.id);
+        assert!(page.contains("default-src 'none'"), "{}", e.id);
+    }
+    assert!(written > 0);
+}

@@ -6,7 +6,7 @@
 //! DIR defaults to $TRUNK_STAGING_DIR, then `dist/`; URL (where the app is
 //! published) to $SLATECARD_PUBLIC_URL, then `http://127.0.0.1:8080/`.
 
-use slatecard::prerender::{pages, render_page};
+use slatecard::prerender::{pages, render_page, why};
 use std::path::PathBuf;
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -43,7 +43,34 @@ fn run() -> Result<usize, String> {
         let file = dir.join("index.html");
         std::fs::write(&file, html).map_err(|e| format!("{}: {e}", file.display()))?;
     }
+    let why = why_pages(&dist)?;
+    println!(
+        "prerender: {why} pages explaining why orders differ ({})",
+        why::FILE
+    );
     Ok(links.len())
+}
+
+/// Writes each ranked election's "why is my order different?" page, with
+/// its simulated counts (`slatecard::prerender::why`); returns how many.
+fn why_pages(dist: &std::path::Path) -> Result<usize, String> {
+    let scheme = slatecard::cli::load_scheme()?;
+    let root = slatecard::cli::data_root()?;
+    let mut written = 0;
+    for e in slatecard::domain::election::Election::all() {
+        let file = format!("data/elections/{}.toml", e.id);
+        let text =
+            std::fs::read_to_string(root.join(&file)).map_err(|err| format!("{file}: {err}"))?;
+        let def = slatecard_data_format::parse_election(&file, &text, &scheme)
+            .map_err(|err| err.to_string())?;
+        let weights = slatecard::cli::balance::region_weights(&def, &scheme);
+        if let Some(page) = why::why_page(e, &weights) {
+            let out = dist.join(e.id).join(why::FILE);
+            std::fs::write(&out, page?).map_err(|err| format!("{}: {err}", out.display()))?;
+            written += 1;
+        }
+    }
+    Ok(written)
 }
 
 fn main() {

@@ -166,6 +166,9 @@ pub fn Advice(props: &AdviceProps) -> Html {
             }
             if !props.compact {
                 <p class="sc-after" data-testid="after-slate">{ t.after_the_slate(v.instruction) }</p>
+                if let Some(why) = &v.why {
+                    <p class="sc-why"><a href={why.clone()} data-testid="why-link">{ t.label(Label::WhyDifferent) }</a></p>
+                }
             }
             if let Some(share) = &props.share {
                 { share_buttons(t, share) }

@@ -334,6 +334,11 @@ pub struct ResultView {
     pub unopposed: Vec<SeatView>,
     /// Notes.
     pub notes: &'static [&'static str],
+    /// The address (under the app's base) of the page explaining why orders
+    /// differ by region, with a simulated count (`nec-2022/why.html`,
+    /// written at build time by `prerender::why`): ranked ballots with
+    /// regional orders only.
+    pub why: Option<String>,
 }
 
 impl ResultView {
@@ -448,6 +453,8 @@ impl ResultView {
             seat_groups,
             unopposed,
             notes: election.notes,
+            why: (election.kind == BallotKind::Ranked && !election.orders.is_empty())
+                .then(|| format!("{}/why.html", election.id)),
         }
     }
 }

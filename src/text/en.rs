@@ -1,6 +1,6 @@
 //! English (United Kingdom): the catalogue every other language follows.
 
-use super::{Catalogue, Label, PageMeta, ShellText};
+use super::{Catalogue, Label, PageMeta, ShellText, WhyText};
 use crate::domain::date::{Date, Moment};
 use crate::domain::election::{Election, Electorate, Status};
 use crate::domain::embedding::OptionError;
@@ -14,6 +14,7 @@ use crate::domain::page::{
 use crate::domain::postcode::{Elsewhere, PostcodeError, Territory};
 use crate::domain::region::RegionId;
 use crate::domain::reminder::ReminderText;
+use crate::domain::simulate::Simulation;
 use crate::domain::table::TableError;
 
 /// English text.
@@ -201,6 +202,7 @@ impl Catalogue for English {
             Label::Unopposed => "Decided unopposed, so not on the ballot:",
             Label::FirstPreferences => "First preferences for the slate",
             Label::Votes => "Votes for the slate",
+            Label::WhyDifferent => "Why is my order different from a friend's?",
             Label::CrashTitle => "Sorry, something went wrong",
             Label::CrashBody => "slatecard hit a problem it could not recover from. Please reload the page. Nothing you typed has left your device.",
         }
@@ -434,6 +436,70 @@ impl Catalogue for English {
 
     fn widget_note(&self, year: u16) -> String {
         format!(" · Works on your device; nothing is sent. Postcode data: ONS (OGL v3), OS and Royal Mail © Crown copyright {year}.")
+    }
+
+    fn why(&self, e: &Election) -> WhyText {
+        let slate = e.slate;
+        let n = e.candidates.len();
+        WhyText {
+            title: "Why is my order different from a friend's?".to_owned(),
+            explanation: vec![
+                format!("Labour elects its {} constituency (CLP) representatives by single transferable vote (STV). A candidate is elected on reaching a quota, about one vote in {} (the Droop quota). At each round without a winner, the candidate with the fewest votes is eliminated and their ballots go to the next preference.", e.seats, u32::from(e.seats) + 1),
+                format!("If every member backing the {slate} numbered its {n} candidates in the same order, the first name would get nearly all their first preferences and the others almost none. The others would then depend on transfers, and one of them could be eliminated before the transfers reach them."),
+                format!("So the slate gives each region its own order, so that every candidate starts with about the same share of first preferences. A friend in another region has a different order for the same reason: both are the slate's plan, and both count fully for all {n} candidates."),
+                "What matters is to number the slate's candidates in your own region's order, then carry on with any others you support if you wish: later preferences never count against earlier ones.".to_owned(),
+            ],
+            chart_title: "How the slate's first preferences spread".to_owned(),
+            regional: "Regional orders".to_owned(),
+            single: "One order for all".to_owned(),
+            simulation_title: "What it changes: a simulated count".to_owned(),
+            simulation_label: "A simulation, not a result".to_owned(),
+            simulation_intro: format!("slatecard counted a made-up poll twice with the same STV rules: once with the {slate}'s voters following their region's order, once with all of them following one order. Everything else is held equal. The tables give the slate candidates elected each way, for a few shares of the poll and of members who mark only their first preference."),
+            wigm: "Slate candidates elected: weighted inclusive Gregory method (as in Scottish council elections)".to_owned(),
+            last_parcel: "Slate candidates elected: Gregory method on the last parcel (ERS97 style)".to_owned(),
+            slate_share: "Slate's share of the poll".to_owned(),
+            plumpers: "Mark only a 1".to_owned(),
+            assumptions: "How the simulation was made".to_owned(),
+            back: "Back to the orders".to_owned(),
+        }
+    }
+
+    fn why_chart(&self, sim: &Simulation) -> String {
+        let single = sim
+            .single_order
+            .first()
+            .and_then(|&i| sim.candidates.get(i));
+        let shares: Vec<String> = sim
+            .candidates
+            .iter()
+            .zip(&sim.first_share)
+            .map(|(c, s)| format!("{c} {:.0}%", s * 100.0))
+            .collect();
+        format!(
+            "With the regional orders, first preferences: {}. With one order for all, {} would get all of them and the others none.",
+            list(&shares.iter().map(String::as_str).collect::<Vec<_>>(), " and "),
+            single.map_or("the first name", String::as_str)
+        )
+    }
+
+    fn why_reading(&self, sims: &[(&Simulation, bool)]) -> Vec<String> {
+        sims.iter()
+            .map(|(sim, wigm)| {
+                let more = sim.scenarios.iter().filter(|s| s.elected_regional > s.elected_single).count();
+                let fewer = sim.scenarios.iter().filter(|s| s.elected_regional < s.elected_single).count();
+                let rule = if *wigm { "With the weighted inclusive Gregory method" } else { "With the last-parcel rule" };
+                let total = sim.scenarios.len();
+                match (more, fewer) {
+                    (0, 0) => format!("{rule}, the regional orders and one order elected as many slate candidates in all {total} scenarios."),
+                    (m, 0) => format!("{rule}, the regional orders elected more slate candidates in {m} of {total} scenarios and never fewer."),
+                    (0, f) => format!("{rule}, the regional orders elected fewer slate candidates in {f} of {total} scenarios and never more."),
+                    (m, f) => format!("{rule}, the regional orders elected more slate candidates in {m} of {total} scenarios and fewer in {f}."),
+                }
+            })
+            .chain(std::iter::once(
+                "Which rule Labour's count uses is not in slatecard's sources, so both are shown. A simulation on a made-up poll shows what can happen, not what will.".to_owned(),
+            ))
+            .collect()
     }
 
     fn data_version(&self, e: &Election) -> String {
