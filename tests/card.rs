@@ -249,7 +249,10 @@ fn ranked_results_link_why_orders_differ() {
     for e in ELECTIONS {
         let v = ResultView::build(e, region("wales"));
         if e.kind == BallotKind::Ranked && !e.orders.is_empty() {
-            assert_eq!(v.why.as_deref(), Some(format!("{}/why.html", e.id).as_str()));
+            assert_eq!(
+                v.why.as_deref(),
+                Some(format!("{}/why.html", e.id).as_str())
+            );
         } else {
             assert_eq!(v.why, None, "{}", e.id);
         }

@@ -113,7 +113,11 @@ fn why_pages_chart_the_spread_and_label_the_simulation() {
         // Equal weights: the page's shape does not depend on them.
         let weights = vec![1_000; RegionId::all().count()];
         let Some(page) = why_page(e, &weights) else {
-            assert!(e.kind != BallotKind::Ranked || e.orders.is_empty(), "{}", e.id);
+            assert!(
+                e.kind != BallotKind::Ranked || e.orders.is_empty(),
+                "{}",
+                e.id
+            );
             continue;
         };
         let page = page.unwrap();
