@@ -294,6 +294,9 @@ pub trait Catalogue {
     fn widget_note(&self, year: u16) -> String;
     /// The words of the "Why is my order different?" page for `election`.
     fn why(&self, election: &Election) -> WhyText;
+    /// The why page's synthetic poll (`poll` valid votes, `seats`) and its
+    /// two counts, in one sentence.
+    fn why_poll(&self, poll: u64, seats: usize) -> String;
     /// The chart's description for screen readers: each candidate's share of
     /// first preferences under the regional orders and under one order.
     fn why_chart(&self, sim: &Simulation) -> String;

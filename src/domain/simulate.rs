@@ -106,6 +106,19 @@ pub struct Simulation {
     pub assumptions: Vec<String>,
 }
 
+/// `n` with thousands separated by commas (`129,549`).
+fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// Splits `total` in proportion to `weights` by largest remainders (ties to
 /// the earlier entry); all-zero weights split evenly.
 pub fn apportion(total: u64, weights: &[u64]) -> Vec<u64> {
@@ -259,8 +272,8 @@ pub fn simulate(
     }
     let assumptions = vec![
         format!(
-            "A synthetic poll of {} valid votes for {} seats, counted by STV ({:?} quota, {:?} surpluses).",
-            params.poll, params.seats, params.rules.quota, params.rules.surplus
+            "A synthetic poll of {} valid votes for {} seats, counted by STV ({} quota, {} surpluses).",
+            grouped(params.poll), params.seats, params.rules.quota.describe(), params.rules.surplus.describe()
         ),
         "The slate's voters are S% of the poll, split between regions in proportion to the region weights (live postcodes; Labour International as in the election's data), by largest remainders.".to_owned(),
         "P% of them mark only their first preference; the rest follow the slate's order in full and mark nobody else.".to_owned(),

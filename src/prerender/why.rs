@@ -179,7 +179,14 @@ fn render(e: &Election, sims: &[(Simulation, bool)]) -> String {
     }
     let _ = write!(out, "<h3>{}</h3><ul>", html_escape(&w.assumptions));
     if let Some((sim, _)) = sims.first() {
-        for a in &sim.assumptions {
+        // The first assumption names one rule; the page counts under both.
+        let params = page_params(Rules::scottish());
+        let _ = write!(
+            out,
+            "<li>{}</li>",
+            html_escape(&t.why_poll(params.poll, params.seats))
+        );
+        for a in sim.assumptions.iter().skip(1) {
             let _ = write!(out, "<li>{}</li>", html_escape(a));
         }
     }
@@ -196,7 +203,7 @@ const CSS: &str = "body{font:1rem/1.5 system-ui,sans-serif;margin:0;color:#1a1a1
 main{max-width:40rem;margin:0 auto;padding:1rem}h1{font-size:1.5rem;line-height:1.2}\
 .kicker{color:#b00d26;font-weight:700;margin:0}.label{display:inline-block;background:#fff3cd;\
 border-left:4px solid #c8860d;padding:.25rem .5rem;font-weight:700}\
-.chart{width:100%;height:auto;font-size:15px}.chart .name{font-weight:700}.chart .regional{fill:#b00d26}.chart .single{fill:#777}\
+.chart{width:100%;max-width:26rem;height:auto;font-size:15px}.chart .name{font-weight:700}.chart .regional{fill:#b00d26}.chart .single{fill:#777}\
 .chart text{fill:currentColor}table{border-collapse:collapse;width:100%;margin:1rem 0}\
 caption{text-align:left;font-weight:700;padding:.25rem 0}th,td{border-bottom:1px solid #ccc;\
 padding:.3rem;text-align:right}th:first-child,td:first-child{text-align:left}a{color:#b00d26}\

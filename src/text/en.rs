@@ -464,6 +464,10 @@ impl Catalogue for English {
         }
     }
 
+    fn why_poll(&self, poll: u64, seats: usize) -> String {
+        format!("A made-up poll of {} valid votes (as many as in 2020, worked out from its published quota) for {seats} seats, counted twice by STV under each of the two rules above.", self.votes_count(u32::try_from(poll).unwrap_or(u32::MAX)))
+    }
+
     fn why_chart(&self, sim: &Simulation) -> String {
         let single = sim
             .single_order
