@@ -81,9 +81,19 @@ fn check_passes_the_bundled_data_from_a_subfolder() {
     let (code, out, err) = slatecard(&repo().join("src/cli"), &["check"]);
     assert_eq!(code, 0, "{out}{err}");
     let (files, _) = data::election_files(&repo().join(data::ELECTIONS_PATH));
+    let mut lines = out.lines();
     assert_eq!(
-        out,
-        format!("ok: {} data files checked, no problems\n", files.len() + 1)
+        lines.next(),
+        Some(format!("ok: {} data files checked, no problems", files.len() + 1).as_str())
+    );
+    // Then each election's release and fingerprint.
+    let releases: Vec<&str> = lines.collect();
+    assert_eq!(releases.len(), files.len(), "{out}");
+    assert!(
+        releases
+            .iter()
+            .all(|l| l.contains(": version ") && l.contains(", fingerprint ")),
+        "{out}"
     );
 }
 
