@@ -28,8 +28,10 @@ fn card(t: &impl Catalogue, page: &Page, v: &ResultView) -> String {
     let esc = |s: &str| html_escape(s);
     let _ = write!(
         out,
-        "<article class=card><header><p class=brand>{}</p><p class=election>{}</p>\
+        "<article class=card><header><figure><img src=qr.svg alt=\"\" width=80 height=80>\
+         <figcaption>{}</figcaption></figure><p class=brand>{}</p><p class=election>{}</p>\
          <h2>{}</h2></header><p class=how>{}</p>",
+        esc(p.scan),
         esc(t.label(Label::Brand)),
         esc(e.short_title),
         esc(v.region.name()),
@@ -94,13 +96,7 @@ fn card(t: &impl Catalogue, page: &Page, v: &ResultView) -> String {
         (Status::Closed { .. }, _) | (_, None) => t.timing(page.election.timing),
         (_, Some(closes)) => t.closes_on(closes),
     };
-    let _ = write!(
-        out,
-        "<footer><p class=deadline>{}</p><figure><img src=qr.svg alt=\"\" width=80 height=80>\
-         <figcaption>{}</figcaption></figure></footer></article>",
-        esc(&deadline),
-        esc(p.scan),
-    );
+    let _ = write!(out, "<p class=deadline>{}</p></article>", esc(&deadline));
     out
 }
 
