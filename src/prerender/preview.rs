@@ -230,15 +230,21 @@ fn election(svg: &mut Svg, page: &Page, regions: &[RegionId]) {
             e.slate,
         );
     }
-    let rows = regions.len().div_ceil(3).max(1);
-    let column = room / 3.0;
+    // Two columns, between baselines 330 and 566.
+    let rows = regions.len().div_ceil(2).max(1);
+    let step = if rows > 1 {
+        (236.0 / (rows - 1) as f32).min(56.0)
+    } else {
+        0.0
+    };
+    let column = room / 2.0;
     let size = regions
         .iter()
-        .map(|r| fit(r.name(), column - 40.0, 30.0, false))
-        .fold(30.0, f32::min);
+        .map(|r| fit(r.name(), column - 40.0, 29.0, false))
+        .fold(29.0, f32::min);
     for (i, r) in regions.iter().enumerate() {
         let x = MARGIN + (i / rows) as f32 * column;
-        let y = 340.0 + (i % rows) as f32 * 56.0;
+        let y = 330.0 + (i % rows) as f32 * step;
         svg.circle(x + 9.0, y - 10.0, 9.0, RED);
         svg.text(x + 30.0, y, size, false, INK, r.name());
     }
