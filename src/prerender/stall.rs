@@ -121,6 +121,7 @@ pub fn stall_sheet(page: &Page) -> Option<String> {
          <meta http-equiv=Content-Security-Policy content=\"default-src 'none'; img-src 'self'; style-src 'self'\">\
          <meta name=viewport content=\"width=device-width, initial-scale=1\">\
          <meta name=robots content=noindex><title>{title}</title>\
+         <link rel=icon href=../../favicon.svg type=image/svg+xml>\
          <link rel=stylesheet href=../../cards.css></head><body>\
          <p class=hint>{hint} <a href=./>{back}</a></p><main class=sheet>",
         lang = tag(page.lang),

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { serveApp, launch, takenOver, DIST } from './support.mjs';
+import { serveApp, launch, takenOver, watchErrors, DIST } from './support.mjs';
 
 const require = createRequire(new URL('../../tools/package.json', import.meta.url));
 const JSQR = readFileSync(require.resolve('jsqr/dist/jsQR.js'), 'utf8');
@@ -111,6 +111,7 @@ test("every result page's qr.svg reads back as the page's public address", async
 
 test('every stall sheet has four identical cards with the order, and prints on one A4 sheet', async () => {
   const page = await browser.newPage();
+  const errors = watchErrors(page); // a CSP violation included
   const failed = [];
   page.on('response', (r) => { if (r.status() >= 400) failed.push(r.url()); });
   for (const path of RESULTS) {
@@ -133,6 +134,8 @@ test('every stall sheet has four identical cards with the order, and prints on o
     await page.emulateMedia({ media: 'screen' });
   }
   assert.deepEqual(failed, []);
+  assert.deepEqual(errors, []);
+  assert.ok(await page.evaluate(() => getComputedStyle(document.querySelector('.sheet')).display === 'grid'), 'cards.css applies');
   await page.close();
 });
 
