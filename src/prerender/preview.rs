@@ -16,7 +16,7 @@
 use crate::domain::escape::html_escape;
 use crate::domain::page::{Body, EntryView, OrderSource, Page, ResultView};
 use crate::domain::region::RegionId;
-use crate::text::{catalogue, Catalogue as _, Label, PrintText};
+use crate::text::{catalogue, Catalogue as _, Label, Lang, PrintText};
 use resvg::{tiny_skia, usvg};
 use std::fmt::Write as _;
 use std::path::Path;
@@ -79,14 +79,15 @@ fn wrap(text: &str, room: f32, size: f32, bold: bool) -> Vec<String> {
 struct Svg(String);
 
 impl Svg {
-    fn new() -> Svg {
+    /// The image's background and its slatecard band, worded in `lang`.
+    fn new(lang: Lang) -> Svg {
         let mut svg = Svg(format!(
             "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{WIDTH}\" height=\"{HEIGHT}\" \
              viewBox=\"0 0 {WIDTH} {HEIGHT}\" font-family=\"{FAMILY}\">\
              <rect width=\"{WIDTH}\" height=\"{HEIGHT}\" fill=\"#ffffff\"/>\
              <rect width=\"{WIDTH}\" height=\"96\" fill=\"{RED}\"/>"
         ));
-        let brand = catalogue(crate::text::Lang::default()).label(Label::Brand);
+        let brand = catalogue(lang).label(Label::Brand);
         svg.text(MARGIN, 64.0, 44.0, true, "#ffffff", brand);
         svg
     }
@@ -277,9 +278,10 @@ fn landing(svg: &mut Svg, page: &Page) {
 
 /// The preview image of `page` as SVG: for a result, the election, region,
 /// numbered order and whose order it is; for an election's page, its regions;
-/// for the landing page (`landing`), what slatecard does.
+/// for the landing page (`landing_page`: the page with no election in its
+/// address), what slatecard does.
 pub fn preview_svg(page: &Page, landing_page: bool) -> String {
-    let mut svg = Svg::new();
+    let mut svg = Svg::new(page.lang);
     match &page.body {
         Body::Result { result: v, .. } => result(&mut svg, page, v),
         Body::Choose(_) if landing_page => landing(&mut svg, page),
