@@ -85,10 +85,12 @@ pub fn App(props: &AppProps) -> Html {
                 {
                     match &page.body {
                         Body::Result { found, result, back, from_link } => {
-                            let here = format!("{}{}", props.base, page.link.to_path());
+                            let path = page.link.to_path();
+                            let here = format!("{}{path}", props.base);
                             let share = ShareLinks {
                                 text: t.order_text(page.election.election, result, &here).into(),
                                 page: here.into(),
+                                path: path.into(),
                                 election: format!("{}{}", props.base, back).into(),
                             };
                             html! {

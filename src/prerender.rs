@@ -8,6 +8,14 @@
 //! with the page's content in `#app` and its own title, description,
 //! canonical address and Open Graph tags. When the app starts it renders the
 //! same page in place (`app::render`), with the device's clock.
+//!
+//! Next to each page's `index.html` go its preview image for link previews
+//! ([`preview`], `preview.png`) and, for a result, its QR code ([`qr`],
+//! `qr.svg`) and its sheet of cards for a stall ([`stall`], `cards.html`).
+
+pub mod preview;
+pub mod qr;
+pub mod stall;
 
 pub mod why;
 
@@ -24,6 +32,11 @@ const APP_START: &str = "<!--sc:app-->";
 const APP_END: &str = "<!--/sc:app-->";
 const TAGS_START: &str = "<!--sc:page-->";
 const TAGS_END: &str = "<!--/sc:page-->";
+
+/// The preview image's file name, next to each page's `index.html`.
+pub const PREVIEW: &str = "preview.png";
+/// The QR code's file name, next to each result page's `index.html`.
+pub const QR: &str = "qr.svg";
 
 /// Every page to pre-render, as the link that opens it: the landing page
 /// first, then each election's page followed by its regions' pages.
@@ -150,8 +163,15 @@ pub fn render_page(
          <meta property=og:url content=\"{url}\">\
          <meta property=og:title content=\"{title}\">\
          <meta property=og:description content=\"{description}\">\
-         <meta name=twitter:card content=summary>{TAGS_END}",
+         <meta property=og:image content=\"{url}{PREVIEW}\">\
+         <meta property=og:image:width content={width}>\
+         <meta property=og:image:height content={height}>\
+         <meta property=og:image:alt content=\"{description}\">\
+         <meta name=twitter:card content=summary_large_image>\
+         <meta name=twitter:image content=\"{url}{PREVIEW}\">{TAGS_END}",
         site = html_escape(t.label(crate::text::Label::Brand)),
+        width = preview::WIDTH,
+        height = preview::HEIGHT,
     );
     let at = html
         .find("</head>")

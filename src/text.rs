@@ -175,6 +175,37 @@ pub enum Label {
     CrashTitle,
     /// Text of the page shown if the app stops.
     CrashBody,
+    /// The result card's link to its sheet of small cards to print for a stall.
+    PrintCards,
+}
+
+/// Words of the build-time outputs for sharing and printing: each page's
+/// preview image and each result's sheet of cards for a stall. Used only by
+/// the pre-rendering (native), so they never reach the WebAssembly.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PrintText {
+    /// Above a ranked order: `Number them in this order`.
+    pub number_them: &'static str,
+    /// Above a cross ballot's names.
+    pub cross_each: &'static str,
+    /// Under an order the slate published.
+    pub published: &'static str,
+    /// Under an order whose first places the slate published.
+    pub partly_published: &'static str,
+    /// Under an order slatecard worked out.
+    pub generated: &'static str,
+    /// An election page's preview: what the member finds there.
+    pub each_region: &'static str,
+    /// The landing page's preview: what slatecard is.
+    pub landing: &'static str,
+    /// The stall sheet's title, before the election and region.
+    pub stall_title: &'static str,
+    /// On screen above the stall sheet: how to print and cut it.
+    pub stall_hint: &'static str,
+    /// The stall sheet's link back to the page.
+    pub back_to_page: &'static str,
+    /// Under the QR code on a printed card.
+    pub scan: &'static str,
 }
 
 /// The words of the "Why is my order different?" page
@@ -338,6 +369,11 @@ pub trait Catalogue {
     fn published_by(&self, publisher: &str, date: Option<Date>) -> Option<String>;
     /// Who won another seat, when the data has it.
     fn seat_result(&self, elected: &[&str]) -> String;
+    /// Words of the preview images and the stall sheet (build time only).
+    fn print_text(&self) -> PrintText;
+    /// When the ballot closes, for a printed card: `Voting closes Tuesday
+    /// 30 August 2022`.
+    fn closes_on(&self, closes: Moment) -> String;
 }
 
 /// The English catalogue, for `Display` impls.

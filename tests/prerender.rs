@@ -3,10 +3,18 @@
 //! the HTML and the page's own title and share tags.
 #![cfg(all(not(target_arch = "wasm32"), feature = "prerender"))]
 
+use slatecard::domain::date::Moment;
 use slatecard::domain::election::Election;
+use slatecard::domain::escape::html_escape;
 use slatecard::domain::link::Link;
+use slatecard::domain::model::{Mode, Model};
+use slatecard::domain::page::{view, Body, Page, ResultView};
 use slatecard::domain::region::RegionId;
+use slatecard::prerender::preview::{self, preview_svg, Rasteriser};
+use slatecard::prerender::qr::qr_svg;
+use slatecard::prerender::stall::stall_sheet;
 use slatecard::prerender::{pages, render_page, PrerenderError};
+use slatecard::text::{catalogue, Catalogue as _, Label, Lang};
 
 /// The shape of Trunk's minified output around `#app`.
 const TEMPLATE: &str = "<!doctype html><html lang=en-GB><meta charset=utf-8>\
@@ -133,4 +141,168 @@ fn why_pages_chart_the_spread_and_label_the_simulation() {
         assert!(page.contains("default-src 'none'"), "{}", e.id);
     }
     assert!(written > 0);
+}
+
+/// The content of `<meta property|name=KEY content=…>` in `html`.
+fn meta<'a>(html: &'a str, key: &str) -> &'a str {
+    let at = html
+        .find(&format!("={key} content="))
+        .unwrap_or_else(|| panic!("no {key}"));
+    let rest = &html[at + key.len() + 10..];
+    let rest = rest.strip_prefix('"').unwrap_or(rest);
+    &rest[..rest.find(['"', '>']).unwrap()]
+}
+
+#[test]
+fn every_page_names_its_own_preview_image_by_its_absolute_address() {
+    for link in pages() {
+        let html = render_page(TEMPLATE, &link, BASE, 0).unwrap();
+        let image = format!("{BASE}{}preview.png", link.to_path());
+        assert_eq!(meta(&html, "og:image"), image);
+        assert_eq!(meta(&html, "twitter:image"), image);
+        assert_eq!(meta(&html, "twitter:card"), "summary_large_image");
+        assert_eq!(meta(&html, "og:image:width"), preview::WIDTH.to_string());
+        assert_eq!(meta(&html, "og:image:height"), preview::HEIGHT.to_string());
+        assert_eq!(
+            meta(&html, "og:image:alt"),
+            meta(&html, "og:description"),
+            "the image says what the description says"
+        );
+    }
+}
+
+/// The page as the pre-rendering draws its image and sheet.
+fn page_of(link: &Link) -> Page {
+    view(&Model::new(Mode::App, link), 0)
+}
+
+#[test]
+fn a_result_preview_shows_the_region_and_the_numbered_order_and_whose_it_is() {
+    let northern = ResultView::build(
+        Election::by_id("nec-2022").unwrap(),
+        RegionId::from_slug("northern").unwrap(),
+    );
+    let p = catalogue(Lang::En).print_text();
+    let text = |s: &str| format!(">{s}</text>");
+    let svg = preview_svg(&page_of(&link("nec-2022", Some("northern"))), false);
+    assert!(svg.contains(&text("Northern")));
+    assert!(svg.contains(&text(p.number_them)));
+    let mut at = 0;
+    for (i, e) in northern.entries.iter().enumerate() {
+        let number = svg[at..]
+            .find(&format!(">{}</text>", i + 1))
+            .unwrap_or_else(|| panic!("number {}", i + 1));
+        let name = svg[at + number..]
+            .find(&format!(">{}</text>", e.name))
+            .unwrap_or_else(|| panic!("{}", e.name));
+        at += number + name;
+    }
+    // Northern's order is the slate's own; London's slatecard worked out.
+    assert!(svg.contains(&text(&html_escape(p.published))));
+    let london = preview_svg(&page_of(&link("nec-2022", Some("london"))), false);
+    assert!(london.contains(&text(p.generated)));
+    // A cross ballot: crosses, no numbers.
+    let cross = preview_svg(&page_of(&link("nec-2018", Some("scotland"))), false);
+    assert!(cross.contains(&text(p.cross_each)));
+    assert!(!cross.contains(">1</text>"));
+    assert_eq!(cross.matches(">X</text>").count(), 9);
+}
+
+#[test]
+fn preview_images_are_1200_by_630_palette_pngs() {
+    let raster = Rasteriser::new().unwrap();
+    for (link, landing) in [
+        (link("nec-2022", Some("yorkshire")), false),
+        (link("nec-2022", None), false),
+        (Link::default(), true),
+    ] {
+        let png = raster.png(&preview_svg(&page_of(&link), landing)).unwrap();
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        assert_eq!(&png[12..16], b"IHDR");
+        let width = u32::from_be_bytes(png[16..20].try_into().unwrap());
+        let height = u32::from_be_bytes(png[20..24].try_into().unwrap());
+        assert_eq!(
+            (width, height, png[25]),
+            (1200, 630, 3),
+            "{}",
+            link.to_path()
+        );
+    }
+    // The names are drawn, not left out for want of a font: the order's
+    // rows hold dark (text) pixels.
+    let pixels = raster
+        .pixels(&preview_svg(
+            &page_of(&link("nec-2022", Some("wales"))),
+            false,
+        ))
+        .unwrap();
+    let dark = pixels
+        .data()
+        .chunks_exact(4)
+        .skip(1200 * 330)
+        .take(1200 * 230)
+        .filter(|p| p[0] < 80 && p[1] < 80 && p[2] < 80)
+        .count();
+    assert!(dark > 5_000, "{dark} dark pixels where the names are");
+}
+
+#[test]
+fn the_qr_code_reads_back_as_the_address() {
+    let raster = Rasteriser::new().unwrap();
+    for url in [
+        "https://example.org/slatecard/nec-2022/yorkshire/",
+        "http://127.0.0.1:8080/nec-2018/international/",
+    ] {
+        let pixmap = raster.pixels(&qr_svg(url).unwrap()).unwrap();
+        let (w, data) = (pixmap.width() as usize, pixmap.data());
+        let mut image =
+            rqrr::PreparedImage::prepare_from_greyscale(w, pixmap.height() as usize, |x, y| {
+                data[(y * w + x) * 4]
+            });
+        let grids = image.detect_grids();
+        assert_eq!(grids.len(), 1, "{url}");
+        assert_eq!(grids[0].decode().unwrap().1, url);
+    }
+}
+
+#[test]
+fn a_result_has_a_stall_sheet_of_four_identical_cards_and_other_pages_none() {
+    let page = page_of(&link("nec-2022", Some("london")));
+    let Body::Result { result, .. } = &page.body else {
+        panic!("a result page");
+    };
+    let sheet = stall_sheet(&page).unwrap();
+    let cards: Vec<&str> = sheet.split("<article class=card>").skip(1).collect();
+    assert_eq!(cards.len(), 4);
+    assert!(cards
+        .iter()
+        .all(|c| c.split("</article>").next() == cards[0].split("</article>").next()));
+    let card = cards[0];
+    let mut at = 0;
+    for e in &result.entries {
+        let mark = format!(
+            "<span class=mark>{}</span> {}</li>",
+            e.preference.unwrap(),
+            e.name
+        );
+        at += card[at..].find(&mark).unwrap_or_else(|| panic!("{mark}"));
+    }
+    assert!(card.contains("<h2>London</h2>"));
+    assert!(card.contains("<img src=qr.svg"));
+    assert!(card.contains(catalogue(Lang::En).label(Label::OtherSeats)));
+    // The deadline: when voting closes, or that it has.
+    let e = Election::by_id("nec-2022").unwrap();
+    let t = catalogue(Lang::En);
+    assert!(card.contains(&t.closes_on(e.closes.unwrap())));
+    let after = Moment::parse("2022-09-01").unwrap().start_utc_minutes();
+    let closed = view(
+        &Model::new(Mode::App, &link("nec-2022", Some("london"))),
+        after,
+    );
+    let closed_sheet = stall_sheet(&closed).unwrap();
+    assert!(closed_sheet.contains(&t.timing(closed.election.timing)));
+    assert!(!closed_sheet.contains(&t.closes_on(e.closes.unwrap())));
+    assert!(!sheet.contains("<script"), "no script");
+    assert_eq!(stall_sheet(&page_of(&link("nec-2022", None))), None);
+    assert_eq!(stall_sheet(&page_of(&Link::default())), None);
 }

@@ -1,18 +1,64 @@
 //! Writes the pre-rendered pages into a built `dist/` (Trunk's last
-//! post-build step; see `slatecard::prerender`).
+//! post-build step; see `slatecard::prerender`), each with its preview image,
+//! and each result page with its QR code and stall sheet.
 //!
 //!   prerender [--dist DIR] [--base URL]
 //!
 //! DIR defaults to $TRUNK_STAGING_DIR, then `dist/`; URL (where the app is
 //! published) to $SLATECARD_PUBLIC_URL, then `http://127.0.0.1:8080/`.
 
-use slatecard::prerender::{pages, render_page, why};
-use std::path::PathBuf;
+use slatecard::domain::model::{Mode, Model};
+use slatecard::domain::page::view;
+use slatecard::prerender::preview::{preview_svg, Rasteriser};
+use slatecard::prerender::qr::qr_svg;
+use slatecard::prerender::stall::{self, stall_sheet};
+use slatecard::prerender::{pages, render_page, why, PREVIEW, QR};
+use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
 fn arg(args: &[String], name: &str) -> Option<String> {
     let i = args.iter().position(|a| a == name)?;
     args.get(i + 1).cloned()
+}
+
+fn write(file: &Path, data: impl AsRef<[u8]>) -> Result<(), String> {
+    std::fs::write(file, data).map_err(|e| format!("{}: {e}", file.display()))
+}
+
+/// Draws each `(folder, svg)` into `folder/preview.png`, on every core;
+/// returns the bytes written, and the largest image's.
+fn previews(jobs: &[(PathBuf, String)]) -> Result<(usize, usize), String> {
+    let raster = Rasteriser::new()?;
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = jobs.len().div_ceil(threads).max(1);
+    let sizes = std::thread::scope(|scope| {
+        let raster = &raster;
+        let workers: Vec<_> = jobs
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || {
+                    part.iter()
+                        .map(|(dir, svg)| {
+                            let png = raster
+                                .png(svg)
+                                .map_err(|e| format!("{}: {e}", dir.display()))?;
+                            write(&dir.join(PREVIEW), &png)?;
+                            Ok(png.len())
+                        })
+                        .collect::<Result<Vec<usize>, String>>()
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| {
+                w.join()
+                    .map_err(|_| "a preview image's thread panicked".to_owned())?
+            })
+            .collect::<Result<Vec<Vec<usize>>, String>>()
+    })?;
+    let sizes: Vec<usize> = sizes.into_iter().flatten().collect();
+    Ok((sizes.iter().sum(), sizes.iter().copied().max().unwrap_or(0)))
 }
 
 fn run() -> Result<usize, String> {
@@ -35,14 +81,28 @@ fn run() -> Result<usize, String> {
         .as_secs() as i64
         / 60;
     let links = pages();
+    let mut jobs = Vec::with_capacity(links.len());
+    let mut sheets = 0;
     for link in &links {
         let html = render_page(&template, link, &base, now)
             .map_err(|e| format!("{}: {e}", index.display()))?;
         let dir = dist.join(link.to_path());
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
-        let file = dir.join("index.html");
-        std::fs::write(&file, html).map_err(|e| format!("{}: {e}", file.display()))?;
+        write(&dir.join("index.html"), html)?;
+        let page = view(&Model::new(Mode::App, link), now);
+        if let Some(sheet) = stall_sheet(&page) {
+            write(&dir.join(stall::FILE), sheet)?;
+            write(&dir.join(QR), qr_svg(&format!("{base}{}", link.to_path()))?)?;
+            sheets += 1;
+        }
+        jobs.push((dir, preview_svg(&page, link.election.is_none())));
     }
+    write(&dist.join("cards.css"), stall::CSS)?;
+    let (bytes, largest) = previews(&jobs)?;
+    println!(
+        "prerender: {} preview images, {bytes} bytes (largest {largest}); {sheets} QR codes and stall sheets",
+        jobs.len()
+    );
     let why = why_pages(&dist)?;
     println!(
         "prerender: {why} pages explaining why orders differ ({})",

@@ -43,6 +43,10 @@ pub struct ShareLinks {
     pub election: AttrValue,
     /// The order as plain text for a message.
     pub text: AttrValue,
+    /// This page's path under the app's base (`nec-2022/london/`): its QR
+    /// code (`qr.svg`, printed on the card) and stall sheet (`cards.html`)
+    /// are there, written at build time.
+    pub path: AttrValue,
 }
 
 /// The slate's advice for one region: the ballot, then the other seats.
@@ -146,6 +150,9 @@ pub fn Advice(props: &AdviceProps) -> Html {
             <p class="sc-found" data-testid="found-by">{ t.found(found, v.region) }</p>
         }
         <section class="sc-result" data-testid="result" aria-labelledby="sc-result-heading">
+            if let Some(share) = &props.share {
+                <img class="sc-qr" src={format!("{}qr.svg", share.path)} alt="" />
+            }
             <p class="sc-visually-hidden" aria-live="polite">{ t.showing(v.slate, v.region) }</p>
             <div class="sc-result-head">
                 <h2 id="sc-result-heading" tabindex="-1" ref={heading}>
@@ -263,6 +270,7 @@ fn share_buttons(t: &impl Catalogue, links: &ShareLinks) -> Html {
                 onclick={act(|l| crate::web::share(&l.election, ""))}>{ t.label(Label::ShareWithoutRegion) }</button>
             <button type="button" class="sc-button sc-button--quiet" data-testid="copy-order"
                 onclick={act(|l| { crate::web::copy_text(&l.text); true })}>{ t.label(Label::CopyOrder) }</button>
+            <a href={format!("{}cards.html", links.path)}>{ t.label(Label::PrintCards) }</a>
             <span id="sc-share-status" class="sc-hint" role="status" data-testid="share-status"></span>
         </div>
     }

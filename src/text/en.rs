@@ -1,6 +1,6 @@
 //! English (United Kingdom): the catalogue every other language follows.
 
-use super::{Catalogue, Label, PageMeta, ShellText, WhyText};
+use super::{Catalogue, Label, PageMeta, PrintText, ShellText, WhyText};
 use crate::domain::date::{Date, Moment};
 use crate::domain::election::{Election, Electorate, Status};
 use crate::domain::embedding::OptionError;
@@ -205,6 +205,7 @@ impl Catalogue for English {
             Label::WhyDifferent => "Why is my order different from a friend's?",
             Label::CrashTitle => "Sorry, something went wrong",
             Label::CrashBody => "slatecard hit a problem it could not recover from. Please reload the page. Nothing you typed has left your device.",
+            Label::PrintCards => "Print cards for a stall",
         }
     }
 
@@ -661,5 +662,32 @@ impl Catalogue for English {
 
     fn seat_result(&self, elected: &[&str]) -> String {
         format!("Elected: {}", self.names(elected))
+    }
+
+    fn print_text(&self) -> PrintText {
+        PrintText {
+            number_them: "Number them in this order",
+            cross_each: "Put a cross next to each",
+            published: "The slate's published order",
+            partly_published: "First places published by the slate, the rest worked out by slatecard",
+            generated: "Worked out by slatecard: the slate did not publish an order for this region",
+            each_region: "Your region's order, numbered",
+            landing: "How to fill in your Labour NEC ballot, for your region",
+            stall_title: "Cards for a stall",
+            stall_hint: "Print this page on A4 (actual size, no margins needed) and cut along the dashed lines: four identical cards.",
+            back_to_page: "Back to the order",
+            scan: "Scan for this order online",
+        }
+    }
+
+    fn closes_on(&self, closes: Moment) -> String {
+        let weekday = WEEKDAYS[usize::from(closes.date.weekday() % 7)];
+        match closes.time {
+            None => format!(
+                "Voting closes at the end of {weekday} {}",
+                self.date(closes.date)
+            ),
+            Some(_) => format!("Voting closes {weekday} {}", self.moment(closes)),
+        }
     }
 }

@@ -23,6 +23,8 @@ const TYPES = {
   '.wasm': 'application/wasm',
   '.json': 'application/json',
   '.bin': 'application/octet-stream',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
 };
 
 /** Serves `dir` on 127.0.0.1 at a free port. `headers` are added to every response. */

@@ -1,0 +1,188 @@
+// Sharing and printing outputs written at build time (issues 12 and 13):
+// each page's preview image and its og:image / twitter:image tags, each
+// result page's QR code (read back with jsQR), its stall sheet (four cards
+// on one A4 sheet) and the result card printed on one A5 sheet. Every result
+// page found in dist/ is checked: nothing here names an election.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { serveApp, launch, takenOver, watchErrors, DIST } from './support.mjs';
+
+const require = createRequire(new URL('../../tools/package.json', import.meta.url));
+const JSQR = readFileSync(require.resolve('jsqr/dist/jsQR.js'), 'utf8');
+
+let server, browser;
+before(async () => { server = await serveApp(); browser = await launch(); });
+after(async () => { await browser?.close(); await server?.close(); });
+
+/** Folders (relative to dist/, ending in `/`) holding an index.html, `depth` levels down. */
+function pagesAt(depth) {
+  const walk = (dir, d) => readdirSync(join(DIST, dir), { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .flatMap((e) => {
+      const path = `${dir}${e.name}/`;
+      if (d === 1) return existsSync(join(DIST, path, 'index.html')) ? [path] : [];
+      return walk(path, d - 1);
+    });
+  return walk('', depth);
+}
+const RESULTS = pagesAt(2);
+const ELECTIONS = pagesAt(1);
+
+/** The content of `<meta property|name=KEY content=…>` in `html`. */
+function meta(html, key) {
+  const m = html.match(new RegExp(`<meta (?:property|name)=${key} content="?([^">]*)"?>`));
+  return m && m[1].replaceAll('&amp;', '&');
+}
+
+/** Width, height and colour type from a PNG's IHDR chunk. */
+function pngHeader(bytes) {
+  assert.deepEqual([...bytes.subarray(0, 8)], [137, 80, 78, 71, 13, 10, 26, 10], 'PNG signature');
+  assert.equal(bytes.toString('latin1', 12, 16), 'IHDR');
+  return { width: bytes.readUInt32BE(16), height: bytes.readUInt32BE(20), colorType: bytes[25] };
+}
+
+/** A PDF's page count (Chromium writes one /Pages node with its /Count). */
+function pdfPages(pdf) {
+  return Math.max(...[...pdf.toString('latin1').matchAll(/\/Count (\d+)/g)].map((m) => Number(m[1])));
+}
+
+test('the build wrote result pages to check', () => {
+  assert.ok(RESULTS.length > 0 && ELECTIONS.length > 0, `${RESULTS.length} result pages`);
+});
+
+test('every page has an absolute og:image and twitter:image, a 1200×630 palette PNG next to it', async () => {
+  let total = 0;
+  for (const path of ['', ...ELECTIONS, ...RESULTS]) {
+    const html = await (await fetch(`${server.url}/${path}`)).text();
+    const canonical = html.match(/<link rel=canonical href="([^"]*)">/)[1];
+    const image = meta(html, 'og:image');
+    assert.ok(/^https?:\/\/[^/]+\//.test(image), `${path}: og:image ${image} is absolute`);
+    assert.equal(image, `${canonical}preview.png`, `${path}: og:image is the page's own`);
+    assert.equal(meta(html, 'twitter:image'), image, path);
+    assert.equal(meta(html, 'twitter:card'), 'summary_large_image', path);
+    assert.equal(meta(html, 'og:image:width'), '1200', path);
+    assert.equal(meta(html, 'og:image:height'), '630', path);
+    assert.ok(meta(html, 'og:image:alt')?.length > 20, `${path}: og:image:alt`);
+    const res = await fetch(`${server.url}/${path}preview.png`);
+    assert.equal(res.status, 200, `${path}preview.png`);
+    const png = Buffer.from(await res.arrayBuffer());
+    assert.deepEqual(pngHeader(png), { width: 1200, height: 630, colorType: 3 }, `${path}preview.png`);
+    total += png.length;
+  }
+  console.log(`preview images: ${1 + ELECTIONS.length + RESULTS.length}, ${total} bytes`);
+});
+
+test('the service worker fetches none of the preview images, QR codes or stall sheets at install', () => {
+  const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
+  const shell = JSON.parse(sw.match(/const SHELL = (\[[^\]]*\]);/)[1]);
+  assert.ok(shell.includes('slatecard_bg.wasm'), 'the shell list was found');
+  assert.deepEqual(shell.filter((f) => /preview\.png|qr\.svg|cards\.html/.test(f)), []);
+});
+
+test("every result page's qr.svg reads back as the page's public address", async () => {
+  const page = await browser.newPage();
+  await page.addScriptTag({ content: JSQR });
+  for (const path of RESULTS) {
+    const html = await (await fetch(`${server.url}/${path}`)).text();
+    const canonical = html.match(/<link rel=canonical href="([^"]*)">/)[1];
+    const res = await fetch(`${server.url}/${path}qr.svg`);
+    assert.equal(res.status, 200, `${path}qr.svg`);
+    assert.match(res.headers.get('content-type'), /image\/svg\+xml/);
+    const svg = await res.text();
+    const read = await page.evaluate(async (text) => {
+      const img = new Image();
+      img.src = `data:image/svg+xml;base64,${btoa(text)}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = 400;
+      const ctx = canvas.getContext('2d');
+      ctx.drawImage(img, 0, 0, 400, 400);
+      const data = ctx.getImageData(0, 0, 400, 400);
+      return window.jsQR(data.data, 400, 400)?.data ?? null;
+    }, svg);
+    assert.equal(read, canonical, `${path}qr.svg`);
+    assert.ok(!/postcode/i.test(read), 'never a postcode');
+  }
+  await page.close();
+});
+
+test('every stall sheet has four identical cards with the order, and prints on one A4 sheet', async () => {
+  const page = await browser.newPage();
+  const errors = watchErrors(page); // a CSP violation included
+  const failed = [];
+  page.on('response', (r) => { if (r.status() >= 400) failed.push(r.url()); });
+  for (const path of RESULTS) {
+    const names = [...readFileSync(join(DIST, path, 'index.html'), 'utf8')
+      .matchAll(/data-testid="candidate-name"[^>]*>([^<]*)</g)].map((m) => m[1]);
+    await page.goto(`${server.url}/${path}cards.html`);
+    const cards = await page.locator('.card').evaluateAll((els) => els.map((e) => e.innerText));
+    assert.equal(cards.length, 4, path);
+    assert.ok(cards.every((c) => c === cards[0]), `${path}: the cards are identical`);
+    const order = await page.locator('.card').first().locator('.order li').allInnerTexts();
+    assert.deepEqual(order.map((li) => li.replace(/^\S+\s+/, '')), names.map((n) => n.replaceAll('&#x27;', "'").replaceAll('&amp;', '&')), path);
+    assert.equal(await page.locator('.card img[src="qr.svg"]').count(), 4, path);
+    await page.emulateMedia({ media: 'print' });
+    // Nothing is cut off: every card's content fits in its A6.
+    const overflowing = await page.locator('.card').evaluateAll((els) => els.filter((e) => e.scrollHeight > e.clientHeight + 1).length);
+    assert.equal(overflowing, 0, `${path}: a card's content overflows`);
+    assert.ok(await page.locator('.card img').first().evaluate((img) => img.complete && img.naturalWidth > 0), `${path}: QR shown`);
+    const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
+    assert.equal(pdfPages(pdf), 1, `${path}cards.html prints on one A4 page`);
+    await page.emulateMedia({ media: 'screen' });
+  }
+  assert.deepEqual(failed, []);
+  assert.deepEqual(errors, []);
+  assert.ok(await page.evaluate(() => getComputedStyle(document.querySelector('.sheet')).display === 'grid'), 'cards.css applies');
+  await page.close();
+});
+
+test('every result page prints as one card on one A5 sheet, with its QR code', async () => {
+  // Pre-rendered, as a member without JavaScript prints it.
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  for (const path of RESULTS) {
+    await page.goto(`${server.url}/${path}`);
+    await page.emulateMedia({ media: 'print' });
+    const qr = page.locator('img.sc-qr');
+    assert.ok(await qr.isVisible(), `${path}: the QR code prints`);
+    assert.ok(await qr.evaluate((img) => img.complete && img.naturalWidth > 0), `${path}: qr.svg loads`);
+    assert.equal(await page.locator('a[href$="cards.html"]').getAttribute('href'), `${path}cards.html`);
+    const pdf = await page.pdf({ format: 'A5' });
+    assert.equal(pdfPages(pdf), 1, `${path} prints on one A5 page`);
+    await page.emulateMedia({ media: 'screen' });
+    assert.ok(!(await qr.isVisible()), `${path}: the QR code is for paper only`);
+  }
+  await context.close();
+});
+
+test("after the app takes over, the card keeps its QR code and stall sheet link, and follows the region", async () => {
+  const page = await browser.newPage();
+  const path = RESULTS[0];
+  await page.goto(`${server.url}/${path}`);
+  await page.waitForFunction(takenOver);
+  assert.equal(await page.locator('img.sc-qr').getAttribute('src'), `${path}qr.svg`);
+  // Another region, chosen in the app: its own QR code and sheet.
+  await page.getByTestId('change-region').click();
+  const other = RESULTS.find((p) => p.startsWith(path.split('/')[0]) && p !== path);
+  await page.getByTestId(`region-${other.split('/')[1]}`).click();
+  await page.getByTestId('result').waitFor();
+  assert.equal(await page.locator('img.sc-qr').getAttribute('src'), `${other}qr.svg`);
+  assert.equal(await page.locator('a[href$="cards.html"]').getAttribute('href'), `${other}cards.html`);
+  await page.emulateMedia({ media: 'print' });
+  await page.waitForFunction(() => {
+    const img = document.querySelector('img.sc-qr');
+    return img.complete && img.naturalWidth > 0;
+  });
+  assert.equal(pdfPages(await page.pdf({ format: 'A5' })), 1);
+  await page.close();
+});
+
+test('preview images stay small', () => {
+  for (const path of ['', ...ELECTIONS, ...RESULTS]) {
+    const size = statSync(join(DIST, path, 'preview.png')).size;
+    assert.ok(size < 60_000, `${path}preview.png is ${size} bytes`);
+  }
+});
