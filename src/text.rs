@@ -169,6 +169,8 @@ pub enum Label {
     FirstPreferences,
     /// Heading of the vote counts of a cross ballot.
     Votes,
+    /// How to mark the other seats (our sources do not say numbers or crosses).
+    MarkAsAsked,
     /// Link to the page explaining why orders differ by region.
     WhyDifferent,
     /// Heading of the page shown if the app stops.

@@ -110,6 +110,7 @@ pub fn Advice(props: &AdviceProps) -> Html {
             if !v.seat_groups.is_empty() || !v.unopposed.is_empty() {
                 <section class="sc-seats" aria-labelledby="sc-seats-heading">
                     <h3 id="sc-seats-heading">{ t.label(Label::OtherSeats) }</h3>
+                    <p class="sc-hint" data-testid="mark-as-asked">{ t.label(Label::MarkAsAsked) }</p>
                     for g in &v.seat_groups {
                         <div class="sc-seat-group" data-testid="seat-group">
                             <p class="sc-who">{ t.eligibility(g.who) }</p>

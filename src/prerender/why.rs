@@ -148,7 +148,8 @@ fn render(e: &Election, sims: &[(Simulation, bool)]) -> String {
         "<!doctype html><html lang={}><meta charset=utf-8>\
          <meta name=viewport content=\"width=device-width, initial-scale=1\">\
          <meta name=color-scheme content=\"light dark\">\
-         <meta http-equiv=Content-Security-Policy content=\"default-src 'none'; style-src 'unsafe-inline'\">\
+         <meta http-equiv=Content-Security-Policy content=\"default-src 'none'; img-src 'self'; style-src 'unsafe-inline'\">\
+         <link rel=icon href=../favicon.svg type=image/svg+xml>\
          <title>{}</title><style>{}</style><main><p class=kicker>{}</p><h1>{}</h1>",
         tag(lang),
         html_escape(&w.title),

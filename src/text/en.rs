@@ -202,6 +202,7 @@ impl Catalogue for English {
             Label::Unopposed => "Decided unopposed, so not on the ballot:",
             Label::FirstPreferences => "First preferences for the slate",
             Label::Votes => "Votes for the slate",
+            Label::MarkAsAsked => "Mark the slate's picks as each section of the ballot paper asks: numbers (1, 2…) or crosses.",
             Label::WhyDifferent => "Why is my order different from a friend's?",
             Label::CrashTitle => "Sorry, something went wrong",
             Label::CrashBody => "slatecard hit a problem it could not recover from. Please reload the page. Nothing you typed has left your device.",
@@ -318,13 +319,11 @@ impl Catalogue for English {
     }
 
     fn votes(&self, votes: u8) -> String {
-        // Our sources give how many a member may support, not how this
-        // section of the ballot is marked: the paper's own instruction decides.
+        // Our sources give how many a member may support, not how each
+        // section is marked: `Label::MarkAsAsked` says to follow the paper.
         match votes {
-            1 => "One place: mark the slate's pick as the ballot paper asks (a 1 or a cross)".to_owned(),
-            n => format!(
-                "Up to {n} places: mark the slate's picks as the ballot paper asks (numbers, or up to {n} crosses)"
-            ),
+            1 => "1 place".to_owned(),
+            n => format!("up to {n} places"),
         }
     }
 
