@@ -157,7 +157,7 @@ pub fn render_page(
          <meta property=og:title content=\"{title}\">\
          <meta property=og:description content=\"{description}\">\
          <meta name=twitter:card content=summary>\
-         <meta name=sc-page content=\"{path}\" data-fresh-until={fresh}>{TAGS_END}",
+         <meta name=sc-page content=\"{path}\" data-until={fresh}>{TAGS_END}",
         path = html_escape(&link.to_path()),
         site = html_escape(t.label(crate::text::Label::Brand)),
     );
