@@ -117,7 +117,7 @@ pub fn App(props: &AppProps) -> Html {
                                         <button type="button" class="sc-link-button" data-testid="forget-region" onclick={forget(&dispatch)}>{ t.label(Label::Forget) }</button>
                                     </p>
                                 }
-                                <PostcodeForm {lang} feedback={chooser.feedback.clone()} dispatch={dispatch.clone()} take_focus={page.take_focus} live={props.now.is_none()} />
+                                <PostcodeForm {lang} feedback={chooser.feedback.clone()} dispatch={dispatch.clone()} take_focus={page.take_focus} />
                                 <RegionPicker {lang} regions={chooser.regions.clone()} dispatch={dispatch.clone()} />
                                 { election }
                             </>

@@ -24,7 +24,7 @@ use crate::domain::election::Election;
 use crate::domain::escape::html_escape;
 use crate::domain::link::Link;
 use crate::domain::model::{Mode, Model};
-use crate::domain::page::view;
+use crate::domain::page::{view, Timing};
 use crate::domain::region::RegionId;
 use crate::text::{catalogue, Catalogue as _, Lang};
 
@@ -32,6 +32,8 @@ const APP_START: &str = "<!--sc:app-->";
 const APP_END: &str = "<!--/sc:app-->";
 const TAGS_START: &str = "<!--sc:page-->";
 const TAGS_END: &str = "<!--/sc:page-->";
+/// How far ahead a page's freshness is looked for: a year, in minutes.
+const FRESH_HORIZON: i64 = 366 * 24 * 60;
 
 /// The preview image's file name, next to each page's `index.html`.
 pub const PREVIEW: &str = "preview.png";
@@ -156,6 +158,12 @@ pub fn render_page(
     let title = html_escape(&meta.title);
     // Marked, so that pre-rendering an already pre-rendered page replaces them.
     let html = replace_span(&html, TAGS_START, TAGS_END, "").unwrap_or(html);
+    // For start.js: the page's path under the app's address, and the minute
+    // (since the Unix epoch) until which what it shows is up to date. It
+    // starts the app at once on another address (a page served for another)
+    // or after that minute (a stale countdown), and otherwise only when the
+    // member reaches for something that needs it.
+    let fresh = Timing::fresh_until(page.election.election, now_utc_minutes, FRESH_HORIZON);
     let tags = format!(
         "{TAGS_START}<link rel=canonical href=\"{url}\">\
          <meta property=og:type content=website>\
@@ -168,7 +176,9 @@ pub fn render_page(
          <meta property=og:image:height content={height}>\
          <meta property=og:image:alt content=\"{description}\">\
          <meta name=twitter:card content=summary_large_image>\
-         <meta name=twitter:image content=\"{url}{PREVIEW}\">{TAGS_END}",
+         <meta name=twitter:image content=\"{url}{PREVIEW}\">\
+         <meta name=sc-page content=\"{path}\" data-until={fresh}>{TAGS_END}",
+        path = html_escape(&link.to_path()),
         site = html_escape(t.label(crate::text::Label::Brand)),
         width = preview::WIDTH,
         height = preview::HEIGHT,

@@ -78,7 +78,7 @@ fn a_result_page_carries_its_order_title_and_share_tags() {
 }
 
 #[test]
-fn the_landing_page_links_every_region_and_disables_the_postcode_box_until_the_app_runs() {
+fn the_landing_page_links_every_region_and_its_postcode_box_works_before_the_app_runs() {
     let html = render_page(TEMPLATE, &Link::default(), BASE, 0).unwrap();
     let latest = Election::latest().id;
     for r in RegionId::all() {
@@ -88,8 +88,15 @@ fn the_landing_page_links_every_region_and_disables_the_postcode_box_until_the_a
             r.slug()
         );
     }
+    // Enabled: reaching for it starts the app, which keeps what was typed
+    // (start.js; it disables the box only if the app cannot start).
     let input = &html[html.find("<input").unwrap()..];
-    assert!(input[..input.find('>').unwrap()].contains("disabled"));
+    assert!(!input[..input.find('>').unwrap()].contains("disabled"));
+    // For start.js: the page's path, and until when (minutes since the
+    // epoch) it is up to date; at 0 nothing changes within the year looked at.
+    assert!(html.contains("<meta name=sc-page content=\"\" data-until=527040>"));
+    let result = render_page(TEMPLATE, &link("nec-2022", Some("wales")), BASE, 0).unwrap();
+    assert!(result.contains("<meta name=sc-page content=\"nec-2022/wales/\" data-until="));
     assert!(html.contains(
         "<noscript><p class=\"sc-error\">Finding your region from a postcode needs JavaScript"
     ));

@@ -16,14 +16,13 @@ pub struct PostcodeFormProps {
     /// Focus the field when it appears (after "Change region", not on page load).
     #[prop_or_default]
     pub take_focus: bool,
-    /// False on a pre-rendered page: the field only works once the app runs,
-    /// so until then it is disabled (and what is typed is not lost when the
-    /// app takes over).
-    #[prop_or(true)]
-    pub live: bool,
 }
 
 /// The postcode field: full or partial postcodes, looked up on the device.
+///
+/// On a pre-rendered page it works before the app runs: reaching for it
+/// starts the app (start.js), which keeps what was typed, the focus and an
+/// Enter pressed meanwhile.
 ///
 /// Works without a `<form>` submit (blocked in sandboxed embeds): Enter in the
 /// field and the button both look up. The text typed goes to the core as an
@@ -95,10 +94,9 @@ pub fn PostcodeForm(props: &PostcodeFormProps) -> Html {
                     maxlength="64"
                     aria-describedby={described}
                     aria-invalid={error.is_some().to_string()}
-                    disabled={!props.live}
                     {onkeydown}
                 />
-                <button type="button" class="sc-button" data-testid="postcode-submit" disabled={!props.live} {onclick}>{ t.label(Label::FindMyRegion) }</button>
+                <button type="button" class="sc-button" data-testid="postcode-submit" {onclick}>{ t.label(Label::FindMyRegion) }</button>
             </div>
             <div aria-live="polite" data-testid="postcode-answer">
                 if let Some(Feedback::Waiting) = &props.feedback {

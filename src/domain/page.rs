@@ -88,6 +88,42 @@ impl Timing {
     pub fn is_open(self) -> bool {
         matches!(self.status, Status::Open { .. })
     }
+
+    /// The first minute after `now_utc_minutes` at which what a page says of
+    /// `election`'s ballot changes (its status, or the days left to vote),
+    /// looking at most `horizon` minutes ahead (`now_utc_minutes + horizon`
+    /// when nothing changes before): a page rendered at `now_utc_minutes` is
+    /// up to date until then.
+    pub fn fresh_until(election: &Election, now_utc_minutes: i64, horizon: i64) -> i64 {
+        const DAY: i64 = 24 * 60;
+        let shown = |m| {
+            let t = Timing::of(election, m);
+            (t.status, t.days_left())
+        };
+        let here = shown(now_utc_minutes);
+        let end = now_utc_minutes + horizon.max(1);
+        // What is shown only moves on (upcoming, open, closed; fewer days
+        // left), so once it differs it stays different: a day at a time,
+        // then halving to the minute.
+        let mut from = now_utc_minutes;
+        while from < end {
+            let to = (from + DAY).min(end);
+            if shown(to) != here {
+                let (mut same, mut changed) = (from, to);
+                while changed - same > 1 {
+                    let mid = same + (changed - same) / 2;
+                    if shown(mid) == here {
+                        same = mid;
+                    } else {
+                        changed = mid;
+                    }
+                }
+                return changed;
+            }
+            from = to;
+        }
+        end
+    }
 }
 
 /// One entry of the election chooser.
@@ -711,6 +747,34 @@ mod tests {
             }
         );
         assert!(Timing::of(e2026, at("2026-08-01")).is_open());
+    }
+
+    #[test]
+    fn a_page_is_fresh_until_its_timing_text_changes() {
+        let year = 366 * 24 * 60;
+        let e = Election::by_id("nec-2022").unwrap();
+        // Upcoming: until voting opens.
+        let opens = e.opens.unwrap().start_utc_minutes();
+        assert_eq!(Timing::fresh_until(e, at("2022-07-01"), year), opens);
+        // Open: "closes in 2 days" lasts until midnight, UK time (BST).
+        assert_eq!(
+            Timing::fresh_until(e, at("2022-08-28T15:30"), year),
+            at("2022-08-29")
+        );
+        // The last day, until the end of it, when voting closes.
+        assert_eq!(
+            Timing::fresh_until(e, at("2022-08-30T09:00"), year),
+            at("2022-08-31")
+        );
+        // Closed: nothing changes any more, so up to the horizon.
+        let now = at("2023-01-01");
+        assert_eq!(Timing::fresh_until(e, now, year), now + year);
+        // 2020 closed at midday.
+        let e2020 = Election::by_id("nec-2020").unwrap();
+        assert_eq!(
+            Timing::fresh_until(e2020, at("2020-11-12T08:00"), year),
+            at("2020-11-12T12:00")
+        );
     }
 
     #[test]

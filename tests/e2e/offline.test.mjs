@@ -27,8 +27,8 @@ test('offline after one visit: the page reloads and the app runs', async () => {
   const { context, page, app } = await firstVisit('nec-2022/wales/');
   await context.setOffline(true);
   await page.reload();
-  await page.waitForFunction(takenOver);
   assert.equal(await app.regionShown(), 'Wales');
+  await app.ready();
   // A page not visited yet opens through the app, from the cached landing page.
   await page.goto(`${server.url}/nec-2020/northern/`);
   await page.waitForFunction(takenOver);

@@ -81,7 +81,7 @@ test('the app takes over a pre-rendered result page without moving anything', as
   const served = await (await fetch(`${server.url}/nec-2022/northern/`)).text();
   // What the pre-rendered page shows before the app runs: the same page with
   // the WebAssembly held back (JavaScript on, so <noscript> stays hidden).
-  const plain = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  const plain = await browser.newPage({ viewport: { width: 390, height: 800 }, serviceWorkers: 'block' });
   await plain.route('**/*.wasm', (r) => r.abort());
   await plain.goto(`${server.url}/nec-2022/northern/`);
   const before = await plain.locator('#app').innerText();
@@ -109,7 +109,8 @@ test('an old query link lands on the same page, and the address becomes the page
 
 /** Opens `path` with the app made to fail by `how`; returns the page. */
 async function failing(how, path = '/') {
-  const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  // No service worker: its own fetches for its cache would go past the routes.
+  const page = await browser.newPage({ viewport: { width: 390, height: 800 }, serviceWorkers: 'block' });
   if (how === 'blocked') await page.route('**/*.wasm', (r) => r.abort());
   if (how === 'glue blocked') await page.route('**/slatecard.js', (r) => r.abort());
   if (how === 'no WebAssembly') await page.addInitScript(() => { delete window.WebAssembly; });
@@ -153,7 +154,9 @@ test('the widget that cannot start says so instead of showing the full page', as
 });
 
 test('the postcode table comes after the page: a postcode typed before it arrives is answered when it does', async () => {
-  const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  // No service worker: once in charge it would serve the table from its own
+  // cache, past the hold (the app now starts only when the member reaches for it).
+  const page = await browser.newPage({ viewport: { width: 390, height: 800 }, serviceWorkers: 'block' });
   const errors = watchErrors(page);
   let release;
   const held = new Promise((ok) => { release = ok; });
@@ -171,7 +174,8 @@ test('the postcode table comes after the page: a postcode typed before it arrive
 });
 
 test('when the postcode table cannot be downloaded, the member is told to choose a region', async () => {
-  const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  // No service worker, which would fetch the table for its cache past the block.
+  const page = await browser.newPage({ viewport: { width: 390, height: 800 }, serviceWorkers: 'block' });
   await page.route('**/labour.bin', (route) => route.abort());
   const app = new SlatecardPage(page, server.url);
   await app.open();

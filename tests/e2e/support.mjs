@@ -90,7 +90,9 @@ export function watchErrors(page) {
 /**
  * True once the app runs and has replaced the pre-rendered page, whose `#app`
  * starts with the `<!--sc:app-->` marker (start.js sets `wasmBindings` once
- * the module has started; the swap follows the app's first render).
+ * the module has started; the swap follows the app's first render). On a
+ * pre-rendered page the app runs only once the member reaches for something
+ * that needs it (start.js): see `SlatecardPage.ready()`.
  */
 export function takenOver() {
   return window.wasmBindings !== undefined
@@ -100,14 +102,26 @@ export function takenOver() {
 /** Page object for the slatecard page. */
 export class SlatecardPage {
   constructor(page, base) { this.page = page; this.base = base; }
-  /** Opens a page and waits for the app to have taken over the pre-rendered one. */
+  /** Opens a page and starts the app as a member would (see `ready`). */
   async open(query = '') {
     await this.page.goto(`${this.base}/${query}`);
     await this.ready();
   }
-  /** Waits until the app has started and taken over the pre-rendered page. */
+  /**
+   * Starts the app as a member would and waits until it has taken over the
+   * pre-rendered page: on a pre-rendered page start.js runs the app only when
+   * the member first reaches for something that needs it, so this puts the
+   * cursor in the postcode box (or, on a result page, on the election
+   * choice). Pages that start the app at once (an old-style link, the
+   * widget) need nothing.
+   */
   async ready() {
+    await this.page.getByTestId('election-select').waitFor();
     // A function, not a string: the page's CSP forbids evaluating strings.
+    if (!(await this.page.evaluate(takenOver))) {
+      const box = this.page.getByTestId('postcode-input');
+      await ((await box.count()) ? box : this.page.getByTestId('election-select')).focus();
+    }
     await this.page.waitForFunction(takenOver);
     await this.page.getByTestId('election-select').waitFor();
   }

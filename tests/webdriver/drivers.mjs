@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { CHROMIUM_ARGS } from '../e2e/support.mjs';
+import { CHROMIUM_ARGS, takenOver } from '../e2e/support.mjs';
 
 const require = createRequire(new URL('../../tools/package.json', import.meta.url));
 export const { Builder, By, until, Key } = require('selenium-webdriver');
@@ -97,12 +97,21 @@ export function click(driver, locator) {
   return fresh(async () => (await driver.findElement(locator)).click());
 }
 
+/**
+ * Looks `text` up as a member does: a tap in the postcode box, then typing
+ * and Enter. On a pre-rendered page that tap starts the app (start.js), which
+ * then replaces the box with its own: the box is found again once it has.
+ */
 export async function lookUp(driver, text) {
   const input = await located(driver, byId('postcode-input'), 10000);
   await driver.wait(until.elementIsVisible(input), 10000);
   await input.click();
-  await input.clear();
-  await input.sendKeys(text, Key.ENTER);
+  await driver.wait(() => driver.executeScript(takenOver), 20000);
+  await fresh(async () => {
+    const box = await driver.findElement(byId('postcode-input'));
+    await box.clear();
+    await box.sendKeys(text, Key.ENTER);
+  });
 }
 
 export async function waitResult(driver) {
