@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { serveApp, launch, takenOver, watchErrors, DIST } from './support.mjs';
+import { serveApp, launch, watchErrors, SlatecardPage, DIST } from './support.mjs';
 
 const require = createRequire(new URL('../../tools/package.json', import.meta.url));
 const JSQR = readFileSync(require.resolve('jsqr/dist/jsQR.js'), 'utf8');
@@ -161,8 +161,8 @@ test('every result page prints as one card on one A5 sheet, with its QR code', a
 test("after the app takes over, the card keeps its QR code and stall sheet link, and follows the region", async () => {
   const page = await browser.newPage();
   const path = RESULTS[0];
-  await page.goto(`${server.url}/${path}`);
-  await page.waitForFunction(takenOver);
+  // The app runs once the member reaches for something (deferred start).
+  await new SlatecardPage(page, server.url).open(path);
   assert.equal(await page.locator('img.sc-qr').getAttribute('src'), `${path}qr.svg`);
   // Another region, chosen in the app: its own QR code and sheet.
   await page.getByTestId('change-region').click();

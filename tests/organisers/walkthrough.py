@@ -10,8 +10,8 @@ published order, the landing page offers it) and that nothing outside
   tests/organisers/walkthrough.py [--keep]
 
 The copy is the project's tracked files (as `git ls-files` lists them) in a
-temporary folder; cargo builds go to the project's own target/ directory so
-that only slatecard itself is compiled again. --keep leaves the copy.
+temporary folder; cargo builds go to target/walkthrough/ (its own, kept
+between runs: the first run compiles everything). --keep leaves the copy.
 """
 import os
 import re
@@ -58,7 +58,11 @@ def main():
         git("init", "-q")
         git("add", "-A")
         git("-c", "user.name=walkthrough", "-c", "user.email=walkthrough@localhost", "commit", "-qm", "fresh copy")
-        env = dict(os.environ, CARGO_TARGET_DIR=str(ROOT / "target"))
+        # A target directory of its own: the copy's crates have the same
+        # names as the project's, so in a shared one its binaries and wasm
+        # (built with the example election) would replace the project's
+        # under the same file names. Kept between runs, so a re-run is warm.
+        env = dict(os.environ, CARGO_TARGET_DIR=str(ROOT / "target" / "walkthrough"))
         for n, (kind, path, body) in enumerate(todo, 1):
             if kind == "write":
                 print(f"walkthrough: step {n}: write {path}")
