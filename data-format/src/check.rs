@@ -128,6 +128,17 @@ pub struct SourceFile {
     pub text: String,
 }
 
+/// Whether `id` is a valid id (of an election, region, candidate, seat or
+/// source): lower-case letters, digits and inner hyphens, e.g. `nec-2028`.
+pub fn is_valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && !id.starts_with('-')
+        && !id.ends_with('-')
+}
+
 /// Whether a file in a data folder is an editor's or the system's, not
 /// data: dotfiles (`.#x.toml` lock files, macOS `._x.toml`, `.DS_Store`),
 /// backups ending in `~`, `#x#` autosaves.
@@ -484,13 +495,7 @@ impl Cx<'_> {
     }
 
     fn id(&mut self, path: Vec<Seg>, id: &str) {
-        let ok = !id.is_empty()
-            && id
-                .bytes()
-                .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-            && !id.starts_with('-')
-            && !id.ends_with('-');
-        if !ok {
+        if !is_valid_id(id) {
             self.err_help(
                 path,
                 format!(

@@ -29,8 +29,8 @@ pub mod text;
 pub use check::{
     check_dir, check_election, check_live_postcodes, check_scheme, check_sources,
     count_live_postcodes, current_year, election_files, find_root, is_hidden_or_editor_file,
-    is_safe_url, load_dir, load_sources, Data, OnsCodes, Reference, SourceFile, ELECTIONS_PATH,
-    FIRST_YEAR, LAD_REGIONS_PATH, SCHEME_PATH, YEARS_AHEAD,
+    is_safe_url, is_valid_id, load_dir, load_sources, Data, OnsCodes, Reference, SourceFile,
+    ELECTIONS_PATH, FIRST_YEAR, LAD_REGIONS_PATH, SCHEME_PATH, YEARS_AHEAD,
 };
 pub use fingerprint::{canonical, fingerprint};
 pub use problem::{line_column, Problem, Seg};

@@ -114,16 +114,9 @@ fn run() -> Result<usize, String> {
 /// Writes each ranked election's "why is my order different?" page, with
 /// its simulated counts (`slatecard::prerender::why`); returns how many.
 fn why_pages(dist: &std::path::Path) -> Result<usize, String> {
-    let scheme = slatecard::cli::load_scheme()?;
-    let root = slatecard::cli::data_root()?;
     let mut written = 0;
     for e in slatecard::domain::election::Election::all() {
-        let file = format!("data/elections/{}.toml", e.id);
-        let text =
-            std::fs::read_to_string(root.join(&file)).map_err(|err| format!("{file}: {err}"))?;
-        let def = slatecard_data_format::parse_election(&file, &text, &scheme)
-            .map_err(|err| err.to_string())?;
-        let weights = slatecard::cli::balance::region_weights(&def, &scheme);
+        let weights = slatecard::cli::balance::region_weights_of(e)?;
         if let Some(page) = why::why_page(e, &weights) {
             let out = dist.join(e.id).join(why::FILE);
             std::fs::write(&out, page?).map_err(|err| format!("{}: {err}", out.display()))?;

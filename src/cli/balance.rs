@@ -19,6 +19,20 @@ pub fn region_weights(e: &ElectionDef, scheme: &SchemeDef) -> Vec<u64> {
         .collect()
 }
 
+/// [`region_weights`] of a bundled election, read from its file
+/// (`data/elections/ID.toml`) and the region scheme.
+///
+/// # Errors
+/// A data file that cannot be found, read or checked.
+pub fn region_weights_of(e: &crate::domain::election::Election) -> Result<Vec<u64>, String> {
+    let scheme = load_scheme()?;
+    let file = format!("data/elections/{}.toml", e.id);
+    let text = std::fs::read_to_string(super::data_root()?.join(&file))
+        .map_err(|err| format!("{file}: {err}"))?;
+    let def = data::parse_election(&file, &text, &scheme).map_err(|err| err.to_string())?;
+    Ok(region_weights(&def, &scheme))
+}
+
 /// The orders `balanced-v1` gives an election: one per region of the scheme,
 /// in scheme order, as candidate ids. Published orders and published leading
 /// places are kept; regions that share one list (`regions = [...]`) are

@@ -130,13 +130,7 @@ pub fn command(args: &[String], out: &mut dyn Write) -> Result<(), String> {
     let parsed = super::args::parse("new", args, &[], &["--held"], 1..=1)
         .map_err(|e| format!("{e}\nusage: slatecard new ID [--held YEAR]"))?;
     let id = &parsed.positional[0];
-    let ok = !id.is_empty()
-        && id
-            .bytes()
-            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
-        && !id.starts_with('-')
-        && !id.ends_with('-');
-    if !ok {
+    if !slatecard_data_format::is_valid_id(id) {
         return Err(format!(
             "\"{id}\" cannot be an election id: use lower-case letters, digits and inner hyphens, e.g. nec-2028"
         ));

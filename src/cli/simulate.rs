@@ -2,12 +2,10 @@
 //! [`crate::domain::simulate`] for one bundled election, or for every one
 //! (most recent first) when none is named. `reports/stv.md` is its output.
 
-use super::balance::region_weights;
-use super::load_scheme;
+use super::balance::region_weights_of;
 use crate::domain::election::{BallotKind, Election};
 use crate::domain::simulate::{simulate_election, Params, Simulation};
 use crate::domain::stv::{Quota, Rules, SurplusRule};
-use slatecard_data_format as data;
 use std::fmt::Write as _;
 use std::io::Write;
 
@@ -24,16 +22,6 @@ pub fn command(args: &[String], out: &mut dyn Write) -> Result<(), String> {
     };
     let text = report(&elections)?;
     out.write_all(text.as_bytes()).map_err(|e| e.to_string())
-}
-
-/// Each region's weight for `e` (region order), as `balanced-v1` weighs them.
-fn weights(e: &Election) -> Result<Vec<u64>, String> {
-    let scheme = load_scheme()?;
-    let file = format!("data/elections/{}.toml", e.id);
-    let text = std::fs::read_to_string(super::data_root()?.join(&file))
-        .map_err(|err| format!("{file}: {err}"))?;
-    let def = data::parse_election(&file, &text, &scheme).map_err(|err| err.to_string())?;
-    Ok(region_weights(&def, &scheme))
 }
 
 /// `num / den` as a percentage to one decimal place (integer arithmetic).
@@ -90,7 +78,7 @@ pub fn report(elections: &[&Election]) -> Result<String, String> {
         if !matches!(e.kind, BallotKind::Ranked) {
             continue;
         }
-        let weights = weights(e)?;
+        let weights = region_weights_of(e)?;
         let _ = writeln!(w);
         for (label, r) in &rules {
             let p = Params {
@@ -105,7 +93,7 @@ pub fn report(elections: &[&Election]) -> Result<String, String> {
             if !listed {
                 // The assumptions are the same for every election.
                 let mut a = String::new();
-                for line in sim.assumptions.iter().skip(1) {
+                for line in &sim.assumptions {
                     let _ = writeln!(a, "- {line}");
                 }
                 let _ = writeln!(

@@ -102,21 +102,9 @@ pub struct Simulation {
     pub first_share: Vec<f64>,
     /// One entry per (slate share, plumpers) pair, shares outermost.
     pub scenarios: Vec<Scenario>,
-    /// The assumptions, in words, for reports.
+    /// The assumptions about voters, in words, for reports (the poll and
+    /// the rules are the caller's to state: they are in [`Params`]).
     pub assumptions: Vec<String>,
-}
-
-/// `n` with thousands separated by commas (`129,549`).
-fn grouped(n: u64) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// Splits `total` in proportion to `weights` by largest remainders (ties to
@@ -271,10 +259,6 @@ pub fn simulate(
         }
     }
     let assumptions = vec![
-        format!(
-            "A synthetic poll of {} valid votes for {} seats, counted by STV ({} quota, {} surpluses).",
-            grouped(params.poll), params.seats, params.rules.quota.describe(), params.rules.surplus.describe()
-        ),
         "The slate's voters are S% of the poll, split between regions in proportion to the region weights (live postcodes; Labour International as in the election's data), by largest remainders.".to_owned(),
         "P% of them mark only their first preference; the rest follow the slate's order in full and mark nobody else.".to_owned(),
         "\"One order\" is the heaviest region's order, used in every region.".to_owned(),

@@ -141,17 +141,6 @@ pub enum Quota {
     Ers97,
 }
 
-impl Quota {
-    /// The quota's name in words, e.g. `"whole-number Droop"`.
-    pub fn describe(self) -> &'static str {
-        match self {
-            Quota::DroopWhole => "whole-number Droop",
-            Quota::DroopExact => "exact Droop",
-            Quota::Ers97 => "ERS97 Droop (to 0.01)",
-        }
-    }
-}
-
 /// How an elected candidate's surplus is transferred (see the module docs).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SurplusRule {
@@ -159,16 +148,6 @@ pub enum SurplusRule {
     Wigm,
     /// Gregory method on the last parcel received (ERS97).
     LastParcel,
-}
-
-impl SurplusRule {
-    /// The rule's name in words, e.g. `"weighted inclusive Gregory"`.
-    pub fn describe(self) -> &'static str {
-        match self {
-            SurplusRule::Wigm => "weighted inclusive Gregory",
-            SurplusRule::LastParcel => "last-parcel Gregory",
-        }
-    }
 }
 
 /// Which earlier stage decides between equal candidates first.

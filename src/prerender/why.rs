@@ -180,14 +180,14 @@ fn render(e: &Election, sims: &[(Simulation, bool)]) -> String {
     }
     let _ = write!(out, "<h3>{}</h3><ul>", html_escape(&w.assumptions));
     if let Some((sim, _)) = sims.first() {
-        // The first assumption names one rule; the page counts under both.
+        // The poll and the two counts, then the simulation's assumptions.
         let params = page_params(Rules::scottish());
         let _ = write!(
             out,
             "<li>{}</li>",
             html_escape(&t.why_poll(params.poll, params.seats))
         );
-        for a in sim.assumptions.iter().skip(1) {
+        for a in &sim.assumptions {
             let _ = write!(out, "<li>{}</li>", html_escape(a));
         }
     }
