@@ -44,6 +44,15 @@ fn main() {
 fn run() -> Result<(), String> {
     let out = PathBuf::from(env::var("OUT_DIR").map_err(|e| e.to_string())?);
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").map_err(|e| e.to_string())?);
+    // The postcode table's published name (`labour.<hash>.bin`, as
+    // scripts/hash-names names it): the app fetches it by that name.
+    println!("cargo:rerun-if-changed=data/postcodes/labour.bin");
+    let table = fs::read(root.join("data/postcodes/labour.bin"))
+        .map_err(|e| format!("data/postcodes/labour.bin: {e}"))?;
+    println!(
+        "cargo:rustc-env=SLATECARD_TABLE_FILE={}",
+        data::content_name("labour.bin", &table)
+    );
     // Every check of `slatecard check` but the postcode recount (the ONS
     // postcode table is not in the repository, and reading it takes seconds).
     let reference = data::Reference::load(&root);

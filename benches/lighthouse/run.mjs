@@ -2,45 +2,21 @@
 // reference page, both served locally with brotli, three runs each; writes the
 // medians to reports/lighthouse.md. A report, not a CI gate.
 //   node benches/lighthouse/run.mjs     (after `trunk build --release`)
-import { createServer } from 'node:http';
-import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
-import { brotliCompressSync, constants } from 'node:zlib';
-import { extname, join, normalize } from 'node:path';
+import { writeFile, mkdtemp } from 'node:fs/promises';
+import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
+import { serveBrotli, ROOT, DIST, CHROME_FLAGS } from './serve.mjs';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const DIST = process.env.SLATECARD_DIST ?? join(ROOT, 'dist'); // another build to measure
 const RUNS = Number(process.env.RUNS ?? 3);
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.json': 'application/json' };
 
 const REFERENCE = `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>Reference</title>
 <link rel="icon" href="data:,"><style>body{font:1rem/1.5 system-ui,sans-serif;margin:1rem}</style></head>
 <body><main><h1>Reference page</h1><p>A minimal static page: the best a page can score on this machine.</p>
 <ol><li>One</li><li>Two</li><li>Three</li></ol></main></body></html>`;
-
-function serveBrotli(dir) {
-  const cache = new Map();
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = normalize(join(dir, path.endsWith('/') ? path + 'index.html' : path));
-    try {
-      if (!cache.has(file)) {
-        const raw = await readFile(file);
-        cache.set(file, brotliCompressSync(raw, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
-      }
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-encoding': 'br', 'cache-control': 'no-cache' });
-      res.end(cache.get(file));
-    } catch {
-      res.writeHead(404).end();
-    }
-  });
-  return new Promise((ok) => server.listen(0, '127.0.0.1', () => ok(server)));
-}
 
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
@@ -69,7 +45,7 @@ const app = await serveBrotli(DIST);
 const ref = await serveBrotli(refDir);
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-  chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  chromeFlags: CHROME_FLAGS,
 });
 try {
   const appBase = `http://127.0.0.1:${app.address().port}`;

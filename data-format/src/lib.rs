@@ -32,7 +32,7 @@ pub use check::{
     is_safe_url, is_valid_id, load_dir, load_sources, Data, OnsCodes, Reference, SourceFile,
     ELECTIONS_PATH, FIRST_YEAR, LAD_REGIONS_PATH, SCHEME_PATH, YEARS_AHEAD,
 };
-pub use fingerprint::{canonical, fingerprint};
+pub use fingerprint::{canonical, content_name, fingerprint};
 pub use problem::{line_column, Problem, Seg};
 
 use date::{DateError, Moment};

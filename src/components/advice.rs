@@ -152,7 +152,9 @@ pub fn Advice(props: &AdviceProps) -> Html {
         }
         <section class="sc-result" data-testid="result" aria-labelledby="sc-result-heading">
             if let Some(share) = &props.share {
-                <img class="sc-qr" src={format!("{}qr.svg", share.path)} alt="" />
+                // Lazy: shown (and fetched) only on paper, never a request
+                // before the page's first paint.
+                <img class="sc-qr" src={format!("{}qr.svg", share.path)} alt="" loading="lazy" />
             }
             <p class="sc-visually-hidden" aria-live="polite">{ t.showing(v.slate, v.region) }</p>
             <div class="sc-result-head">

@@ -27,14 +27,14 @@ async function held() {
   const page = await browser.newPage({ viewport: { width: 390, height: 800 }, serviceWorkers: 'block' });
   let release;
   const gate = new Promise((ok) => { release = ok; });
-  await page.route('**/slatecard_bg.wasm', async (route) => { await gate; await route.continue(); });
+  await page.route('**/slatecard_bg.*.wasm', async (route) => { await gate; await route.continue(); });
   return { page, release };
 }
 
 test('with the app not started, a result page reads in full and its links are links', async () => {
   const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
   const errors = watchErrors(page);
-  const wasm = page.waitForRequest('**/slatecard_bg.wasm');
+  const wasm = page.waitForRequest('**/slatecard_bg.*.wasm');
   await page.goto(`${server.url}/nec-2022/london/`);
   await wasm; // compiled once the page is idle...
   await page.waitForTimeout(500);

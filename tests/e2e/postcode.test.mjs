@@ -2,6 +2,7 @@
 // outside the UK; and the postcode never leaves the page.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { serveApp, launch, watchErrors, SlatecardPage, expected } from './support.mjs';
 
 /** The most recent election: the one a link without an election shows. */
@@ -105,14 +106,19 @@ test('the postcode never reaches the URL, a request or storage', async () => {
   await page.close();
 });
 
-test('strict CSP: no inline script, own origin only, and the page runs under it', async () => {
+test('strict CSP: no inline script but our two, each allowed by its hash; own origin only; the page runs under it', async () => {
   const html = await (await fetch(`${server.url}/`)).text();
   const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/);
   assert.ok(csp, 'CSP meta present');
-  assert.match(csp[1], new RegExp(`script-src 'self' ${new URL(server.url).origin} 'wasm-unsafe-eval';`));
-  assert.doesNotMatch(csp[1], /unsafe-inline|\*/);
-  const inline = [...html.matchAll(/<script\b([^>]*)>/g)].filter((m) => !/\bsrc=/.test(m[1]));
-  assert.deepEqual(inline, []);
+  const scriptSrc = csp[1].match(/script-src ([^;]*);/)[1].split(' ');
+  assert.deepEqual(scriptSrc.slice(0, 3), ["'self'", new URL(server.url).origin, "'wasm-unsafe-eval'"]);
+  assert.doesNotMatch(csp[1], /'unsafe-inline'|'unsafe-eval'|\*/);
+  // The old-link redirect and the start-up (scripts/csp --inline), and
+  // nothing else: each allowed by its own hash, no other source.
+  const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)].filter((m) => !/\bsrc=/.test(m[1]));
+  assert.deepEqual(inline.map((m) => m[1].trim()), ['data-sc-redirect', 'type="module" data-sc-start']);
+  const hashes = inline.map((m) => `'sha256-${createHash('sha256').update(m[2]).digest('base64')}'`);
+  assert.deepEqual(scriptSrc.slice(3), hashes);
   const { page, errors, app } = await open();
   const requests = page.allRequests;
   await app.chooseRegion('scotland');
