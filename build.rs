@@ -425,11 +425,16 @@ fn seat_rs(scheme: &SchemeDef, e: &ElectionDef, seat: &SeatDef) -> String {
         .flat_map(|r| &r.seats)
         .find(|r| r.seat == seat.id);
     format!(
-        "Seat {{ id: {:?}, name: {:?}, electorate: {}, votes: {}, regions: &[{}], picks: &{:?}, published: {}, note: {:?}, elected: &{:?}, unopposed: {} }}",
+        "Seat {{ id: {:?}, name: {:?}, electorate: {}, votes: {}, marking: {}, regions: &[{}], picks: &{:?}, published: {}, note: {:?}, elected: &{:?}, unopposed: {} }}",
         seat.id,
         seat.name,
         electorate_rs(seat.electorate),
         seat.votes,
+        match seat.marking {
+            None => "Marking::Unknown",
+            Some(data::Marking::Numbers) => "Marking::Numbers",
+            Some(data::Marking::Crosses) => "Marking::Crosses",
+        },
         regions.join(", "),
         seat.picks,
         seat.published,

@@ -15,7 +15,7 @@
 pub mod en;
 
 use crate::domain::date::{Date, Moment};
-use crate::domain::election::Election;
+use crate::domain::election::{Election, Marking};
 use crate::domain::embedding::OptionError;
 use crate::domain::link::Unknown;
 use crate::domain::lookup::{Answer, LookupError};
@@ -302,8 +302,10 @@ pub trait Catalogue {
     fn partly_published(&self, positions: u8) -> String;
     /// Who may vote for a group of seats.
     fn eligibility(&self, who: Eligibility) -> String;
-    /// How many a voter may support (`votes` ≥ 1).
-    fn votes(&self, votes: u8) -> String;
+    /// What to mark in a section: how (`marking`) and how many (`votes`,
+    /// 0: not stated); empty when neither is known. With `Unknown` only the
+    /// number is said (`Label::MarkAsAsked` says to follow the paper).
+    fn marking(&self, marking: Marking, votes: u8) -> String;
     /// A list of names: `A and B`.
     fn names(&self, names: &[&str]) -> String;
     /// What a postcode lookup found.

@@ -5,7 +5,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use slatecard::domain::date::Moment;
-use slatecard::domain::election::Election;
+use slatecard::domain::election::{Election, Marking};
 use slatecard::domain::link::Link;
 use slatecard::domain::model::{update, Event, Mode, Model};
 use slatecard::domain::page::{view, Body, OrderSource, Page, ResultView};
@@ -257,4 +257,24 @@ fn ranked_results_link_why_orders_differ() {
             assert_eq!(v.why, None, "{}", e.id);
         }
     }
+}
+
+/// "Mark as each section asks" shows exactly when some seat on the member's
+/// ballot has no sourced marking; a seat whose marking the data gives says
+/// what to write instead (its words: tests/catalogue.rs).
+#[test]
+fn mark_as_asked_only_while_a_seat_marking_is_unknown() {
+    let e = Election::by_id("nec-2022").expect("bundled");
+    let mut v = ResultView::build(e, RegionId::from_slug("wales").expect("a region"));
+    // No source gives how the bundled elections' other sections are marked.
+    assert!(!v.seat_groups.is_empty());
+    assert!(v.mark_as_asked());
+    let seats = || v.seat_groups.iter().flat_map(|g| &g.seats);
+    assert!(seats().all(|s| s.marking == Marking::Unknown));
+    for s in v.seat_groups.iter_mut().flat_map(|g| &mut g.seats) {
+        s.marking = Marking::Crosses;
+    }
+    assert!(!v.mark_as_asked());
+    v.seat_groups[0].seats[0].marking = Marking::Unknown;
+    assert!(v.mark_as_asked());
 }

@@ -313,3 +313,22 @@ fn a_result_has_a_stall_sheet_of_four_identical_cards_and_other_pages_none() {
     assert_eq!(stall_sheet(&page_of(&link("nec-2022", None))), None);
     assert_eq!(stall_sheet(&page_of(&Link::default())), None);
 }
+
+/// A seat whose marking the data gives says exactly what to write on the
+/// stall cards; one without says how many places only.
+#[test]
+fn stall_cards_say_how_a_section_is_marked_when_the_data_does() {
+    let mut page = page_of(&link("nec-2022", Some("wales")));
+    let sheet = stall_sheet(&page).unwrap();
+    assert!(sheet.contains("(1 place)"), "{sheet}");
+    assert!(!sheet.contains("Put a cross"));
+    let Body::Result { result, .. } = &mut page.body else {
+        panic!("a result page");
+    };
+    for s in result.seat_groups.iter_mut().flat_map(|g| &mut g.seats) {
+        s.marking = slatecard::domain::election::Marking::Crosses;
+    }
+    let sheet = stall_sheet(&page).unwrap();
+    assert!(sheet.contains("(Put a cross beside one name)"), "{sheet}");
+    assert!(!sheet.contains("(1 place)"));
+}

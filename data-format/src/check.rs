@@ -525,11 +525,13 @@ impl Cx<'_> {
 
     fn cites(&mut self, path: Vec<Seg>, what: &str, cited: &[String], e: &ElectionDef) {
         if cited.is_empty() {
+            let key = match path.last() {
+                Some(Seg::Key(k)) => k.clone(),
+                _ => "sources".to_owned(),
+            };
             self.err(
                 path,
-                format!(
-                    "{what} needs `sources = [\"…\"]`: the ids of the [[sources]] that give it"
-                ),
+                format!("{what} needs `{key} = [\"…\"]`: the ids of the [[sources]] that give it"),
             );
             return;
         }
@@ -1367,6 +1369,21 @@ fn seats(cx: &mut Cx<'_>, e: &ElectionDef, scheme_file: &str, scheme: &SchemeDef
                 "a seat's picks",
                 &s.sources,
                 e,
+            );
+        }
+        // The card tells members exactly what to write from `marking`, so
+        // it must come from a source, as the picks do.
+        if s.marking.is_some() {
+            cx.cites(
+                keys!["seats", i, "marking_sources"],
+                "how a section is marked",
+                &s.marking_sources,
+                e,
+            );
+        } else if !s.marking_sources.is_empty() {
+            cx.err(
+                keys!["seats", i, "marking_sources"],
+                "`marking_sources` without `marking`: say how the section is marked (`marking = \"numbers\"` or `\"crosses\"`), or leave both out",
             );
         }
         let mut ok = Vec::new();

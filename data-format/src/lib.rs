@@ -162,6 +162,16 @@ pub enum Electorate {
     Councillors,
 }
 
+/// How the ballot paper asks a section to be marked (`seats[].marking`).
+#[derive(Clone, Copy, Debug, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum Marking {
+    /// `numbers`: 1, 2, 3… in order of preference (a preferential count).
+    Numbers,
+    /// `crosses`: a cross beside each name voted for.
+    Crosses,
+}
+
 /// An election file, as written by an organiser.
 #[derive(Clone, Debug, Deserialize, PartialEq)]
 #[serde(deny_unknown_fields)]
@@ -356,6 +366,15 @@ pub struct SeatDef {
     /// A note shown with the seat.
     #[serde(default)]
     pub note: String,
+    /// How the ballot paper asks this section to be marked; left out when
+    /// no source says (the card then tells members to mark it as the paper
+    /// asks, never guessing).
+    #[serde(default)]
+    pub marking: Option<Marking>,
+    /// Ids of the `[[sources]]` that say how it is marked (required with
+    /// `marking`).
+    #[serde(default)]
+    pub marking_sources: Vec<String>,
 }
 
 /// A source document.

@@ -190,6 +190,8 @@ static SEAT: Schema = Schema {
         req("published", Ty::Bool),
         opt("sources", Ty::Strs),
         opt("note", Ty::Str),
+        opt("marking", Ty::Enum(&["numbers", "crosses"])),
+        opt("marking_sources", Ty::Strs),
     ],
 };
 

@@ -361,6 +361,21 @@ fn cases() -> Vec<Case> {
         case("source cited that is not in the file", r#"sources = ["nell-2022-alert"]"#,
             r#"sources = [‸"nell"]"#, r#"source "nell" is not in this file's [[sources]]"#)
             .help(r#"did you mean "nell-2022-alert"?"#),
+        // How a section is marked: sourced, or left out.
+        case("marking neither numbers nor crosses", "electorate = \"youth\"\nvotes = 1\n",
+            "electorate = \"youth\"\nvotes = 1\nmarking = ‸\"ticks\"\n",
+            r#"unknown marking "ticks" (use "numbers" or "crosses")"#),
+        case("marking without a source", "electorate = \"youth\"\nvotes = 1\n",
+            "electorate = \"youth\"\nvotes = 1\nmarking = \"crosses\"\n",
+            r#"how a section is marked needs `marking_sources = ["…"]`: the ids of the [[sources]] that give it"#)
+            .at("‸[[seats]]\nid = \"youth\""),
+        case("marking source not in the file", "electorate = \"youth\"\nvotes = 1\n",
+            "electorate = \"youth\"\nvotes = 1\nmarking = \"numbers\"\nmarking_sources = [‸\"united-lef\"]\n",
+            r#"source "united-lef" is not in this file's [[sources]]"#)
+            .help(r#"did you mean "united-left-2020"?"#),
+        case("marking sources without marking", "electorate = \"youth\"\nvotes = 1\n",
+            "electorate = \"youth\"\nvotes = 1\nmarking_sources = ‸[\"united-left-2020\"]\n",
+            r#"`marking_sources` without `marking`: say how the section is marked (`marking = "numbers"` or `"crosses"`), or leave both out"#),
         case("cross ballot with orders", r#"kind = "ranked""#, r#"kind = "cross""#,
             "a cross ballot has no preference order: remove the [[orders]] entries")
             .at("‸[[orders]]").loose(),

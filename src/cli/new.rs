@@ -97,6 +97,8 @@ summary = ""
 #   picks = ["Name As On Ballot"]
 #   published = true        # false: the slate made picks we do not have
 #   sources = ["id-of-a-source-below"]
+#   marking = "crosses"     # or "numbers"; only if a source says how the
+#   marking_sources = ["id-of-a-source-below"]   # section is marked
 
 # Where every fact comes from: one [[sources]] table each. Addresses must
 # start with https://.

@@ -1,6 +1,7 @@
 //! The slate's advice: how the region was found, the ballot, the other seats.
 
 use super::follow;
+use crate::domain::election::Marking;
 use crate::domain::model::{Event, Found};
 use crate::domain::page::{BallotView, OrderSource, ResultView, SeatView};
 use crate::domain::region::RegionId;
@@ -110,7 +111,9 @@ pub fn Advice(props: &AdviceProps) -> Html {
             if !v.seat_groups.is_empty() || !v.unopposed.is_empty() {
                 <section class="sc-seats" aria-labelledby="sc-seats-heading">
                     <h3 id="sc-seats-heading">{ t.label(Label::OtherSeats) }</h3>
-                    <p class="sc-hint" data-testid="mark-as-asked">{ t.label(Label::MarkAsAsked) }</p>
+                    if v.mark_as_asked() {
+                        <p class="sc-hint" data-testid="mark-as-asked">{ t.label(Label::MarkAsAsked) }</p>
+                    }
                     for g in &v.seat_groups {
                         <div class="sc-seat-group" data-testid="seat-group">
                             <p class="sc-who">{ t.eligibility(g.who) }</p>
@@ -350,8 +353,8 @@ fn seat(t: &impl Catalogue, s: &SeatView) -> Html {
             } else {
                 <span class="sc-picks sc-picks--missing">{ t.label(Label::NotPublishedHere) }</span>
             }
-            if s.votes > 0 {
-                <span class="sc-votes">{ t.votes(s.votes) }</span>
+            if s.votes > 0 || s.marking != Marking::Unknown {
+                <span class="sc-votes" data-testid="seat-marking">{ t.marking(s.marking, s.votes) }</span>
             }
             if !s.elected.is_empty() {
                 <span class="sc-seat-result" data-testid="seat-result">{ t.seat_result(s.elected) }</span>

@@ -81,6 +81,19 @@ pub enum Electorate {
     Councillors,
 }
 
+/// How the ballot paper asks a section to be marked (`seats[].marking` in
+/// the data, with its sources).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Marking {
+    /// No source in the data says: the card tells members to mark it as
+    /// the paper asks.
+    Unknown,
+    /// 1, 2, 3… in order of preference.
+    Numbers,
+    /// A cross beside each name voted for.
+    Crosses,
+}
+
 /// Another seat on the same ballot, with the slate's picks.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Seat {
@@ -92,6 +105,8 @@ pub struct Seat {
     pub electorate: Electorate,
     /// How many candidates a voter may support (0: not stated).
     pub votes: u8,
+    /// How the section is marked.
+    pub marking: Marking,
     /// Only members in these regions may vote (empty: all regions).
     pub regions: &'static [RegionId],
     /// The slate's picks.

@@ -5,7 +5,7 @@
 //! what a member sees is here, so it is tested natively.
 
 use super::date::{london_date, Date};
-use super::election::{BallotKind, Election, Electorate, Provenance, Results, Status};
+use super::election::{BallotKind, Election, Electorate, Marking, Provenance, Results, Status};
 use super::embedding::Theme;
 use super::link::{Link, Unknown};
 use super::lookup::{Answer, LookupError, Resolution};
@@ -268,6 +268,8 @@ pub struct SeatView {
     pub picks: &'static [&'static str],
     /// How many candidates a voter may support (0: not stated).
     pub votes: u8,
+    /// How the section is marked (`Unknown`: as the paper asks).
+    pub marking: Marking,
     /// False when the picks are not in our sources.
     pub published: bool,
     /// Note for the member.
@@ -378,6 +380,17 @@ pub struct ResultView {
 }
 
 impl ResultView {
+    /// Whether the card must say "mark as each section asks": some seat on
+    /// the member's ballot has no source in the data for how it is marked
+    /// ([`Marking::Unknown`]); when every one has, each says exactly what to
+    /// write instead.
+    pub fn mark_as_asked(&self) -> bool {
+        self.seat_groups
+            .iter()
+            .flat_map(|g| &g.seats)
+            .any(|s| s.marking == Marking::Unknown)
+    }
+
     /// Builds the advice for `election` and `region`.
     ///
     /// Seats limited to other regions are left out: the member cannot vote for them.
@@ -453,6 +466,7 @@ impl ResultView {
                 name: seat.name,
                 picks: seat.picks,
                 votes: seat.votes,
+                marking: seat.marking,
                 published: seat.published,
                 note: seat.note,
                 elected: seat.elected,

@@ -75,10 +75,11 @@ fn card(t: &impl Catalogue, page: &Page, v: &ResultView) -> String {
                 } else {
                     t.label(Label::NotPublishedHere).to_owned()
                 };
-                let votes = if s.votes > 0 {
-                    format!(" ({})", t.votes(s.votes))
-                } else {
+                let marking = t.marking(s.marking, s.votes);
+                let votes = if marking.is_empty() {
                     String::new()
+                } else {
+                    format!(" ({marking})")
                 };
                 let _ = write!(
                     out,

@@ -2,7 +2,7 @@
 
 use super::{Catalogue, Label, PageMeta, PrintText, ShellText, WhyText};
 use crate::domain::date::{Date, Moment};
-use crate::domain::election::{Election, Electorate, Status};
+use crate::domain::election::{Election, Electorate, Marking, Status};
 use crate::domain::embedding::OptionError;
 use crate::domain::link::Unknown;
 use crate::domain::lookup::{Answer, LookupError, Resolution};
@@ -318,12 +318,22 @@ impl Catalogue for English {
         }
     }
 
-    fn votes(&self, votes: u8) -> String {
-        // Our sources give how many a member may support, not how each
-        // section is marked: `Label::MarkAsAsked` says to follow the paper.
-        match votes {
-            1 => "1 place".to_owned(),
-            n => format!("up to {n} places"),
+    fn marking(&self, marking: Marking, votes: u8) -> String {
+        match (marking, votes) {
+            (Marking::Unknown, 0) => String::new(),
+            (Marking::Unknown, 1) => "1 place".to_owned(),
+            (Marking::Unknown, n) => format!("up to {n} places"),
+            (Marking::Numbers, 0) => {
+                "Number them in order of preference: 1 beside your first choice, 2 beside the next"
+                    .to_owned()
+            }
+            (Marking::Numbers, 1) => "Write 1 beside one name".to_owned(),
+            (Marking::Numbers, n) => {
+                format!("Number up to {n}: 1 beside your first choice, 2 beside the next")
+            }
+            (Marking::Crosses, 0) => "Put a cross beside each name you vote for".to_owned(),
+            (Marking::Crosses, 1) => "Put a cross beside one name".to_owned(),
+            (Marking::Crosses, n) => format!("Put a cross beside up to {n} names"),
         }
     }
 
