@@ -111,6 +111,31 @@ fn write_string(out: &mut String, s: &str) {
     out.push('"');
 }
 
+/// A published file's content-addressed name: `NAME` with the first 8
+/// hexadecimal digits of the SHA-256 of its bytes before its extension, e.g.
+/// `content_name("labour.bin", bytes)` is `"labour.3f9c01ab.bin"`.
+///
+/// Hosts may keep such a file for a year (`immutable`): a new content is a
+/// new name. `scripts/hash-names` names the built files by the same rule;
+/// the app asks for the postcode table by the name this gives at build time.
+///
+/// ```
+/// let name = slatecard_data_format::content_name("labour.bin", b"abc");
+/// assert_eq!(name, "labour.ba7816bf.bin");
+/// assert_eq!(slatecard_data_format::content_name("README", b"abc"), "README.ba7816bf");
+/// ```
+pub fn content_name(name: &str, bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let mut hex = String::with_capacity(8);
+    for b in &digest[..4] {
+        let _ = write!(hex, "{b:02x}");
+    }
+    match name.split_once('.') {
+        Some((stem, ext)) => format!("{stem}.{hex}.{ext}"),
+        None => format!("{name}.{hex}"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -142,30 +167,5 @@ mod tests {
     #[test]
     fn invalid_toml_is_an_error_not_a_panic() {
         assert!(fingerprint("id = ", "").is_err());
-    }
-}
-
-/// A published file's content-addressed name: `NAME` with the first 8
-/// hexadecimal digits of the SHA-256 of its bytes before its extension, e.g.
-/// `content_name("labour.bin", bytes)` is `"labour.3f9c01ab.bin"`.
-///
-/// Hosts may keep such a file for a year (`immutable`): a new content is a
-/// new name. `scripts/hash-names` names the built files by the same rule;
-/// the app asks for the postcode table by the name this gives at build time.
-///
-/// ```
-/// let name = slatecard_data_format::content_name("labour.bin", b"abc");
-/// assert_eq!(name, "labour.ba7816bf.bin");
-/// assert_eq!(slatecard_data_format::content_name("README", b"abc"), "README.ba7816bf");
-/// ```
-pub fn content_name(name: &str, bytes: &[u8]) -> String {
-    let digest = Sha256::digest(bytes);
-    let mut hex = String::with_capacity(8);
-    for b in &digest[..4] {
-        let _ = write!(hex, "{b:02x}");
-    }
-    match name.split_once('.') {
-        Some((stem, ext)) => format!("{stem}.{hex}.{ext}"),
-        None => format!("{name}.{hex}"),
     }
 }
