@@ -61,8 +61,8 @@ try {
 Made by \`node benches/lighthouse/run.mjs\` after \`trunk build --release\`: Lighthouse 12.8.2,
 ${chromium}, simulated mobile (Moto G Power, slow 4G, 4× CPU slowdown), ${RUNS} runs each, medians.
 All pages served locally with brotli (quality 11). The result page is the pre-rendered
-\`/nec-2022/london/\`; an old-style link (\`/?election=nec-2022&region=london\`) opens the
-landing page's HTML and shows the result only once the app runs.
+\`/nec-2022/london/\`; an old-style link (\`/?election=nec-2022&region=london\`) is sent to
+that page by a script in the head of the landing page (its figures are of the page it lands on).
 Measured ${new Date().toISOString().slice(0, 10)} on the 2-core project machine.
 
 | page | Performance | FCP ms | LCP ms | TBT ms | CLS | transfer bytes |
