@@ -98,28 +98,35 @@ fn instructions_and_seats() {
     );
     // What to mark: only the number when no source says how (the card
     // then says to mark as the paper asks), exactly what to write when one does.
-    let mark = |m, n| en().marking(m, n);
-    assert_eq!(mark(Marking::Unknown, 2), "up to 2 places");
-    assert_eq!(mark(Marking::Unknown, 1), "1 place");
-    assert_eq!(mark(Marking::Unknown, 0), "");
-    assert_eq!(
-        mark(Marking::Crosses, 2),
-        "Put a cross beside up to 2 names"
-    );
-    assert_eq!(mark(Marking::Crosses, 1), "Put a cross beside one name");
-    assert_eq!(
-        mark(Marking::Crosses, 0),
-        "Put a cross beside each name you vote for"
-    );
-    assert_eq!(
-        mark(Marking::Numbers, 2),
-        "Number up to 2: 1 beside your first choice, 2 beside the next"
-    );
-    assert_eq!(mark(Marking::Numbers, 1), "Write 1 beside one name");
-    assert_eq!(
-        mark(Marking::Numbers, 0),
-        "Number them in order of preference: 1 beside your first choice, 2 beside the next"
-    );
+    for (marking, votes, words) in [
+        (Marking::Unknown, 2, "up to 2 places"),
+        (Marking::Unknown, 1, "1 place"),
+        (Marking::Unknown, 0, ""),
+        (Marking::Crosses, 2, "Put a cross beside up to 2 names"),
+        (Marking::Crosses, 1, "Put a cross beside one name"),
+        (
+            Marking::Crosses,
+            0,
+            "Put a cross beside each name you vote for",
+        ),
+        (
+            Marking::Numbers,
+            2,
+            "Number up to 2: 1 beside your first choice, 2 beside the next",
+        ),
+        (Marking::Numbers, 1, "Write 1 beside one name"),
+        (
+            Marking::Numbers,
+            0,
+            "Number them in order of preference: 1 beside your first choice, 2 beside the next",
+        ),
+    ] {
+        assert_eq!(
+            en().marking(marking, votes),
+            words,
+            "{marking:?}, {votes} votes"
+        );
+    }
     assert_eq!(en().names(&["A", "B"]), "A and B");
     assert_eq!(en().names(&["A", "B", "C"]), "A, B and C");
 }
