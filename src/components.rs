@@ -76,13 +76,13 @@ impl Reducible for Core {
 /// (`labour.<first 8 hex digits of its SHA-256>.bin`, from build.rs by
 /// `slatecard_data_format::content_name`, as `scripts/hash-names` names the
 /// file): hosts may cache it for a year.
-pub const TABLE_FILE: &str = env!("SLATECARD_TABLE_FILE");
+pub const PUBLISHED_TABLE: &str = env!("SLATECARD_TABLE_FILE");
 
 /// The page for `initial` as it changes, with the callback that sends it
 /// events. The clock is read once per render: the device's, or `now`
 /// (minutes since the Unix epoch, UTC) when pre-rendering. Once the page is
 /// on screen, the postcode table is fetched from `base` (`labour.<hash>.bin`,
-/// [`TABLE_FILE`], kept out of the first load) and the core told when it is
+/// [`PUBLISHED_TABLE`], kept out of the first load) and the core told when it is
 /// there.
 #[hook]
 pub fn use_page(initial: Model, now: Option<i64>, base: AttrValue) -> (Page, Callback<Event>) {
@@ -92,7 +92,7 @@ pub fn use_page(initial: Model, now: Option<i64>, base: AttrValue) -> (Page, Cal
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
-            crate::web::load_postcode_table(format!("{base}{TABLE_FILE}"), move || {
+            crate::web::load_postcode_table(format!("{base}{PUBLISHED_TABLE}"), move || {
                 dispatch.emit(Event::PostcodeTableReady)
             })
         });

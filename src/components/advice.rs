@@ -1,7 +1,6 @@
 //! The slate's advice: how the region was found, the ballot, the other seats.
 
 use super::follow;
-use crate::domain::election::Marking;
 use crate::domain::model::{Event, Found};
 use crate::domain::page::{BallotView, OrderSource, ResultView, SeatView};
 use crate::domain::region::RegionId;
@@ -345,6 +344,8 @@ fn outcome(t: &impl Catalogue, v: &ResultView, ranked: bool) -> Html {
 
 /// One other seat: its name, the slate's picks, how many to vote for.
 fn seat(t: &impl Catalogue, s: &SeatView) -> Html {
+    // Empty when the data says neither how nor how many (as the stall cards).
+    let marking = t.marking(s.marking, s.votes);
     html! {
         <li class="sc-seat" data-testid="seat">
             <span class="sc-seat-name">{ s.name }</span>
@@ -353,8 +354,8 @@ fn seat(t: &impl Catalogue, s: &SeatView) -> Html {
             } else {
                 <span class="sc-picks sc-picks--missing">{ t.label(Label::NotPublishedHere) }</span>
             }
-            if s.votes > 0 || s.marking != Marking::Unknown {
-                <span class="sc-votes" data-testid="seat-marking">{ t.marking(s.marking, s.votes) }</span>
+            if !marking.is_empty() {
+                <span class="sc-votes" data-testid="seat-marking">{ marking }</span>
             }
             if !s.elected.is_empty() {
                 <span class="sc-seat-result" data-testid="seat-result">{ t.seat_result(s.elected) }</span>
