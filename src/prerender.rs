@@ -10,8 +10,9 @@
 //! same page in place (`app::render`), with the device's clock.
 //!
 //! Next to each page's `index.html` go its preview image for link previews
-//! ([`preview`], `preview.png`) and, for a result, its QR code ([`qr`],
-//! `qr.svg`) and its sheet of cards for a stall ([`stall`], `cards.html`).
+//! ([`preview`], `preview.<hash>.png`, named by its content: [`preview_name`])
+//! and, for a result, its QR code ([`qr`], `qr.svg`) and its sheet of cards
+//! for a stall ([`stall`], `cards.html`).
 
 pub mod preview;
 pub mod qr;
@@ -35,9 +36,20 @@ const TAGS_END: &str = "<!--/sc:page-->";
 /// How far ahead a page's freshness is looked for: a year, in minutes.
 const FRESH_HORIZON: i64 = 366 * 24 * 60;
 
-/// The preview image's file name, next to each page's `index.html`.
-pub const PREVIEW: &str = "preview.png";
-/// The QR code's file name, next to each result page's `index.html`.
+/// The file name of a page's preview image, `png` (its bytes), next to the
+/// page's `index.html`: `preview.<first 8 hex digits of its SHA-256>.png`
+/// (`slatecard_data_format::content_name`, the rule of the app's other
+/// content-addressed files). Link-preview crawlers (WhatsApp, Facebook, X)
+/// keep an image by its address, so a changed order gets a new address
+/// rather than an old picture, and hosts may cache each one for a year.
+pub fn preview_name(png: &[u8]) -> String {
+    slatecard_data_format::content_name("preview.png", png)
+}
+
+/// The QR code's file name, next to each result page's `index.html`. It is
+/// not content-addressed: it draws the page's own address, so it changes
+/// only when the app's published address does, and the app names it for
+/// any region it shows without a list of names.
 pub const QR: &str = "qr.svg";
 
 /// Every page to pre-render, as the link that opens it: the landing page
@@ -114,12 +126,14 @@ fn replace_span(html: &str, start: &str, end: &str, with: &str) -> Option<String
 
 /// The page for `link`: `template` (the built `index.html`) with the page's
 /// content, title, description, canonical address and share tags.
-/// `base` is where the app is published, ending in `/`.
+/// `base` is where the app is published, ending in `/`; `preview` is the
+/// file name of the page's preview image beside it ([`preview_name`]).
 pub fn render_page(
     template: &str,
     link: &Link,
     base: &str,
     now_utc_minutes: i64,
+    preview: &str,
 ) -> Result<String, PrerenderError> {
     let t = catalogue(Lang::default());
     let page = view(&Model::new(Mode::App, link), now_utc_minutes);
@@ -171,14 +185,15 @@ pub fn render_page(
          <meta property=og:url content=\"{url}\">\
          <meta property=og:title content=\"{title}\">\
          <meta property=og:description content=\"{description}\">\
-         <meta property=og:image content=\"{url}{PREVIEW}\">\
+         <meta property=og:image content=\"{url}{image}\">\
          <meta property=og:image:width content={width}>\
          <meta property=og:image:height content={height}>\
          <meta property=og:image:alt content=\"{description}\">\
          <meta name=twitter:card content=summary_large_image>\
-         <meta name=twitter:image content=\"{url}{PREVIEW}\">\
+         <meta name=twitter:image content=\"{url}{image}\">\
          <meta name=sc-page content=\"{path}\" data-until={fresh}>{TAGS_END}",
         path = html_escape(&link.to_path()),
+        image = html_escape(preview),
         site = html_escape(t.label(crate::text::Label::Brand)),
         width = preview::WIDTH,
         height = preview::HEIGHT,

@@ -12,8 +12,8 @@ use slatecard::domain::page::{view, Body, Page, ResultView};
 use slatecard::domain::region::RegionId;
 use slatecard::prerender::preview::{self, preview_svg, Rasteriser};
 use slatecard::prerender::qr::qr_svg;
-use slatecard::prerender::stall::stall_sheet;
-use slatecard::prerender::{pages, render_page, PrerenderError};
+use slatecard::prerender::stall::{self, stall_sheet};
+use slatecard::prerender::{pages, preview_name, render_page, PrerenderError};
 use slatecard::text::{catalogue, Catalogue as _, Label, Lang};
 
 /// The shape of Trunk's minified output around `#app`.
@@ -23,6 +23,8 @@ const TEMPLATE: &str = "<!doctype html><html lang=en-GB><meta charset=utf-8>\
 <template id=sc-app-failed><p>could not start</p></template></body></html>";
 
 const BASE: &str = "https://example.org/slatecard/";
+/// A preview image's name as the build gives it ([`preview_name`]).
+const IMAGE: &str = "preview.0123abcd.png";
 
 fn link(election: &str, region: Option<&str>) -> Link {
     Link {
@@ -45,7 +47,14 @@ fn every_reachable_page_is_listed_once() {
 
 #[test]
 fn a_result_page_carries_its_order_title_and_share_tags() {
-    let html = render_page(TEMPLATE, &link("nec-2022", Some("northern")), BASE, 0).unwrap();
+    let html = render_page(
+        TEMPLATE,
+        &link("nec-2022", Some("northern")),
+        BASE,
+        0,
+        IMAGE,
+    )
+    .unwrap();
     let names: Vec<&str> = html
         .split("data-testid=\"candidate-name\" class=\"sc-name\">")
         .skip(1)
@@ -79,7 +88,7 @@ fn a_result_page_carries_its_order_title_and_share_tags() {
 
 #[test]
 fn the_landing_page_links_every_region_and_its_postcode_box_works_before_the_app_runs() {
-    let html = render_page(TEMPLATE, &Link::default(), BASE, 0).unwrap();
+    let html = render_page(TEMPLATE, &Link::default(), BASE, 0, IMAGE).unwrap();
     let latest = Election::latest().id;
     for r in RegionId::all() {
         assert!(
@@ -95,7 +104,7 @@ fn the_landing_page_links_every_region_and_its_postcode_box_works_before_the_app
     // For start.js: the page's path, and until when (minutes since the
     // epoch) it is up to date; at 0 nothing changes within the year looked at.
     assert!(html.contains("<meta name=sc-page content=\"\" data-until=527040>"));
-    let result = render_page(TEMPLATE, &link("nec-2022", Some("wales")), BASE, 0).unwrap();
+    let result = render_page(TEMPLATE, &link("nec-2022", Some("wales")), BASE, 0, IMAGE).unwrap();
     assert!(result.contains("<meta name=sc-page content=\"nec-2022/wales/\" data-until="));
     assert!(html.contains(
         "<noscript><p class=\"sc-error\">Finding your region from a postcode needs JavaScript"
@@ -104,14 +113,21 @@ fn the_landing_page_links_every_region_and_its_postcode_box_works_before_the_app
 
 #[test]
 fn rendering_a_page_again_replaces_what_it_wrote() {
-    let once = render_page(TEMPLATE, &link("nec-2020", Some("wales")), BASE, 0).unwrap();
-    let twice = render_page(&once, &link("nec-2020", Some("wales")), BASE, 0).unwrap();
+    let once = render_page(TEMPLATE, &link("nec-2020", Some("wales")), BASE, 0, IMAGE).unwrap();
+    let twice = render_page(&once, &link("nec-2020", Some("wales")), BASE, 0, IMAGE).unwrap();
     assert_eq!(once, twice);
 }
 
 #[test]
 fn a_template_without_the_app_element_is_refused() {
-    let err = render_page("<title>x</title><body></body>", &Link::default(), BASE, 0).unwrap_err();
+    let err = render_page(
+        "<title>x</title><body></body>",
+        &Link::default(),
+        BASE,
+        0,
+        IMAGE,
+    )
+    .unwrap_err();
     assert_eq!(err, PrerenderError::NoAppElement);
 }
 
@@ -163,8 +179,8 @@ fn meta<'a>(html: &'a str, key: &str) -> &'a str {
 #[test]
 fn every_page_names_its_own_preview_image_by_its_absolute_address() {
     for link in pages() {
-        let html = render_page(TEMPLATE, &link, BASE, 0).unwrap();
-        let image = format!("{BASE}{}preview.png", link.to_path());
+        let html = render_page(TEMPLATE, &link, BASE, 0, IMAGE).unwrap();
+        let image = format!("{BASE}{}{IMAGE}", link.to_path());
         assert_eq!(meta(&html, "og:image"), image);
         assert_eq!(meta(&html, "twitter:image"), image);
         assert_eq!(meta(&html, "twitter:card"), "summary_large_image");
@@ -296,6 +312,11 @@ fn a_result_has_a_stall_sheet_of_four_identical_cards_and_other_pages_none() {
     }
     assert!(card.contains("<h2>London</h2>"));
     assert!(card.contains("<img src=qr.svg"));
+    // Its stylesheet by its content's name, written beside the pages.
+    assert!(sheet.contains(&format!(
+        "<link rel=stylesheet href=../../{}>",
+        stall::css_name()
+    )));
     assert!(card.contains(catalogue(Lang::En).label(Label::OtherSeats)));
     // The deadline: when voting closes, or that it has.
     let e = Election::by_id("nec-2022").unwrap();
@@ -331,4 +352,23 @@ fn stall_cards_say_how_a_section_is_marked_when_the_data_does() {
     let sheet = stall_sheet(&page).unwrap();
     assert!(sheet.contains("(Put a cross beside one name)"), "{sheet}");
     assert!(!sheet.contains("(1 place)"));
+}
+
+#[test]
+fn preview_images_and_the_sheets_stylesheet_are_named_by_their_content() {
+    let named = |name: &str, stem: &str, ext: &str| {
+        let hash = name
+            .strip_prefix(stem)
+            .and_then(|rest| rest.strip_suffix(ext))
+            .unwrap_or_else(|| panic!("{name}"));
+        assert!(
+            hash.len() == 8 && hash.bytes().all(|b| b.is_ascii_hexdigit()),
+            "{name}"
+        );
+    };
+    let (a, b) = (preview_name(b"one picture"), preview_name(b"another"));
+    named(&a, "preview.", ".png");
+    assert_ne!(a, b, "another picture, another address");
+    assert_eq!(a, preview_name(b"one picture"));
+    named(&stall::css_name(), "cards.", ".css");
 }

@@ -12,7 +12,7 @@ use slatecard::domain::page::view;
 use slatecard::prerender::preview::{preview_svg, Rasteriser};
 use slatecard::prerender::qr::qr_svg;
 use slatecard::prerender::stall::{self, stall_sheet};
-use slatecard::prerender::{pages, render_page, why, PREVIEW, QR};
+use slatecard::prerender::{pages, preview_name, render_page, why, QR};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -25,27 +25,20 @@ fn write(file: &Path, data: impl AsRef<[u8]>) -> Result<(), String> {
     std::fs::write(file, data).map_err(|e| format!("{}: {e}", file.display()))
 }
 
-/// Draws each `(folder, svg)` into `folder/preview.png`, on every core;
-/// returns the bytes written, and the largest image's.
-fn previews(jobs: &[(PathBuf, String)]) -> Result<(usize, usize), String> {
+/// Draws each preview SVG into PNG bytes, on every core, in order.
+fn previews(svgs: &[String]) -> Result<Vec<Vec<u8>>, String> {
     let raster = Rasteriser::new()?;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = jobs.len().div_ceil(threads).max(1);
-    let sizes = std::thread::scope(|scope| {
+    let chunk = svgs.len().div_ceil(threads).max(1);
+    let parts = std::thread::scope(|scope| {
         let raster = &raster;
-        let workers: Vec<_> = jobs
+        let workers: Vec<_> = svgs
             .chunks(chunk)
             .map(|part| {
                 scope.spawn(move || {
                     part.iter()
-                        .map(|(dir, svg)| {
-                            let png = raster
-                                .png(svg)
-                                .map_err(|e| format!("{}: {e}", dir.display()))?;
-                            write(&dir.join(PREVIEW), &png)?;
-                            Ok(png.len())
-                        })
-                        .collect::<Result<Vec<usize>, String>>()
+                        .map(|svg| raster.png(svg))
+                        .collect::<Result<Vec<Vec<u8>>, String>>()
                 })
             })
             .collect();
@@ -55,10 +48,9 @@ fn previews(jobs: &[(PathBuf, String)]) -> Result<(usize, usize), String> {
                 w.join()
                     .map_err(|_| "a preview image's thread panicked".to_owned())?
             })
-            .collect::<Result<Vec<Vec<usize>>, String>>()
+            .collect::<Result<Vec<Vec<Vec<u8>>>, String>>()
     })?;
-    let sizes: Vec<usize> = sizes.into_iter().flatten().collect();
-    Ok((sizes.iter().sum(), sizes.iter().copied().max().unwrap_or(0)))
+    Ok(parts.into_iter().flatten().collect())
 }
 
 fn run() -> Result<usize, String> {
@@ -81,13 +73,26 @@ fn run() -> Result<usize, String> {
         .as_secs() as i64
         / 60;
     let links = pages();
-    let mut jobs = Vec::with_capacity(links.len());
+    // The preview images first: each page names its own by its content.
+    let pngs = previews(
+        &links
+            .iter()
+            .map(|link| {
+                let page = view(&Model::new(Mode::App, link), now);
+                preview_svg(&page, link.election.is_none())
+            })
+            .collect::<Vec<_>>(),
+    )?;
     let mut sheets = 0;
-    for link in &links {
-        let html = render_page(&template, link, &base, now)
-            .map_err(|e| format!("{}: {e}", index.display()))?;
+    for (link, png) in links.iter().zip(&pngs) {
         let dir = dist.join(link.to_path());
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        // A page built before, in place: its old images go.
+        remove_previews(&dir)?;
+        let image = preview_name(png);
+        write(&dir.join(&image), png)?;
+        let html = render_page(&template, link, &base, now, &image)
+            .map_err(|e| format!("{}: {e}", index.display()))?;
         write(&dir.join("index.html"), html)?;
         let page = view(&Model::new(Mode::App, link), now);
         if let Some(sheet) = stall_sheet(&page) {
@@ -95,13 +100,13 @@ fn run() -> Result<usize, String> {
             write(&dir.join(QR), qr_svg(&format!("{base}{}", link.to_path()))?)?;
             sheets += 1;
         }
-        jobs.push((dir, preview_svg(&page, link.election.is_none())));
     }
-    write(&dist.join("cards.css"), stall::CSS)?;
-    let (bytes, largest) = previews(&jobs)?;
+    write(&dist.join(stall::css_name()), stall::CSS)?;
+    let bytes: usize = pngs.iter().map(Vec::len).sum();
+    let largest = pngs.iter().map(Vec::len).max().unwrap_or(0);
     println!(
         "prerender: {} preview images, {bytes} bytes (largest {largest}); {sheets} QR codes and stall sheets",
-        jobs.len()
+        pngs.len()
     );
     let why = why_pages(&dist)?;
     println!(
@@ -124,6 +129,20 @@ fn why_pages(dist: &std::path::Path) -> Result<usize, String> {
         }
     }
     Ok(written)
+}
+
+/// Removes the preview images (`preview.png`, `preview.<hash>.png`) in `dir`.
+fn remove_previews(dir: &Path) -> Result<(), String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if name.starts_with("preview.") && name.ends_with(".png") {
+            std::fs::remove_file(entry.path())
+                .map_err(|e| format!("{}: {e}", entry.path().display()))?;
+        }
+    }
+    Ok(())
 }
 
 fn main() {

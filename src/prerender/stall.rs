@@ -2,7 +2,7 @@
 //! page): four identical A6 cards on one A4 page with cut lines, each with
 //! the election, region, numbered order, other seats, the deadline and the
 //! page's QR code. Plain HTML and print CSS (`styles/cards.css`, written
-//! into `dist/` as `cards.css`): no script, no WebAssembly. Drawn from the
+//! into `dist/` as `cards.<hash>.css`): no script, no WebAssembly. Drawn from the
 //! same [`Page`] and catalogue as the result page.
 
 use crate::domain::election::Status;
@@ -11,8 +11,15 @@ use crate::domain::page::{Body, OrderSource, Page, ResultView};
 use crate::text::{catalogue, tag, Catalogue, Label};
 use std::fmt::Write as _;
 
-/// The sheet's stylesheet, written once into `dist/cards.css`.
+/// The sheet's stylesheet, written once into `dist/` as [`css_name`].
 pub const CSS: &str = include_str!("../../styles/cards.css");
+
+/// The stylesheet's published name, `cards.<first 8 hex of its SHA-256>.css`
+/// (`slatecard_data_format::content_name`): cacheable for a year, and a
+/// release's sheets never get another release's rules.
+pub fn css_name() -> String {
+    slatecard_data_format::content_name("cards.css", CSS.as_bytes())
+}
 
 /// The sheet's file name, next to the result page's `index.html`.
 pub const FILE: &str = "cards.html";
@@ -123,12 +130,13 @@ pub fn stall_sheet(page: &Page) -> Option<String> {
          <meta name=viewport content=\"width=device-width, initial-scale=1\">\
          <meta name=robots content=noindex><title>{title}</title>\
          <link rel=icon href=../../favicon.svg type=image/svg+xml>\
-         <link rel=stylesheet href=../../cards.css></head><body>\
+         <link rel=stylesheet href=../../{css}></head><body>\
          <p class=hint>{hint} <a href=./>{back}</a></p><main class=sheet>",
         lang = tag(page.lang),
         title = html_escape(&title),
         hint = html_escape(p.stall_hint),
         back = html_escape(p.back_to_page),
+        css = css_name(),
     );
     for _ in 0..CARDS {
         out.push_str(&card);

@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { createHash } from 'node:crypto';
 import { serveApp, launch, watchErrors, SlatecardPage, DIST } from './support.mjs';
 
 const require = createRequire(new URL('../../tools/package.json', import.meta.url));
@@ -53,23 +54,35 @@ test('the build wrote result pages to check', () => {
   assert.ok(RESULTS.length > 0 && ELECTIONS.length > 0, `${RESULTS.length} result pages`);
 });
 
-test('every page has an absolute og:image and twitter:image, a 1200×630 palette PNG next to it', async () => {
+/** The one preview image beside the page at `path` (relative to dist/). */
+function previewOf(path) {
+  const names = readdirSync(join(DIST, path)).filter((f) => /^preview\b.*\.png$/.test(f));
+  assert.equal(names.length, 1, `${path}: one preview image, not ${names.join(', ')}`);
+  return names[0];
+}
+
+test('every page has an absolute og:image and twitter:image, a 1200×630 palette PNG next to it, named by its content', async () => {
   let total = 0;
   for (const path of ['', ...ELECTIONS, ...RESULTS]) {
     const html = await (await fetch(`${server.url}/${path}`)).text();
     const canonical = html.match(/<link rel=canonical href="([^"]*)">/)[1];
     const image = meta(html, 'og:image');
     assert.ok(/^https?:\/\/[^/]+\//.test(image), `${path}: og:image ${image} is absolute`);
-    assert.equal(image, `${canonical}preview.png`, `${path}: og:image is the page's own`);
+    assert.match(image, /\/preview\.[0-9a-f]{8}\.png$/, `${path}: og:image is content-addressed`);
+    const name = image.slice(image.lastIndexOf('/') + 1);
+    assert.equal(image, `${canonical}${name}`, `${path}: og:image is the page's own`);
+    assert.equal(name, previewOf(path), `${path}: og:image names the image beside the page`);
     assert.equal(meta(html, 'twitter:image'), image, path);
     assert.equal(meta(html, 'twitter:card'), 'summary_large_image', path);
     assert.equal(meta(html, 'og:image:width'), '1200', path);
     assert.equal(meta(html, 'og:image:height'), '630', path);
     assert.ok(meta(html, 'og:image:alt')?.length > 20, `${path}: og:image:alt`);
-    const res = await fetch(`${server.url}/${path}preview.png`);
-    assert.equal(res.status, 200, `${path}preview.png`);
+    const res = await fetch(`${server.url}/${path}${name}`);
+    assert.equal(res.status, 200, `${path}${name}`);
     const png = Buffer.from(await res.arrayBuffer());
-    assert.deepEqual(pngHeader(png), { width: 1200, height: 630, colorType: 3 }, `${path}preview.png`);
+    assert.deepEqual(pngHeader(png), { width: 1200, height: 630, colorType: 3 }, `${path}${name}`);
+    // The name is the first 8 hex digits of the SHA-256 of the bytes served.
+    assert.equal(name, `preview.${createHash('sha256').update(png).digest('hex').slice(0, 8)}.png`, path);
     total += png.length;
   }
   console.log(`preview images: ${1 + ELECTIONS.length + RESULTS.length}, ${total} bytes`);
@@ -79,7 +92,7 @@ test('the service worker fetches none of the preview images, QR codes or stall s
   const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
   const shell = JSON.parse(sw.match(/const SHELL = (\[[^\]]*\]);/)[1]);
   assert.ok(shell.some((f) => /^slatecard_bg\.[0-9a-f]{8}\.wasm$/.test(f)), 'the shell list was found');
-  assert.deepEqual(shell.filter((f) => /preview\.png|qr\.svg|cards\.html/.test(f)), []);
+  assert.deepEqual(shell.filter((f) => /preview\b.*\.png|qr\.svg|cards\.html/.test(f)), []);
 });
 
 test("every result page's qr.svg reads back as the page's public address", async () => {
@@ -136,6 +149,8 @@ test('every stall sheet has four identical cards with the order, and prints on o
   assert.deepEqual(failed, []);
   assert.deepEqual(errors, []);
   assert.ok(await page.evaluate(() => getComputedStyle(document.querySelector('.sheet')).display === 'grid'), 'cards.css applies');
+  const css = await page.locator('link[rel=stylesheet]').getAttribute('href');
+  assert.match(css, /^\.\.\/\.\.\/cards\.[0-9a-f]{8}\.css$/, 'the stylesheet is named by its content');
   await page.close();
 });
 
@@ -182,7 +197,8 @@ test("after the app takes over, the card keeps its QR code and stall sheet link,
 
 test('preview images stay small', () => {
   for (const path of ['', ...ELECTIONS, ...RESULTS]) {
-    const size = statSync(join(DIST, path, 'preview.png')).size;
-    assert.ok(size < 60_000, `${path}preview.png is ${size} bytes`);
+    const name = previewOf(path);
+    const size = statSync(join(DIST, path, name)).size;
+    assert.ok(size < 60_000, `${path}${name} is ${size} bytes`);
   }
 });
