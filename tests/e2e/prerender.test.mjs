@@ -4,7 +4,12 @@
 // usable.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveApp, launch, expected, watchErrors, SlatecardPage } from './support.mjs';
+import { readFileSync, readdirSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { serveApp, launch, expected, watchErrors, SlatecardPage, DIST } from './support.mjs';
+
+const acorn = createRequire(new URL('../../tools/package.json', import.meta.url))('acorn');
 
 let server, browser, data;
 
@@ -114,6 +119,18 @@ async function failing(how, path = '/') {
   if (how === 'blocked') await page.route('**/*.wasm', (r) => r.abort());
   if (how === 'glue blocked') await page.route('**/slatecard*.js', (r) => r.abort());
   if (how === 'no WebAssembly') await page.addInitScript(() => { delete window.WebAssembly; });
+  if (how === 'an engine too old for the module') {
+    // An engine with WebAssembly 1.0 but not the later features the module
+    // is built with (Safari 11.1-14, reports/size-analysis.md): it refuses
+    // the module when compiling it. It also lacks compileStreaming (Safari
+    // before 15), replaceChildren and requestIdleCallback.
+    await page.addInitScript(() => {
+      for (const type of [Element, Document, DocumentFragment]) delete type.prototype.replaceChildren;
+      delete window.requestIdleCallback;
+      delete WebAssembly.compileStreaming;
+      WebAssembly.compile = () => Promise.reject(new WebAssembly.CompileError('invalid opcode 0xfc'));
+    });
+  }
   if (how === 'compile error') {
     await page.route('**/*.wasm', (r) => r.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('not wasm') }));
   }
@@ -121,7 +138,7 @@ async function failing(how, path = '/') {
   return page;
 }
 
-for (const how of ['blocked', 'glue blocked', 'no WebAssembly', 'compile error']) {
+for (const how of ['blocked', 'glue blocked', 'no WebAssembly', 'compile error', 'an engine too old for the module']) {
   test(`when the app cannot start (${how}), the landing page says so, offers a retry and still works`, async () => {
     const page = await failing(how);
     const failed = page.getByTestId('app-failed');
@@ -137,6 +154,57 @@ for (const how of ['blocked', 'glue blocked', 'no WebAssembly', 'compile error']
     await page.close();
   });
 }
+
+/** Every file under dist/ whose name matches `pattern`, relative to dist/. */
+function distFiles(pattern, dir = '') {
+  return readdirSync(join(DIST, dir), { withFileTypes: true }).flatMap((e) => {
+    const path = dir ? `${dir}/${e.name}` : e.name;
+    if (e.isDirectory()) return distFiles(pattern, path);
+    return pattern.test(e.name) ? [path] : [];
+  });
+}
+
+/** What in `code` an engine older than ES2020 cannot parse, allowing
+ * dynamic import() (Safari 11.1, Chrome 63, Firefox 67): acorn parses it
+ * as ES2020 and each later construct found is named. */
+function tooNew(code, sourceType) {
+  const found = [];
+  const walk = (node) => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) { node.forEach(walk); return; }
+    if (node.type === 'ChainExpression') found.push('?.');
+    if (node.type === 'LogicalExpression' && node.operator === '??') found.push('??');
+    if (node.type === 'CatchClause' && !node.param) found.push('catch without a binding');
+    if (node.type === 'Literal' && node.bigint) found.push('BigInt literal');
+    if (node.type === 'MetaProperty') found.push('import.meta');
+    if (node.type === 'Literal' && node.regex && /\(\?<[=!]/.test(node.regex.pattern)) found.push('regex lookbehind');
+    for (const [key, value] of Object.entries(node)) if (key !== 'loc') walk(value);
+  };
+  walk(acorn.parse(code, { ecmaVersion: 2020, sourceType }));
+  return found;
+}
+
+test('the scripts that say the app cannot start parse in engines too old to run it', () => {
+  // Each page's inline scripts (the start-up and the old-link redirect) and
+  // the embed loader: an engine that cannot parse them would leave a dead
+  // postcode box that says nothing. (The glue is ES2020: an engine that
+  // cannot load it gets the message, as 'glue blocked' above shows.)
+  const pages = distFiles(/^index\.html$/);
+  assert.ok(pages.length > 60, `${pages.length} pages`);
+  let scripts = 0;
+  for (const path of pages) {
+    const html = readFileSync(join(DIST, path), 'utf8');
+    for (const [, attrs, code] of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
+      if (!code.trim()) continue;
+      scripts += 1;
+      assert.deepEqual(tooNew(code, /type="?module/.test(attrs) ? 'module' : 'script'), [], `${path}: <script${attrs}>`);
+    }
+  }
+  assert.ok(scripts >= 2 * pages.length, `${scripts} inline scripts`);
+  assert.deepEqual(tooNew(readFileSync(join(DIST, 'embed.js'), 'utf8'), 'script'), [], 'embed.js');
+  // The check finds what it looks for.
+  assert.deepEqual(tooNew('a?.b ?? c; try {} catch {}', 'script').sort(), ['?.', '??', 'catch without a binding']);
+});
 
 test('when the app cannot start on a result page, the order is still all there', async () => {
   const page = await failing('blocked', '/nec-2022/london/');
