@@ -14,6 +14,7 @@
 //! and, for a result, its QR code ([`qr`], `qr.svg`) and its sheet of cards
 //! for a stall ([`stall`], `cards.html`).
 
+pub mod not_found;
 pub mod preview;
 pub mod qr;
 pub mod stall;

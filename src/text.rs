@@ -208,6 +208,12 @@ pub struct PrintText {
     pub back_to_page: &'static str,
     /// Under the QR code on a printed card.
     pub scan: &'static str,
+    /// The "not found" page's title and heading (`404.html`).
+    pub not_found: &'static str,
+    /// What the "not found" page says happened, and what to do.
+    pub not_found_body: &'static str,
+    /// Its link to the landing page.
+    pub not_found_link: &'static str,
 }
 
 /// The words of the "Why is my order different?" page

@@ -372,3 +372,17 @@ fn preview_images_and_the_sheets_stylesheet_are_named_by_their_content() {
     assert_eq!(a, preview_name(b"one picture"));
     named(&stall::css_name(), "cards.", ".css");
 }
+
+#[test]
+fn the_not_found_page_links_home_by_its_absolute_address_and_runs_nothing() {
+    use slatecard::prerender::not_found::not_found_page;
+    let page = not_found_page(BASE);
+    assert!(page.contains(&format!("<a href=\"{BASE}\">Find your region's order</a>")));
+    assert!(page.contains("<h1>There is no slatecard page at this address</h1>"));
+    assert!(page.contains("<meta name=robots content=noindex>"));
+    assert!(page.contains("default-src 'none'"));
+    assert!(!page.contains("<script"));
+    // An address with characters HTML gives meaning to is escaped.
+    assert!(not_found_page("https://example.org/a\"b/")
+        .contains("href=\"https://example.org/a&quot;b/\""));
+}

@@ -9,6 +9,7 @@
 
 use slatecard::domain::model::{Mode, Model};
 use slatecard::domain::page::view;
+use slatecard::prerender::not_found::{self, not_found_page};
 use slatecard::prerender::preview::{preview_svg, Rasteriser};
 use slatecard::prerender::qr::qr_svg;
 use slatecard::prerender::stall::{self, stall_sheet};
@@ -102,6 +103,7 @@ fn run() -> Result<usize, String> {
         }
     }
     write(&dist.join(stall::css_name()), stall::CSS)?;
+    write(&dist.join(not_found::FILE), not_found_page(&base))?;
     let bytes: usize = pngs.iter().map(Vec::len).sum();
     let largest = pngs.iter().map(Vec::len).max().unwrap_or(0);
     println!(

@@ -686,6 +686,9 @@ impl Catalogue for English {
             stall_hint: "Print this page on A4 (actual size, no margins needed) and cut along the dashed lines: four identical cards.",
             back_to_page: "Back to the order",
             scan: "Scan for this order online",
+            not_found: "There is no slatecard page at this address",
+            not_found_body: "The link may be mistyped, or from an older version of slatecard. Every region's order is one tap away from the start page.",
+            not_found_link: "Find your region's order",
         }
     }
 
