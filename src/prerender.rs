@@ -118,6 +118,36 @@ fn replace_between(html: &str, start: &str, end: &str, inner: &str) -> Option<St
     Some(format!("{}{inner}{}", &html[..a], &html[b..]))
 }
 
+/// Replaces the `<meta>` tag whose `name` is `name` (written `name=NAME` or
+/// `name="NAME"`, in any attribute order, as Trunk's minifier leaves it) with
+/// `<meta name=NAME content="CONTENT">`; `content` must be escaped already.
+/// Only that tag changes: the tags around it (the viewport's, whose content
+/// comes first in minified HTML too) are kept. `None` when there is none.
+fn replace_meta(html: &str, name: &str, content: &str) -> Option<String> {
+    let mut from = 0;
+    while let Some(at) = html[from..].find("<meta ") {
+        let start = from + at;
+        let end = start + html[start..].find('>')? + 1;
+        let tag = &html[start..end];
+        let named = [format!(" name={name}"), format!(" name=\"{name}\"")]
+            .iter()
+            .any(|attr| {
+                tag.match_indices(attr.as_str()).any(|(i, _)| {
+                    matches!(tag[i + attr.len()..].chars().next(), Some(' ' | '>' | '/'))
+                })
+            });
+        if named {
+            return Some(format!(
+                "{}<meta name={name} content=\"{content}\">{}",
+                &html[..start],
+                &html[end..]
+            ));
+        }
+        from = end;
+    }
+    None
+}
+
 /// Replaces the first `start…end` in `html`, both included, with `with`.
 fn replace_span(html: &str, start: &str, end: &str, with: &str) -> Option<String> {
     let a = html.find(start)?;
@@ -154,21 +184,8 @@ pub fn render_page(
     let html = replace_between(&html, "<title>", "</title>", &html_escape(&meta.title))
         .ok_or(PrerenderError::NoHead("<title>"))?;
     let description = html_escape(&meta.description);
-    let html = replace_between(
-        &html,
-        "<meta content=\"",
-        "\" name=description>",
-        &description,
-    )
-    .or_else(|| {
-        replace_between(
-            &html,
-            "<meta name=\"description\" content=\"",
-            "\">",
-            &description,
-        )
-    })
-    .ok_or(PrerenderError::NoHead("meta description"))?;
+    let html = replace_meta(&html, "description", &description)
+        .ok_or(PrerenderError::NoHead("meta description"))?;
     let url = html_escape(&format!("{base}{}", link.to_path()));
     let title = html_escape(&meta.title);
     // Marked, so that pre-rendering an already pre-rendered page replaces them.

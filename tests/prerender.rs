@@ -18,6 +18,7 @@ use slatecard::text::{catalogue, Catalogue as _, Label, Lang};
 
 /// The shape of Trunk's minified output around `#app`.
 const TEMPLATE: &str = "<!doctype html><html lang=en-GB><meta charset=utf-8>\
+<meta content=\"width=device-width, initial-scale=1\" name=viewport>\
 <meta content=\"Generic description\" name=description><title>Generic</title></head>\
 <body><div id=app><noscript><p>needs JavaScript</p></noscript><p class=sc-loading>Loading</p></div>\
 <template id=sc-app-failed><p>could not start</p></template></body></html>";
@@ -385,4 +386,28 @@ fn the_not_found_page_links_home_by_its_absolute_address_and_runs_nothing() {
     // An address with characters HTML gives meaning to is escaped.
     assert!(not_found_page("https://example.org/a\"b/")
         .contains("href=\"https://example.org/a&quot;b/\""));
+}
+
+#[test]
+fn a_page_keeps_the_templates_other_meta_tags_when_its_description_is_written() {
+    // Trunk's minifier writes `content` before `name`: the viewport's tag,
+    // just before the description's, once went with it, and phones then
+    // laid every page out 980 px wide.
+    let html = render_page(TEMPLATE, &link("nec-2022", Some("london")), BASE, 0, IMAGE).unwrap();
+    assert!(html.contains("<meta content=\"width=device-width, initial-scale=1\" name=viewport>"));
+    assert_eq!(html.matches("name=description").count(), 1);
+    assert!(!html.contains("Generic description"));
+    // Written the other way round too, and again over its own output.
+    let quoted = "<html><meta name=\"viewport\" content=\"width=device-width\">\
+        <meta name=\"description\" content=\"x\"><title>t</title><body><div id=app></div></body></html>";
+    let once = render_page(quoted, &Link::default(), BASE, 0, IMAGE).unwrap();
+    let twice = render_page(&once, &Link::default(), BASE, 0, IMAGE).unwrap();
+    for html in [&once, &twice] {
+        assert!(html.contains("<meta name=\"viewport\" content=\"width=device-width\">"));
+        assert_eq!(html.matches("name=description").count(), 1);
+    }
+    // A tag whose name only starts the same is not the description's.
+    let lookalike =
+        "<html><meta name=descriptions content=\"no\"><title>t</title><div id=app></div></html>";
+    assert!(render_page(lookalike, &Link::default(), BASE, 0, IMAGE).is_err());
 }

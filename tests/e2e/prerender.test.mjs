@@ -206,6 +206,23 @@ test('the scripts that say the app cannot start parse in engines too old to run 
   assert.deepEqual(tooNew('a?.b ?? c; try {} catch {}', 'script').sort(), ['?.', '??', 'catch without a binding']);
 });
 
+test('on a phone every page is laid out at the phone\'s width, not a desktop\'s', async () => {
+  // A page without <meta name=viewport> is laid out 980 px wide and shown
+  // at about 40 %: names at 6-9 px until the member pinches.
+  for (const path of distFiles(/\.html$/)) {
+    const html = readFileSync(join(DIST, path), 'utf8');
+    assert.match(html, /<meta (content="width=device-width, ?initial-scale=1" name="?viewport"?|name="?viewport"? content="width=device-width, ?initial-scale=1")>/, path);
+  }
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
+  const page = await context.newPage();
+  // (Not the stall sheets: an A4 page of cards, 794 px wide, for printing.)
+  for (const path of ['/', '/nec-2026/', '/nec-2026/london/', '/nec-2022/why.html', '/404.html']) {
+    await page.goto(`${server.url}${path}`);
+    assert.equal(await page.evaluate(() => innerWidth), 390, path);
+  }
+  await context.close();
+});
+
 test('when the app cannot start on a result page, the order is still all there', async () => {
   const page = await failing('blocked', '/nec-2022/london/');
   await page.getByTestId('result').waitFor();
