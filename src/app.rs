@@ -2,8 +2,8 @@
 //! with the shared components and keeps the address bar shareable.
 
 use crate::components::{
-    follow, link_notices, use_page, Advice, ElectionPicker, EmbedPanel, Footer, PostcodeForm,
-    RegionPicker, ShareLinks,
+    follow, link_notices, status_line, use_page, Advice, ElectionPicker, EmbedPanel, Footer,
+    PostcodeForm, RegionPicker, ShareLinks,
 };
 use crate::domain::model::{Event, Model};
 use crate::domain::page::{Body, Page};
@@ -70,15 +70,23 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let (lang, t) = (page.lang, catalogue(page.lang));
+    let on_result = matches!(page.body, Body::Result { .. });
+    // A result page opened from a link shows the order within the first
+    // screen of a phone: the other elections come after it, and so does
+    // the election's status once voting has closed (while it is upcoming
+    // or open, the status says when to vote and comes first).
+    let closed = page.election.timing.is_closed();
     let election = html! {
-        <ElectionPicker {lang} head={page.election} elections={page.elections.clone()} dispatch={dispatch.clone()} />
+        <ElectionPicker {lang} head={page.election} elections={page.elections.clone()} dispatch={dispatch.clone()} status={!on_result || closed} />
     };
     html! {
         <>
             <header class="sc-header">
                 <p class="sc-brand">{ t.label(Label::Brand) }</p>
                 <h1 data-testid="page-heading">{ t.page_heading(page.election.election) }</h1>
-                <p class="sc-tagline">{ t.label(Label::Tagline) }</p>
+                if !on_result {
+                    <p class="sc-tagline">{ t.label(Label::Tagline) }</p>
+                }
             </header>
             <main id="main" class="sc-main">
                 { link_notices(&page) }
@@ -101,9 +109,12 @@ pub fn App(props: &AppProps) -> Html {
                                         <a href={back.clone()} data-testid="not-my-region" onclick={follow(&dispatch, Event::ChangeRegion)}>{ t.label(Label::EnterYourPostcode) }</a>
                                     </p>
                                 }
-                                { election }
+                                if !closed {
+                                    { status_line(lang, page.election) }
+                                }
                                 { reminder(&page, &share.text, props.now.unwrap_or_else(web::now_utc_minutes)) }
                                 <Advice {lang} found={found.clone()} result={result.clone()} back={back.clone()} dispatch={dispatch.clone()} take_focus={page.take_focus} share={share} />
+                                { election }
                             </>
                             }
                         },

@@ -15,7 +15,7 @@ mod postcode_form;
 mod region_picker;
 
 pub use advice::{Advice, AdviceProps, ShareLinks};
-pub use election_picker::{election_status, ElectionPicker, ElectionPickerProps};
+pub use election_picker::{election_status, status_line, ElectionPicker, ElectionPickerProps};
 pub use embed_panel::{EmbedPanel, EmbedPanelProps};
 pub use footer::{Footer, FooterProps};
 pub use postcode_form::{PostcodeForm, PostcodeFormProps};

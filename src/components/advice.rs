@@ -159,9 +159,12 @@ pub fn Advice(props: &AdviceProps) -> Html {
                 <img class="sc-qr" src={format!("{}qr.svg", share.path)} alt="" loading="lazy" />
             }
             <p class="sc-visually-hidden" aria-live="polite">{ t.showing(v.slate, v.region) }</p>
+            // The slate's name above the row of the region and "Change
+            // region", which then share a line: on a phone the order starts
+            // within the first screen.
+            <p class="sc-kicker">{ v.slate }</p>
             <div class="sc-result-head">
                 <h2 id="sc-result-heading" tabindex="-1" ref={heading}>
-                    <span class="sc-kicker">{ v.slate }</span>
                     <span data-testid="result-region">{ v.region.name() }</span>
                 </h2>
                 <a class="sc-link-button" href={props.back.clone()} data-testid="change-region" {onclick}>

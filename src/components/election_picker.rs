@@ -16,6 +16,10 @@ pub struct ElectionPickerProps {
     pub elections: Vec<ElectionChoice>,
     /// Where the choice goes.
     pub dispatch: Callback<Event>,
+    /// Whether to say where voting stands under the choice (a result page
+    /// says it above the order instead while the ballot is not closed).
+    #[prop_or(true)]
+    pub status: bool,
 }
 
 /// Chooses the election, and says whether voting is open.
@@ -46,10 +50,19 @@ pub fn ElectionPicker(props: &ElectionPickerProps) -> Html {
                     }
                 </p>
             </noscript>
-            <p class={classes!("sc-status", props.head.timing.is_open().then_some("sc-status--open"))} data-testid="election-status">
-                { t.timing(props.head.timing) }
-            </p>
+            if props.status {
+                { status_line(props.lang, props.head) }
+            }
         </section>
+    }
+}
+
+/// Where voting stands in `head`'s election ("Voting closes in 3 days…").
+pub fn status_line(lang: Lang, head: ElectionHead) -> Html {
+    html! {
+        <p class={classes!("sc-status", head.timing.is_open().then_some("sc-status--open"))} data-testid="election-status">
+            { catalogue(lang).timing(head.timing) }
+        </p>
     }
 }
 

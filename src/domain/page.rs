@@ -89,6 +89,13 @@ impl Timing {
         matches!(self.status, Status::Open { .. })
     }
 
+    /// True once voting has closed. A result page then puts the election's
+    /// status after the order, with the other elections: while voting is
+    /// upcoming or open it comes first, since it says when to vote.
+    pub fn is_closed(self) -> bool {
+        matches!(self.status, Status::Closed { .. })
+    }
+
     /// The first minute after `now_utc_minutes` at which what a page says of
     /// `election`'s ballot changes (its status, or the days left to vote),
     /// looking at most `horizon` minutes ahead (`now_utc_minutes + horizon`

@@ -158,11 +158,11 @@ impl Catalogue for English {
             Label::ChoosePlaceholder => "Choose…",
             Label::ChangeRegion => "Change region",
             Label::PublishedOrder => {
-                "This is the order the slate published for your region. Source: "
+                "This is the order the slate published for this region. Source: "
             }
             Label::Source => " Source: ",
             Label::GeneratedOrder => "Worked out by slatecard, not published by the slate.",
-            Label::GeneratedWhy => " We could not find the slate's own order for your region, so slatecard worked this one out to spread first preferences across the slate, as the slate's regional orders are meant to.",
+            Label::GeneratedWhy => " Our sources have no order from the slate for this region: this one spreads first preferences across the slate, as its regional orders are meant to.",
             Label::HowOrderMade => "How this order was made",
             Label::HowRestMade => "How the rest was made",
             Label::OtherSeats => "Other seats on the same ballot",

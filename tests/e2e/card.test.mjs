@@ -30,7 +30,7 @@ test('whose order it is comes before the order, in words that differ', async () 
   await page.getByTestId('published-elsewhere').getByRole('link', { name: 'Northern' }).click();
   await page.waitForURL(/\/nec-2022\/northern\/$/);
   assert.equal(await page.getByTestId('provenance').getAttribute('data-kind'), 'published');
-  assert.match(await page.getByTestId('provenance').textContent(), /^This is the order the slate published for your region\./);
+  assert.match(await page.getByTestId('provenance').textContent(), /^This is the order the slate published for this region\./);
   await context.close();
 });
 

@@ -134,6 +134,8 @@ async function failing(how, path = '/') {
   if (how === 'compile error') {
     await page.route('**/*.wasm', (r) => r.fulfill({ status: 200, contentType: 'application/wasm', body: Buffer.from('not wasm') }));
   }
+  page.saidCouldNotStart = 0;
+  page.on('console', (m) => { if (/could not start/.test(m.text())) page.saidCouldNotStart += 1; });
   await page.goto(`${server.url}${path}`);
   return page;
 }
@@ -146,6 +148,12 @@ for (const how of ['blocked', 'glue blocked', 'no WebAssembly', 'compile error',
     assert.match(await failed.textContent(), /could not start/);
     assert.equal(await page.locator('[data-sc-retry]').count(), 1);
     assert.equal(await page.getByTestId('postcode-input').isDisabled(), true, 'no dead postcode box');
+    // "Try again" keeps the keyboard's focus: reaching it does not start
+    // (and fail) the app again, which would draw the message anew.
+    await page.keyboard.press('Tab');
+    await page.waitForTimeout(300);
+    assert.equal(await page.evaluate(() => document.activeElement?.hasAttribute('data-sc-retry')), true, 'focus on Try again');
+    assert.equal(page.saidCouldNotStart, 1, 'said once');
     // The regions are plain links to their pre-rendered pages.
     await page.getByTestId('region-scotland').click();
     await page.waitForURL(/\/scotland\/$/);
