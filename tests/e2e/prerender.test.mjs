@@ -231,6 +231,22 @@ test('on a phone every page is laid out at the phone\'s width, not a desktop\'s'
   await context.close();
 });
 
+test('on a phone every result page opened from a link says what to do within the first screen', async () => {
+  // 390 × 664: an iPhone's 390 × 844 less Safari's bars.
+  const context = await browser.newContext({ viewport: { width: 390, height: 664 }, isMobile: true, hasTouch: true });
+  const page = await context.newPage();
+  let worst = [0, ''];
+  for (const path of distFiles(/^index\.html$/).filter((p) => p.split('/').length === 3)) {
+    await page.goto(`${server.url}/${path.replace(/index\.html$/, '')}`);
+    const [instruction, name] = await page.evaluate(() => ['instruction', 'candidate-name']
+      .map((id) => document.querySelector(`[data-testid=${id}]`).getBoundingClientRect()));
+    assert.ok(instruction.bottom <= 664, `${path}: "Number these…" ends at ${instruction.bottom} px`);
+    if (name.top > worst[0]) worst = [Math.round(name.top), path];
+  }
+  console.log(`first name on a 390 × 664 phone: lowest at ${worst[0]} px (${worst[1]})`);
+  await context.close();
+});
+
 test('when the app cannot start on a result page, the order is still all there', async () => {
   const page = await failing('blocked', '/nec-2022/london/');
   await page.getByTestId('result').waitFor();
