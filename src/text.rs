@@ -161,6 +161,8 @@ pub enum Label {
     Results,
     /// The election has closed but its results are not in the data.
     ResultsMissing,
+    /// After a candidate's count that the sources do not give ("—").
+    CountUnknown,
     /// No list of everyone on the ballot in our sources.
     BallotUnknown,
     /// Before the seats decided unopposed.

@@ -411,3 +411,29 @@ fn a_page_keeps_the_templates_other_meta_tags_when_its_description_is_written() 
         "<html><meta name=descriptions content=\"no\"><title>t</title><div id=app></div></html>";
     assert!(render_page(lookalike, &Link::default(), BASE, 0, IMAGE).is_err());
 }
+
+#[test]
+fn a_first_preference_count_not_in_the_sources_is_explained_where_it_is_shown() {
+    let mut explained = 0;
+    for link in pages().into_iter().filter(|l| l.region.is_some()) {
+        let Body::Result { result, .. } = &page_of(&link).body else {
+            panic!("a result page");
+        };
+        let missing = result
+            .outcome
+            .as_ref()
+            .is_some_and(|o| o.slate_counts.iter().any(|(_, votes)| votes.is_none()));
+        let html = render_page(TEMPLATE, &link, BASE, 0, IMAGE).unwrap();
+        assert_eq!(
+            html.contains("(—: not in our sources)"),
+            missing,
+            "{}",
+            link.to_path()
+        );
+        explained += usize::from(missing);
+    }
+    assert!(
+        explained > 0,
+        "the bundled data has such counts (NEC 2022, Wales)"
+    );
+}

@@ -339,6 +339,9 @@ fn outcome(t: &impl Catalogue, v: &ResultView, ranked: bool) -> Html {
                     for (name, votes) in &o.slate_counts {
                         <span class="sc-count">{ format!("{name}: {}", votes.map_or("—".to_owned(), |n| t.votes_count(n))) }</span>
                     }
+                    if o.slate_counts.iter().any(|(_, votes)| votes.is_none()) {
+                        <span class="sc-count">{ t.label(Label::CountUnknown) }</span>
+                    }
                 </p>
             }
         </section>

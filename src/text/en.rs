@@ -198,6 +198,7 @@ impl Catalogue for English {
             Label::NotElected => "Not elected",
             Label::Results => "Results",
             Label::ResultsMissing => "Voting has closed. The results are not in slatecard's data yet.",
+            Label::CountUnknown => "(—: not in our sources)",
             Label::BallotUnknown => "As your ballot lists them (alphabetically), with the slate's marks. Other candidates will be between them: we have not found the full list.",
             Label::Unopposed => "Decided unopposed, so not on the ballot:",
             Label::FirstPreferences => "First preferences for the slate",

@@ -252,6 +252,15 @@ test('when the app cannot start on a result page, the order is still all there',
   await page.getByTestId('result').waitFor();
   assert.deepEqual(await page.getByTestId('candidate-name').allTextContents(),
     data.elections.find((e) => e.id === 'nec-2022').regions.london.candidates);
+  // Nothing is left that looks usable and does nothing: the app's controls
+  // are switched off, and the other elections are links.
+  await page.locator('#sc-election[disabled]').waitFor();
+  assert.deepEqual(await page.locator('#app button:not([disabled]), #app select:not([disabled]), #app input:not([disabled])').count(), 0);
+  const others = page.locator('.sc-election a[href]');
+  assert.equal(await others.count(), data.elections.length - 1);
+  await others.first().click();
+  await page.waitForURL((url) => url.pathname !== '/nec-2022/london/');
+  assert.ok((await page.getByTestId('page-heading').textContent()).length > 0);
   await page.close();
 });
 
