@@ -110,6 +110,7 @@ pub fn shell_text_json() -> serde_json::Value {
         "app_failed": t.app_failed,
         "widget_failed": t.widget_failed,
         "retry": t.retry,
+        "looking_up": t.looking_up,
     })
 }
 

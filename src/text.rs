@@ -277,6 +277,9 @@ pub struct ShellText {
     pub widget_failed: &'static str,
     /// The button that tries again.
     pub retry: &'static str,
+    /// Said at once when a postcode is asked for before the app has loaded
+    /// (the app's own first answer, `Label::PostcodeLoading`).
+    pub looking_up: &'static str,
 }
 
 /// A pre-rendered page's title and description (for search results and

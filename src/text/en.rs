@@ -132,6 +132,7 @@ impl Catalogue for English {
             app_failed: "Postcode search could not start in this browser (it may be blocked, offline or too old). Choose your region below: every region's order works without it.",
             widget_failed: "slatecard could not start in this browser (it may be blocked, offline or too old).",
             retry: "Try again",
+            looking_up: self.label(Label::PostcodeLoading),
         }
     }
 

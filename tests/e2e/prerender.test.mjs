@@ -271,6 +271,29 @@ test('the widget that cannot start says so instead of showing the full page', as
   await page.close();
 });
 
+test('a postcode asked for before the app has arrived is answered at once, then found when it runs', async () => {
+  // No service worker: it would fetch the wasm past the hold.
+  const page = await browser.newPage({ viewport: { width: 390, height: 800 }, serviceWorkers: 'block' });
+  const errors = watchErrors(page);
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  await page.goto(`${server.url}/`);
+  const answer = page.getByTestId('postcode-answer');
+  // An empty box asks for nothing: nothing is said on the app's behalf.
+  await page.getByTestId('postcode-input').press('Enter');
+  await page.waitForTimeout(200);
+  assert.equal(await answer.textContent(), '');
+  await page.getByTestId('postcode-input').fill('NE1 4ST');
+  await page.getByTestId('postcode-input').press('Enter');
+  await page.waitForFunction(() => document.querySelector('[data-testid=postcode-answer]').textContent === 'Looking up your postcode…');
+  release();
+  await page.getByTestId('result').waitFor();
+  assert.equal(await page.getByTestId('result-region').textContent(), 'Northern');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
 test('the postcode table comes after the page: a postcode typed before it arrives is answered when it does', async () => {
   // No service worker: once in charge it would serve the table from its own
   // cache, past the hold (the app now starts only when the member reaches for it).
