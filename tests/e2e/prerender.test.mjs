@@ -54,11 +54,15 @@ test('with JavaScript off: the landing page links to every region, and each resu
   const election = data.elections[0];
   // The postcode box says it needs JavaScript; the regions are links.
   assert.match(await page.locator('.sc-postcode noscript, .sc-postcode .sc-error').first().textContent(), /JavaScript/);
+  // Nothing is shown that needs the app: no box to type in, no button.
+  const dead = 'button:visible, input[type=text]:visible';
+  assert.equal(await page.locator(dead).count(), 0, 'landing page');
   await page.getByTestId('region-wales').click();
   await page.waitForURL(`${server.url}/${election.id}/wales/`);
   assert.equal(await page.getByTestId('result-region').textContent(), 'Wales');
   assert.deepEqual(await page.getByTestId('candidate-name').allTextContents(), election.regions.wales.candidates);
   assert.equal(await page.getByTestId('seat').count(), election.regions.wales.seats.length, 'the other seats are there too');
+  assert.equal(await page.locator(dead).count(), 0, 'result page: no share or copy button');
   // Other elections are links to the same region's page, with their seats.
   await page.locator('.sc-election noscript a, .sc-election a', { hasText: 'NEC 2022' }).first().click();
   await page.waitForURL(`${server.url}/nec-2022/wales/`);
