@@ -74,18 +74,20 @@ fn run() -> Result<usize, String> {
         .as_secs() as i64
         / 60;
     let links = pages();
+    let views: Vec<_> = links
+        .iter()
+        .map(|link| view(&Model::new(Mode::App, link), now))
+        .collect();
     // The preview images first: each page names its own by its content.
     let pngs = previews(
         &links
             .iter()
-            .map(|link| {
-                let page = view(&Model::new(Mode::App, link), now);
-                preview_svg(&page, link.election.is_none())
-            })
+            .zip(&views)
+            .map(|(link, page)| preview_svg(page, link.election.is_none()))
             .collect::<Vec<_>>(),
     )?;
     let mut sheets = 0;
-    for (link, png) in links.iter().zip(&pngs) {
+    for ((link, page), png) in links.iter().zip(&views).zip(&pngs) {
         let dir = dist.join(link.to_path());
         std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
         // A page built before, in place: its old images go.
@@ -95,8 +97,7 @@ fn run() -> Result<usize, String> {
         let html = render_page(&template, link, &base, now, &image)
             .map_err(|e| format!("{}: {e}", index.display()))?;
         write(&dir.join("index.html"), html)?;
-        let page = view(&Model::new(Mode::App, link), now);
-        if let Some(sheet) = stall_sheet(&page) {
+        if let Some(sheet) = stall_sheet(page) {
             write(&dir.join(stall::FILE), sheet)?;
             write(&dir.join(QR), qr_svg(&format!("{base}{}", link.to_path()))?)?;
             sheets += 1;

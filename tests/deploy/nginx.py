@@ -18,6 +18,7 @@ is sent with, as a browser and a CDN would see it:
 Needs nginx with ngx_brotli's static module (scripts/setup installs them).
 """
 import re
+import runpy
 import shutil
 import socket
 import subprocess
@@ -36,7 +37,8 @@ HASHED = re.compile(r"\.[0-9a-f]{8}\.[a-z]+$")
 TYPES = {".html": r"text/html", ".js": r"(text|application)/javascript", ".wasm": r"application/wasm",
          ".css": r"text/css", ".png": r"image/png", ".svg": r"image/svg\+xml", ".json": r"application/json",
          ".webmanifest": r"application/manifest\+json", ".bin": r"application/octet-stream"}
-COMPRESSED = {".html", ".js", ".wasm", ".css", ".bin", ".json", ".svg", ".webmanifest"}
+# What the release step compresses (scripts/precompress), so what must go out as brotli.
+COMPRESSED = runpy.run_path(str(ROOT / "scripts" / "precompress"))["COMPRESSIBLE"]
 
 
 def guide_block() -> str:

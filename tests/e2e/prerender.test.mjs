@@ -277,13 +277,19 @@ test('the widget that cannot start says so instead of showing the full page', as
   await page.close();
 });
 
+/** Holds back `page`'s requests for `pattern` until the returned function is called. */
+async function holdBack(page, pattern) {
+  let release;
+  const held = new Promise((ok) => { release = ok; });
+  await page.route(pattern, async (route) => { await held; await route.continue(); });
+  return release;
+}
+
 test('a postcode asked for before the app has arrived is answered at once, then found when it runs', async () => {
   // No service worker: it would fetch the wasm past the hold.
   const page = await browser.newPage({ viewport: { width: 390, height: 800 }, serviceWorkers: 'block' });
   const errors = watchErrors(page);
-  let release;
-  const held = new Promise((ok) => { release = ok; });
-  await page.route('**/*.wasm', async (route) => { await held; await route.continue(); });
+  const release = await holdBack(page, '**/*.wasm');
   await page.goto(`${server.url}/`);
   const answer = page.getByTestId('postcode-answer');
   // An empty box asks for nothing: nothing is said on the app's behalf.
@@ -305,9 +311,7 @@ test('the postcode table comes after the page: a postcode typed before it arrive
   // cache, past the hold (the app now starts only when the member reaches for it).
   const page = await browser.newPage({ viewport: { width: 390, height: 800 }, serviceWorkers: 'block' });
   const errors = watchErrors(page);
-  let release;
-  const held = new Promise((ok) => { release = ok; });
-  await page.route('**/labour.*.bin', async (route) => { await held; await route.continue(); });
+  const release = await holdBack(page, '**/labour.*.bin');
   const app = new SlatecardPage(page, server.url);
   await app.open();
   await app.lookUp('NE1 4ST');
