@@ -13,8 +13,9 @@
 //!   `prerender` feature, which renders every page to static HTML);
 //! - `cli` (native only): the organisers' command line.
 //!
-//! The start functions are here: [`start`] for our own page, [`mount`] for
-//! host pages that import `slatecard.js`.
+//! The start functions are here: `start` for our own page, and `mount` for
+//! host pages that import `slatecard.js` (in the blogs' module, built with the
+//! `embed` feature).
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
@@ -32,20 +33,26 @@ pub mod web;
 #[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod widget;
 
+#[cfg(all(target_arch = "wasm32", feature = "embed"))]
+pub use entry::mount;
 #[cfg(target_arch = "wasm32")]
-pub use entry::{mount, start};
+pub use entry::start;
 
+/// The two wasm modules' entries. Trunk builds the member's module (the full
+/// page); `scripts/embed-module` builds the blogs' module (`--features embed`:
+/// the widget and `mount()`). start.js loads the one its page needs. Each
+/// carries only its own shell: the optimiser drops what neither entry calls.
 #[cfg(target_arch = "wasm32")]
 mod entry {
     use crate::domain::link::Link;
     use crate::domain::model::{Mode, Model};
-    use crate::{app, web, widget};
+    use crate::web;
     use wasm_bindgen::prelude::*;
-    use web_sys::Element;
 
-    /// Starts the app when the page has an `#app` element (our `index.html`):
-    /// the full page, or the widget for `?embed=1`. A host page that imports
-    /// the module to call [`mount`] has none, so nothing happens there.
+    /// Starts the module's shell when the page has an `#app` element (our
+    /// `index.html`): the full page in the member's module, the widget (for
+    /// `?embed=1`) in the blogs'. A host page that imports `slatecard.js` to
+    /// call `mount` has none, so nothing happens there.
     #[wasm_bindgen(start)]
     pub fn start() {
         web::catch_panics();
@@ -54,19 +61,18 @@ mod entry {
         };
         let (path, search) = web::address();
         let link = Link::parse_address(&path, &search);
-        if link.embed {
-            widget::render(
-                root,
-                widget::WidgetProps {
-                    model: Model::new(Mode::Widget, &link),
-                    page_url: web::page_base().into(),
-                    report_height: true,
-                    standalone: true,
-                },
-            );
-        } else {
-            app::render(root, Model::new(Mode::App, &link));
-        }
+        #[cfg(feature = "embed")]
+        crate::widget::render(
+            root,
+            crate::widget::WidgetProps {
+                model: Model::new(Mode::Widget, &link),
+                page_url: web::page_base().into(),
+                report_height: true,
+                standalone: true,
+            },
+        );
+        #[cfg(not(feature = "embed"))]
+        crate::app::render(root, Model::new(Mode::App, &link));
     }
 
     /// Mounts a widget into `root` with `opts`, a plain object such as
@@ -74,13 +80,14 @@ mod entry {
     /// accent; all optional), for host pages that load `slatecard.js` as a
     /// module. Bad options are thrown as a JS `Error` that says what is wrong
     /// (from the message catalogue), never a panic.
+    #[cfg(feature = "embed")]
     #[wasm_bindgen]
-    pub fn mount(root: Element, opts: JsValue) -> Result<(), JsValue> {
+    pub fn mount(root: web_sys::Element, opts: JsValue) -> Result<(), JsValue> {
         let link = web::mount_options(&opts)
             .map_err(|problem| js_sys::Error::new(&format!("slatecard: {problem}")))?;
-        widget::render(
+        crate::widget::render(
             root,
-            widget::WidgetProps {
+            crate::widget::WidgetProps {
                 model: Model::new(Mode::Widget, &link),
                 page_url: web::module_base().into(),
                 report_height: false,

@@ -206,71 +206,79 @@ async fn postcode_field_finds_the_region() {
 /// The postcode table, as the app fetches it (`labour.bin`).
 const TABLE: &[u8] = include_bytes!("../data/postcodes/labour.bin");
 
-/// Builds a JS options object for `mount()` from name/value pairs.
-fn options(pairs: &[(&str, wasm_bindgen::JsValue)]) -> wasm_bindgen::JsValue {
-    let o = js_sys::Object::new();
-    for (k, v) in pairs {
-        js_sys::Reflect::set(&o, &(*k).into(), v).unwrap();
+/// `mount()`, in the blogs' module only (`--features embed`, scripts/embed-module).
+#[cfg(feature = "embed")]
+mod mount {
+    use super::*;
+
+    /// Builds a JS options object for `mount()` from name/value pairs.
+    fn options(pairs: &[(&str, wasm_bindgen::JsValue)]) -> wasm_bindgen::JsValue {
+        let o = js_sys::Object::new();
+        for (k, v) in pairs {
+            js_sys::Reflect::set(&o, &(*k).into(), v).unwrap();
+        }
+        o.into()
     }
-    o.into()
-}
 
-#[wasm_bindgen_test]
-async fn mount_renders_a_preset_widget_in_a_host_page() {
-    let root = mount_point();
-    slatecard::mount(
-        root.clone(),
-        options(&[
-            ("election", "nec-2020".into()),
-            ("region", "south-west".into()),
-            ("theme", "dark".into()),
-        ]),
-    )
-    .expect("good options mount");
-    yew::scheduler::flush().await;
-    assert_eq!(texts(&root, "[data-testid=result-region]"), ["South West"]);
-    assert_eq!(texts(&root, "[data-testid=candidate]").len(), 6);
-    let widget = root
-        .query_selector("[data-testid=widget]")
-        .unwrap()
-        .unwrap();
-    assert_eq!(
-        widget.tag_name(),
-        "SECTION",
-        "a host page keeps its own <main>"
-    );
-    assert_eq!(widget.get_attribute("data-theme").as_deref(), Some("dark"));
-    // "Open full page" leads to where the module was loaded from, with the preset.
-    let link = root
-        .query_selector("[data-testid=open-full-page]")
-        .unwrap()
-        .unwrap()
-        .get_attribute("href")
-        .unwrap();
-    let origin = gloo::utils::window().location().origin().unwrap();
-    assert!(link.starts_with(&origin), "{link}");
-    assert!(link.ends_with("/nec-2020/south-west/"), "{link}");
-}
+    #[wasm_bindgen_test]
+    async fn mount_renders_a_preset_widget_in_a_host_page() {
+        let root = mount_point();
+        slatecard::mount(
+            root.clone(),
+            options(&[
+                ("election", "nec-2020".into()),
+                ("region", "south-west".into()),
+                ("theme", "dark".into()),
+            ]),
+        )
+        .expect("good options mount");
+        yew::scheduler::flush().await;
+        assert_eq!(texts(&root, "[data-testid=result-region]"), ["South West"]);
+        assert_eq!(texts(&root, "[data-testid=candidate]").len(), 6);
+        let widget = root
+            .query_selector("[data-testid=widget]")
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            widget.tag_name(),
+            "SECTION",
+            "a host page keeps its own <main>"
+        );
+        assert_eq!(widget.get_attribute("data-theme").as_deref(), Some("dark"));
+        // "Open full page" leads to where the module was loaded from, with the preset.
+        let link = root
+            .query_selector("[data-testid=open-full-page]")
+            .unwrap()
+            .unwrap()
+            .get_attribute("href")
+            .unwrap();
+        let origin = gloo::utils::window().location().origin().unwrap();
+        assert!(link.starts_with(&origin), "{link}");
+        assert!(link.ends_with("/nec-2020/south-west/"), "{link}");
+    }
 
-#[wasm_bindgen_test]
-fn mount_refuses_bad_options_with_a_readable_error() {
-    let message = |opts: wasm_bindgen::JsValue| {
-        let err = slatecard::mount(mount_point(), opts).expect_err("refused");
-        err.dyn_into::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .expect("a JS Error")
-    };
-    assert_eq!(
-        message(options(&[("region", "atlantis".into())])),
-        "slatecard: no region \"atlantis\": use a region's slug, such as \"wales\" or \"north-west\""
-    );
-    assert_eq!(
-        message(options(&[("region", 3.into())])),
-        "slatecard: option \"region\" must be a string"
-    );
-    assert!(message(options(&[("colour", "#c00".into())])).contains("unknown option \"colour\""));
-    assert!(message("wales".into()).contains("options must be an object"));
-    // No options at all is fine: the widget starts at the postcode field.
-    let root = mount_point();
-    slatecard::mount(root, wasm_bindgen::JsValue::UNDEFINED).expect("no options");
+    #[wasm_bindgen_test]
+    fn mount_refuses_bad_options_with_a_readable_error() {
+        let message = |opts: wasm_bindgen::JsValue| {
+            let err = slatecard::mount(mount_point(), opts).expect_err("refused");
+            err.dyn_into::<js_sys::Error>()
+                .map(|e| String::from(e.message()))
+                .expect("a JS Error")
+        };
+        assert_eq!(
+            message(options(&[("region", "atlantis".into())])),
+            "slatecard: no region \"atlantis\": use a region's slug, such as \"wales\" or \"north-west\""
+        );
+        assert_eq!(
+            message(options(&[("region", 3.into())])),
+            "slatecard: option \"region\" must be a string"
+        );
+        assert!(
+            message(options(&[("colour", "#c00".into())])).contains("unknown option \"colour\"")
+        );
+        assert!(message("wales".into()).contains("options must be an object"));
+        // No options at all is fine: the widget starts at the postcode field.
+        let root = mount_point();
+        slatecard::mount(root, wasm_bindgen::JsValue::UNDEFINED).expect("no options");
+    }
 }
