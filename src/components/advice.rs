@@ -213,8 +213,10 @@ fn order_note(
     let method = |summary: Label, method: &'static str| {
         html! { <details><summary>{ t.label(summary) }</summary><p>{ method }</p></details> }
     };
-    // In the widget the why goes with the how, behind the switch.
-    let why = html! { { t.label(Label::GeneratedWhy) } };
+    // Why there is no published order goes with how this one was made,
+    // behind the switch: the flag itself stays one short line, so the
+    // order starts within a phone's first screen (tests/e2e/prerender.test.mjs).
+    let why = html! { <p>{ t.label(Label::GeneratedWhy) }</p> };
     match source {
         OrderSource::Published { source } => html! {
             <p class="sc-provenance" data-testid="provenance" data-kind="published">
@@ -224,8 +226,7 @@ fn order_note(
         },
         OrderSource::Generated { method: m } => html! {
             <div class="sc-provenance sc-provenance--generated" data-testid="provenance" data-kind="generated">
-                <p><strong>{ t.label(Label::GeneratedOrder) }</strong>
-                if !compact { { why.clone() } }</p>
+                <p><strong>{ t.label(Label::GeneratedOrder) }</strong></p>
                 if !published.is_empty() && !compact {
                     <p data-testid="published-elsewhere">
                         { t.label(Label::PublishedElsewhere) }
@@ -235,11 +236,7 @@ fn order_note(
                         }
                     </p>
                 }
-                if compact {
-                    <details><summary>{ t.label(Label::HowOrderMade) }</summary><p>{ why }</p><p>{ *m }</p></details>
-                } else {
-                    { method(Label::HowOrderMade, m) }
-                }
+                <details><summary>{ t.label(Label::HowOrderMade) }</summary>{ why }<p>{ *m }</p></details>
             </div>
         },
         OrderSource::PartlyPublished {

@@ -15,9 +15,23 @@ pub struct EmbedPanelProps {
 }
 
 /// "Embed this": snippets for blogs, with a live preview.
+///
+/// The preview (a frame of the widget, which loads the blogs' module) is
+/// drawn only once the panel is opened: never in the pre-rendered page, where
+/// without JavaScript browsers load even a lazy frame at once, nor for
+/// members who never open it.
 #[component]
 pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
     let t = catalogue(props.lang);
+    let open = use_state_eq(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            if let Some(details) = e.target_dyn_into::<web_sys::Element>() {
+                open.set(details.has_attribute("open"));
+            }
+        })
+    };
     let s = embed_snippets(
         &props.base,
         props.link.election,
@@ -36,13 +50,15 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
         }
     };
     html! {
-        <details class="sc-embed-panel" data-testid="embed-panel">
+        <details class="sc-embed-panel" data-testid="embed-panel" {ontoggle}>
             <summary>{ t.label(Label::EmbedThis) }</summary>
             { snippet("embed-loader", Label::EmbedLoader, Label::EmbedLoaderHelp, s.loader) }
             { snippet("embed-iframe", Label::EmbedIframe, Label::EmbedIframeHelp, s.iframe) }
             { snippet("embed-link", Label::EmbedLink, Label::EmbedLinkHelp, s.link) }
-            <p class="sc-hint">{ t.label(Label::Preview) }</p>
-            <iframe class="sc-embed-preview" src={s.widget_url} title={t.label(Label::PreviewTitle)} loading="lazy"></iframe>
+            if *open {
+                <p class="sc-hint">{ t.label(Label::Preview) }</p>
+                <iframe class="sc-embed-preview" data-testid="embed-preview" src={s.widget_url} title={t.label(Label::PreviewTitle)}></iframe>
+            }
         </details>
     }
 }

@@ -163,7 +163,7 @@ impl Catalogue for English {
             }
             Label::Source => " Source: ",
             Label::GeneratedOrder => "Worked out by slatecard, not published by the slate.",
-            Label::GeneratedWhy => " Our sources have no order from the slate for this region: this one spreads first preferences across the slate, as its regional orders are meant to.",
+            Label::GeneratedWhy => "Our sources have no order from the slate for this region: this one spreads first preferences across the slate, as its regional orders are meant to.",
             Label::HowOrderMade => "How this order was made",
             Label::HowRestMade => "How the rest was made",
             Label::OtherSeats => "Other seats on the same ballot",

@@ -54,9 +54,14 @@ test('with JavaScript off: the landing page links to every region, and each resu
   const election = data.elections[0];
   // The postcode box says it needs JavaScript; the regions are links.
   assert.match(await page.locator('.sc-postcode noscript, .sc-postcode .sc-error').first().textContent(), /JavaScript/);
-  // Nothing is shown that needs the app: no box to type in, no button.
-  const dead = 'button:visible, input[type=text]:visible';
+  // Nothing is shown that needs the app: no box to type in, no button, no
+  // drop-down; nor the widget's preview once "Embed this" is opened.
+  const dead = 'button:visible, input[type=text]:visible, select:visible, iframe:visible';
   assert.equal(await page.locator(dead).count(), 0, 'landing page');
+  // (Without JavaScript, browsers load even a lazy frame at once.)
+  await page.getByTestId('embed-panel').locator('summary').click();
+  assert.equal(await page.locator(dead).count(), 0, 'landing page, "Embed this" open');
+  assert.equal(await page.locator('iframe').count(), 0, 'no preview frame in the page');
   await page.getByTestId('region-wales').click();
   await page.waitForURL(`${server.url}/${election.id}/wales/`);
   assert.equal(await page.getByTestId('result-region').textContent(), 'Wales');
@@ -237,7 +242,7 @@ test('on a phone every page is laid out at the phone\'s width, not a desktop\'s'
   await context.close();
 });
 
-test('on a phone every result page opened from a link says what to do within the first screen', async () => {
+test('on a phone every result page opened from a link shows what to do and the first name within the first screen', async () => {
   // 390 × 664: an iPhone's 390 × 844 less Safari's bars.
   const context = await browser.newContext({ viewport: { width: 390, height: 664 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
@@ -247,9 +252,10 @@ test('on a phone every result page opened from a link says what to do within the
     const [instruction, name] = await page.evaluate(() => ['instruction', 'candidate-name']
       .map((id) => document.querySelector(`[data-testid=${id}]`).getBoundingClientRect()));
     assert.ok(instruction.bottom <= 664, `${path}: "Number these…" ends at ${instruction.bottom} px`);
-    if (name.top > worst[0]) worst = [Math.round(name.top), path];
+    assert.ok(name.bottom <= 664, `${path}: the first name ends at ${name.bottom} px`);
+    if (name.bottom > worst[0]) worst = [Math.round(name.bottom), path];
   }
-  console.log(`first name on a 390 × 664 phone: lowest at ${worst[0]} px (${worst[1]})`);
+  console.log(`first name on a 390 × 664 phone: ends at ${worst[0]} px at the lowest (${worst[1]})`);
   await context.close();
 });
 
