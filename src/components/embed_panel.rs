@@ -16,22 +16,14 @@ pub struct EmbedPanelProps {
 
 /// "Embed this": snippets for blogs, with a live preview.
 ///
-/// The preview (a frame of the widget, which loads the blogs' module) is
-/// drawn only once the panel is opened: never in the pre-rendered page, where
-/// without JavaScript browsers load even a lazy frame at once, nor for
-/// members who never open it.
+/// The preview is a frame of the widget (which loads the blogs' module),
+/// lazy, so browsers load it only once the panel is opened. Without
+/// JavaScript they load lazy frames at once, so the pre-rendered page's frame
+/// has no address (and is hidden by the page's no-script style): the app's
+/// gives it one when it takes the page over.
 #[component]
 pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
     let t = catalogue(props.lang);
-    let open = use_state_eq(|| false);
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| {
-            if let Some(details) = e.target_dyn_into::<web_sys::Element>() {
-                open.set(details.has_attribute("open"));
-            }
-        })
-    };
     let s = embed_snippets(
         &props.base,
         props.link.election,
@@ -50,15 +42,15 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
         }
     };
     html! {
-        <details class="sc-embed-panel" data-testid="embed-panel" {ontoggle}>
+        <details class="sc-embed-panel" data-testid="embed-panel">
             <summary>{ t.label(Label::EmbedThis) }</summary>
             { snippet("embed-loader", Label::EmbedLoader, Label::EmbedLoaderHelp, s.loader) }
             { snippet("embed-iframe", Label::EmbedIframe, Label::EmbedIframeHelp, s.iframe) }
             { snippet("embed-link", Label::EmbedLink, Label::EmbedLinkHelp, s.link) }
-            if *open {
+            <div class="sc-preview">
                 <p class="sc-hint">{ t.label(Label::Preview) }</p>
-                <iframe class="sc-embed-preview" data-testid="embed-preview" src={s.widget_url} title={t.label(Label::PreviewTitle)}></iframe>
-            }
+                <iframe class="sc-embed-preview" data-testid="embed-preview" src={cfg!(target_arch = "wasm32").then_some(s.widget_url)} title={t.label(Label::PreviewTitle)} loading="lazy"></iframe>
+            </div>
         </details>
     }
 }
