@@ -111,6 +111,7 @@ pub fn shell_text_json() -> serde_json::Value {
         "widget_failed": t.widget_failed,
         "retry": t.retry,
         "looking_up": t.looking_up,
+        "copied": t.copied,
     })
 }
 

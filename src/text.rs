@@ -280,6 +280,9 @@ pub struct ShellText {
     /// Said at once when a postcode is asked for before the app has loaded
     /// (the app's own first answer, `Label::PostcodeLoading`).
     pub looking_up: &'static str,
+    /// Said when a link or the order was copied before the app has loaded
+    /// (the app's own word, `Label::Copied`).
+    pub copied: &'static str,
 }
 
 /// A pre-rendered page's title and description (for search results and

@@ -257,6 +257,11 @@ fn order_note(
 /// Share this page (the phone's share sheet, else the link copied), share
 /// the election's page without the member's region, or copy the order as
 /// text for a message. "Copied" is said in a live region.
+///
+/// The buttons carry what they share (`data-url`, and the order as
+/// `data-text`), so that on a pre-rendered page start.js does the same at
+/// once, before the app runs or where it cannot: sharing and copying are
+/// allowed only while the tap still counts as the member's.
 fn share_buttons(t: &impl Catalogue, links: &ShareLinks) -> Html {
     let copied = t.label(Label::Copied);
     let act = |what: fn(&ShareLinks) -> bool| {
@@ -268,10 +273,10 @@ fn share_buttons(t: &impl Catalogue, links: &ShareLinks) -> Html {
         })
     };
     html! {
-        <div class="sc-share" data-testid="share">
-            <button type="button" class="sc-button sc-button--quiet" data-testid="share-page"
+        <div class="sc-share" data-testid="share" data-text={links.text.clone()}>
+            <button type="button" class="sc-button sc-button--quiet" data-testid="share-page" data-url={links.page.clone()}
                 onclick={act(|l| crate::web::share(&l.page, &l.text))}>{ t.label(Label::Share) }</button>
-            <button type="button" class="sc-button sc-button--quiet" data-testid="share-election"
+            <button type="button" class="sc-button sc-button--quiet" data-testid="share-election" data-url={links.election.clone()}
                 onclick={act(|l| crate::web::share(&l.election, ""))}>{ t.label(Label::ShareWithoutRegion) }</button>
             <button type="button" class="sc-button sc-button--quiet" data-testid="copy-order"
                 onclick={act(|l| { crate::web::copy_text(&l.text); true })}>{ t.label(Label::CopyOrder) }</button>

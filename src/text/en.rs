@@ -133,6 +133,7 @@ impl Catalogue for English {
             widget_failed: "slatecard could not start in this browser (it may be blocked, offline or too old).",
             retry: "Try again",
             looking_up: self.label(Label::PostcodeLoading),
+            copied: self.label(Label::Copied),
         }
     }
 

@@ -58,14 +58,46 @@ test('the first tap on a button starts the app and does what the button says', a
   const errors = watchErrors(page);
   await page.goto(`${server.url}/nec-2022/london/`);
   assert.equal(await page.evaluate(started), false);
+  // (Copy is done at once by start.js: the next test.)
   await page.getByTestId('copy-order').click();
   await page.waitForFunction(takenOver);
-  await page.waitForFunction(() => document.querySelector('[data-testid=share-status]')?.textContent === 'Copied');
   // On the landing page: "Find my region" with an empty box asks for a postcode.
   await page.goto(`${server.url}/`);
   await page.getByTestId('postcode-submit').click();
   await page.waitForFunction(takenOver);
   await page.getByTestId('postcode-error').waitFor();
+  assert.deepEqual(errors, []);
+  await page.close();
+});
+
+test('share and copy act at once while the app is still on its way, and are not done twice', async () => {
+  const { page, release } = await held();
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const errors = watchErrors(page);
+  await page.goto(`${server.url}/nec-2022/northern/`);
+  const status = page.getByTestId('share-status');
+  await page.getByTestId('copy-order').click();
+  assert.equal(await status.textContent(), 'Copied', 'said at once, not when the app arrives');
+  assert.equal(await page.evaluate(started), false);
+  // The order as the app copies it (card.test.mjs), naming this server's
+  // address (the page was built for another).
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()),
+    `NEC 2022 — Grassroots 5, Northern:\n1 Yasmine Dar\n2 Naomi Wimborne-Idrissi\n3 Mish Rahman\n4 Jess Barnard\n5 Gemma Bolton\nThe slate's published order.\n${server.url}/nec-2022/northern/`);
+  if (!(await page.evaluate(() => typeof navigator.share === 'function'))) {
+    // No share sheet in this browser: the link is copied instead.
+    await page.getByTestId('share-election').click();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${server.url}/nec-2022/`);
+    await page.getByTestId('share-page').click();
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${server.url}/nec-2022/northern/`);
+  }
+  // The taps started the app; it takes over without doing them again, and
+  // "Copied" stays said.
+  await page.evaluate(() => navigator.clipboard.writeText('untouched'));
+  release();
+  await page.waitForFunction(takenOver);
+  await page.waitForTimeout(300);
+  assert.equal(await page.getByTestId('share-status').textContent(), 'Copied');
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), 'untouched');
   assert.deepEqual(errors, []);
   await page.close();
 });
