@@ -48,9 +48,17 @@ fn base_path() -> String {
     }
 }
 
-/// The element the app renders into (`#app` in our `index.html`), if any.
+/// The element the app renders into: `#app` on our own pages, which say
+/// they are ours with `<meta name=sc-page>` (src/prerender.rs). Never a host
+/// page's own `#app` (a blog theme's, a Vue app's) when it imports
+/// `slatecard.js` to call `mount()`.
 pub fn app_root() -> Option<Element> {
-    gloo::utils::document().get_element_by_id("app")
+    let document = gloo::utils::document();
+    document
+        .query_selector("meta[name=sc-page]")
+        .ok()
+        .flatten()?;
+    document.get_element_by_id("app")
 }
 
 /// Puts `fresh` where `old` (the page's `#app`) is, as the new `#app`.
@@ -207,13 +215,20 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, JsValue> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// Copies `text` to the clipboard, where the browser allows it (old
-/// browsers and sandboxed frames do not; the text stays selectable).
-pub fn copy_text(text: &str) {
-    let _ = gloo::utils::window()
-        .navigator()
-        .clipboard()
-        .write_text(text);
+/// Copies `text` to the clipboard; false where the browser has no clipboard
+/// API (a page not served over https, sandboxed frames), so that the page
+/// does not say "Copied" when nothing was (the text stays selectable). Only
+/// ever called from the member's own tap (start.js does the taps made before
+/// the app ran), which browsers allow to write to the clipboard.
+pub fn copy_text(text: &str) -> bool {
+    let navigator = gloo::utils::window().navigator();
+    // (Calling a missing `navigator.clipboard` would throw.)
+    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
+        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
+    if has_clipboard {
+        let _ = navigator.clipboard().write_text(text);
+    }
+    has_clipboard
 }
 
 /// Where the device keeps the member's region (nothing else is stored).
@@ -252,7 +267,7 @@ pub fn say(id: &str, text: &str) {
 
 /// Shares `url` (with `text`, if any) through the phone's share sheet where
 /// the browser has one (the Web Share API); elsewhere copies the link and
-/// returns true, so the page can say it was copied.
+/// returns whether it was (`copy_text`), so the page can say so.
 pub fn share(url: &str, text: &str) -> bool {
     let navigator = gloo::utils::window().navigator();
     let share = js_sys::Reflect::get(&navigator, &"share".into())
@@ -274,8 +289,7 @@ pub fn share(url: &str, text: &str) -> bool {
             return false;
         }
     }
-    copy_text(url);
-    true
+    copy_text(url)
 }
 
 /// WordPress's wp-embed height message (`wp-embed.js` checks the secret).

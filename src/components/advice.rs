@@ -279,7 +279,7 @@ fn share_buttons(t: &impl Catalogue, links: &ShareLinks) -> Html {
             <button type="button" class="sc-button sc-button--quiet" data-testid="share-election" data-url={links.election.clone()}
                 onclick={act(|l| crate::web::share(&l.election, ""))}>{ t.label(Label::ShareWithoutRegion) }</button>
             <button type="button" class="sc-button sc-button--quiet" data-testid="copy-order"
-                onclick={act(|l| { crate::web::copy_text(&l.text); true })}>{ t.label(Label::CopyOrder) }</button>
+                onclick={act(|l| crate::web::copy_text(&l.text))}>{ t.label(Label::CopyOrder) }</button>
             <a href={format!("{}cards.html", links.path)}>{ t.label(Label::PrintCards) }</a>
             <span id="sc-share-status" class="sc-hint" role="status" data-testid="share-status"></span>
         </div>

@@ -16,14 +16,23 @@ pub struct EmbedPanelProps {
 
 /// "Embed this": snippets for blogs, with a live preview.
 ///
-/// The preview is a frame of the widget (which loads the blogs' module),
-/// lazy, so browsers load it only once the panel is opened. Without
-/// JavaScript they load lazy frames at once, so the pre-rendered page's frame
-/// has no address (and is hidden by the page's no-script style): the app's
-/// gives it one when it takes the page over.
+/// The preview is a frame of the widget, which loads the blogs' module: it
+/// gets its address only once the panel is opened. Not `loading="lazy"`:
+/// Safari before 16.4 and Firefox before 121 ignore it on frames (and would
+/// load the blogs' module on every page), and browsers without JavaScript
+/// load lazy frames at once (the page's no-script style hides the preview).
 #[component]
 pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
     let t = catalogue(props.lang);
+    let open = use_state_eq(|| false);
+    let ontoggle = {
+        let open = open.clone();
+        Callback::from(move |e: Event| {
+            if let Some(details) = e.target_dyn_into::<web_sys::Element>() {
+                open.set(details.has_attribute("open"));
+            }
+        })
+    };
     let s = embed_snippets(
         &props.base,
         props.link.election,
@@ -37,19 +46,19 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
                 <label for={id}>{ t.label(label) }</label>
                 <p class="sc-hint">{ t.label(help) }</p>
                 <textarea id={id} data-testid={id} readonly=true rows="3" value={text} />
-                <button type="button" class="sc-link-button" onclick={move |_| crate::web::copy_text(&copy)}>{ t.label(Label::Copy) }</button>
+                <button type="button" class="sc-link-button" onclick={move |_| { crate::web::copy_text(&copy); }}>{ t.label(Label::Copy) }</button>
             </div>
         }
     };
     html! {
-        <details class="sc-embed-panel" data-testid="embed-panel">
+        <details class="sc-embed-panel" data-testid="embed-panel" {ontoggle}>
             <summary>{ t.label(Label::EmbedThis) }</summary>
             { snippet("embed-loader", Label::EmbedLoader, Label::EmbedLoaderHelp, s.loader) }
             { snippet("embed-iframe", Label::EmbedIframe, Label::EmbedIframeHelp, s.iframe) }
             { snippet("embed-link", Label::EmbedLink, Label::EmbedLinkHelp, s.link) }
             <div class="sc-preview">
                 <p class="sc-hint">{ t.label(Label::Preview) }</p>
-                <iframe class="sc-embed-preview" data-testid="embed-preview" src={cfg!(target_arch = "wasm32").then_some(s.widget_url)} title={t.label(Label::PreviewTitle)} loading="lazy"></iframe>
+                <iframe class="sc-embed-preview" data-testid="embed-preview" src={(*open).then_some(s.widget_url)} title={t.label(Label::PreviewTitle)}></iframe>
             </div>
         </details>
     }

@@ -14,10 +14,10 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { execFileSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { ROOT, launch, watchErrors } from '../e2e/support.mjs';
+import { ROOT, launch, watchErrors, expected } from '../e2e/support.mjs';
 
 const FOLDER = '/slatecard/';
 const TYPES = {
@@ -26,7 +26,7 @@ const TYPES = {
   '.svg': 'image/svg+xml', '.webmanifest': 'application/manifest+json', '.bin': 'application/octet-stream',
 };
 
-let dist, server, base, browser;
+let dist, server, base, browser, latest;
 const outside = [];
 const missing = [];
 
@@ -40,8 +40,11 @@ before(async () => {
       return;
     }
     const rel = path.slice(FOLDER.length);
-    const file = normalize(join(dist, rel === '' || rel.endsWith('/') ? rel + 'index.html' : rel));
+    let file = normalize(join(dist, rel === '' || rel.endsWith('/') ? rel + 'index.html' : rel));
     if (!file.startsWith(dist)) { res.writeHead(403).end(); return; }
+    // A folder's page without the final slash, as docs/deploying.md's nginx
+    // serves it (`try_files $uri $uri/index.html`): no redirect.
+    if ((await stat(file).catch(() => null))?.isDirectory()) file = join(file, 'index.html');
     try {
       const body = await readFile(file);
       res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'access-control-allow-origin': '*' });
@@ -58,6 +61,7 @@ before(async () => {
   execFileSync('bash', ['-c', `source scripts/env && trunk build --release --locked --public-url ${FOLDER} --dist "$1"`, '-', dist],
     { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, SLATECARD_PUBLIC_URL: base } });
   browser = await launch();
+  latest = expected().elections[0].id;
 });
 
 after(async () => {
@@ -74,7 +78,8 @@ test('a member finds their region, opens an old link and a result page, and read
   await page.getByTestId('postcode-input').fill('CF10 1EP');
   await page.getByTestId('postcode-input').press('Enter');
   assert.equal(await page.getByTestId('result-region').textContent(), 'Wales');
-  assert.equal(new URL(page.url()).pathname, `${FOLDER}nec-2026/wales/`);
+  // (The address follows the page's first paint.)
+  await page.waitForURL(`${base}${latest}/wales/`);
   await page.goto(`${base}?election=nec-2022&region=london`);
   await page.waitForURL(`${base}nec-2022/london/`);
   await page.goto(`${base}nec-2024/scotland/`);
@@ -90,6 +95,29 @@ test('a member finds their region, opens an old link and a result page, and read
   await page.reload();
   assert.equal(await page.getByTestId('result-region').textContent(), 'Scotland');
   await context.setOffline(false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('share and copy name the folder, from the page as built and served, even where the app cannot start', async () => {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(base).origin });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  // start.js shares and copies by itself (the app is refused here), and the
+  // page is opened without its final slash.
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(`${base}nec-2024/scotland`);
+  await page.locator('#sc-election[disabled]').waitFor();
+  await page.getByTestId('copy-order').click();
+  await page.getByTestId('share-status').filter({ hasText: 'Copied' }).waitFor();
+  const text = await page.evaluate(() => navigator.clipboard.readText());
+  assert.ok(text.endsWith(`\n${base}nec-2024/scotland/`), text);
+  if (!(await page.evaluate(() => typeof navigator.share === 'function'))) {
+    await page.getByTestId('share-election').click();
+    await page.waitForFunction((url) => navigator.clipboard.readText().then((t) => t === url), `${base}nec-2024/`);
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -46,6 +46,20 @@ test('a link with someone else\'s region asks "not your region?" and leads to th
   await context.close();
 });
 
+test('the widget\'s preview is loaded only once "Embed this" is opened', async () => {
+  const { context, page } = await open('nec-2022/wales/');
+  const preview = page.getByTestId('embed-preview');
+  // No address while the panel is closed: browsers that ignore lazy frames
+  // (Safari before 16.4, Firefox before 121) would load the blogs' module.
+  assert.equal(await preview.getAttribute('src'), null);
+  await page.waitForTimeout(500);
+  assert.equal(await page.evaluate(() => performance.getEntriesByType('resource').filter((r) => /slatecard-embed/.test(r.name)).length), 0);
+  await page.getByTestId('embed-panel').locator('summary').click();
+  await page.frameLocator('[data-testid=embed-preview]').getByTestId('widget').waitFor();
+  assert.equal(await page.frameLocator('[data-testid=embed-preview]').getByTestId('result-region').textContent(), 'Wales');
+  await context.close();
+});
+
 test('the page says what it is', async () => {
   const { context, page } = await open('nec-2022/wales/');
   assert.equal(await page.getByTestId('page-heading').textContent(), 'How to vote: NEC 2022 — Grassroots 5');

@@ -118,6 +118,7 @@ test('WordPress sandbox: allow-scripts only, wp-embed secret, postcode works wit
 test('mount(): a host page on another origin imports the module, as docs/embedding.md shows', async () => {
   const { page, errors } = await hostPage('mount.html', `
     <link rel="stylesheet" href="${app.url}/app.css"><link rel="stylesheet" href="${app.url}/widget.css">
+    <div id="app"><p>The host's own app</p></div>
     <div id="ballot"></div>
     <script type="module">
       import init, { mount } from "${app.url}/slatecard.js";
@@ -132,6 +133,9 @@ test('mount(): a host page on another origin imports the module, as docs/embeddi
   assert.equal(await page.locator('main').count(), 1);
   assert.equal(await page.locator('h1').textContent(), 'A blog post');
   assert.equal(await page.getByTestId('widget').evaluate((w) => w.tagName), 'SECTION');
+  // A host page's own #app (a theme's, a Vue app's) is left alone.
+  assert.equal(await page.locator('#app').innerText(), "The host's own app");
+  assert.equal(await page.getByTestId('widget').count(), 1);
   // "Open full page" leads to the app's page for that region, not to the host page.
   assert.equal(await page.getByTestId('open-full-page').getAttribute('href'),
     `${app.url}/${latest.id}/wales/`);
