@@ -259,31 +259,33 @@ test('on a phone every result page opened from a link shows what to do and the f
   await context.close();
 });
 
-test('when the app cannot start on a result page, the order is still all there', async () => {
-  const page = await failing('blocked', '/nec-2022/london/');
-  await page.getByTestId('result').waitFor();
-  assert.deepEqual(await page.getByTestId('candidate-name').allTextContents(),
-    data.elections.find((e) => e.id === 'nec-2022').regions.london.candidates);
-  // Nothing is left that looks usable and does nothing: the app's controls
-  // are switched off, and the other elections are links. Share and copy work
-  // without the app (start.js), so they stay.
-  await page.locator('#sc-election[disabled]').waitFor();
-  const live = await page.locator('#app button:not([disabled]), #app select:not([disabled]), #app input:not([disabled])')
-    .evaluateAll((els) => els.map((el) => (el.closest('.sc-share') ? el.dataset.testid : el.outerHTML)));
-  assert.deepEqual(live, ['share-page', 'share-election', 'copy-order']);
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  await page.getByTestId('copy-order').click();
-  await page.getByTestId('share-status').filter({ hasText: 'Copied' }).waitFor();
-  const copied = await page.evaluate(() => navigator.clipboard.readText());
-  assert.ok(copied.startsWith('NEC 2022 — Grassroots 5, London:\n1 '), copied);
-  assert.ok(copied.endsWith(`\n${server.url}/nec-2022/london/`), copied);
-  const others = page.locator('.sc-election a[href]');
-  assert.equal(await others.count(), data.elections.length - 1);
-  await others.first().click();
-  await page.waitForURL((url) => url.pathname !== '/nec-2022/london/');
-  assert.ok((await page.getByTestId('page-heading').textContent()).length > 0);
-  await page.close();
-});
+for (const how of ['blocked', 'no WebAssembly']) {
+  test(`when the app cannot start on a result page (${how}), the order is still all there, and share and copy work`, async () => {
+    const page = await failing(how, '/nec-2022/london/');
+    await page.getByTestId('result').waitFor();
+    assert.deepEqual(await page.getByTestId('candidate-name').allTextContents(),
+      data.elections.find((e) => e.id === 'nec-2022').regions.london.candidates);
+    // Nothing is left that looks usable and does nothing: the app's controls
+    // are switched off, and the other elections are links. Share and copy work
+    // without the app (start.js), so they stay.
+    await page.locator('#sc-election[disabled]').waitFor();
+    const live = await page.locator('#app button:not([disabled]), #app select:not([disabled]), #app input:not([disabled])')
+      .evaluateAll((els) => els.map((el) => (el.closest('.sc-share') ? el.dataset.testid : el.outerHTML)));
+    assert.deepEqual(live, ['share-page', 'share-election', 'copy-order']);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page.getByTestId('copy-order').click();
+    await page.getByTestId('share-status').filter({ hasText: 'Copied' }).waitFor();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.ok(copied.startsWith('NEC 2022 — Grassroots 5, London:\n1 '), copied);
+    assert.ok(copied.endsWith(`\n${server.url}/nec-2022/london/`), copied);
+    const others = page.locator('.sc-election a[href]');
+    assert.equal(await others.count(), data.elections.length - 1);
+    await others.first().click();
+    await page.waitForURL((url) => url.pathname !== '/nec-2022/london/');
+    assert.ok((await page.getByTestId('page-heading').textContent()).length > 0);
+    await page.close();
+  });
+}
 
 test('the widget that cannot start says so instead of showing the full page', async () => {
   const page = await failing('blocked', '/?embed=1&region=wales');
