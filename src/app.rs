@@ -120,6 +120,10 @@ pub fn App(props: &AppProps) -> Html {
                         },
                         Body::Choose(chooser) => html! {
                             <>
+                                // The postcode box and the remembered region:
+                                // what the finder (the member's first module,
+                                // `finder.rs`) draws in place of this element.
+                                <div class="sc-finder" data-election={format!("{}/", page.election.election.id)}>
                                 if let Some((region, path)) = &chooser.remembered {
                                     <p class="sc-notice sc-notice--region" data-testid="remembered">
                                         { t.label(Label::YourRegionHere) }
@@ -129,6 +133,7 @@ pub fn App(props: &AppProps) -> Html {
                                     </p>
                                 }
                                 <PostcodeForm {lang} feedback={chooser.feedback.clone()} dispatch={dispatch.clone()} take_focus={page.take_focus} />
+                                </div>
                                 <RegionPicker {lang} regions={chooser.regions.clone()} dispatch={dispatch.clone()} />
                                 { election }
                             </>

@@ -78,6 +78,12 @@ impl Reducible for Core {
 /// file): hosts may cache it for a year.
 pub const PUBLISHED_TABLE: &str = env!("SLATECARD_TABLE_FILE");
 
+/// Each election's bundle of region pages, in its folder
+/// (`nec-2026/regions.html`): every region's page as pre-rendered (the
+/// content of `#app`), each in a `<template data-path=… data-title=…>`.
+/// Written by `prerender`; the finder shows a region it finds from it.
+pub const REGION_BUNDLE: &str = "regions.html";
+
 /// The page for `initial` as it changes, with the callback that sends it
 /// events. The clock is read once per render: the device's, or `now`
 /// (minutes since the Unix epoch, UTC) when pre-rendering. Once the page is

@@ -26,6 +26,8 @@ pub mod text;
 pub mod app;
 #[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod components;
+#[cfg(all(target_arch = "wasm32", feature = "finder"))]
+pub mod finder;
 #[cfg(all(not(target_arch = "wasm32"), feature = "prerender"))]
 pub mod prerender;
 #[cfg(any(target_arch = "wasm32", feature = "prerender"))]
@@ -56,6 +58,10 @@ mod entry {
     #[wasm_bindgen(start)]
     pub fn start() {
         web::catch_panics();
+        #[cfg(feature = "finder")]
+        if cfg!(feature = "finder") {
+            return crate::finder::start();
+        }
         let Some(root) = web::app_root() else {
             return;
         };

@@ -110,6 +110,31 @@ pub fn render_app(link: &Link, base: &str, now_utc_minutes: i64) -> String {
     futures_executor::block_on(renderer.render())
 }
 
+/// Every region's page of `election` at `now_utc_minutes`, as [`render_app`]
+/// draws it, each in a `<template>` naming its path and its tab's title:
+/// the election's bundle (`components::REGION_BUNDLE`), from which the
+/// member's first module (`finder.rs`) shows the region a postcode finds.
+/// Brotli makes the bundle small (about 3–5 KB), as the pages differ little.
+pub fn region_bundle(election: &'static Election, base: &str, now_utc_minutes: i64) -> String {
+    let t = catalogue(Lang::default());
+    let mut out = String::new();
+    for region in RegionId::all() {
+        let link = Link {
+            election: Some(election),
+            region: Some(region),
+            ..Link::default()
+        };
+        let meta = t.page_meta(&view(&Model::new(Mode::App, &link), now_utc_minutes));
+        out += &format!(
+            "<template data-path=\"{}\" data-title=\"{}\">{}</template>\n",
+            html_escape(&link.to_path()),
+            html_escape(&meta.title),
+            render_app(&link, base, now_utc_minutes)
+        );
+    }
+    out
+}
+
 /// Replaces the first match of `start…end` in `html` (both kept) with
 /// `inner`; `None` when there is none.
 fn replace_between(html: &str, start: &str, end: &str, inner: &str) -> Option<String> {

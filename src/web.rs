@@ -215,6 +215,48 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, JsValue> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// Fetches the text at `url` and calls `done` with it (`None` if it could
+/// not be fetched: offline, blocked, not found).
+pub fn fetch_text(url: String, done: impl FnOnce(Option<String>) + 'static) {
+    yew::platform::spawn_local(async move {
+        let text = fetch_bytes(&url)
+            .await
+            .ok()
+            .and_then(|b| String::from_utf8(b).ok());
+        done(text);
+    });
+}
+
+/// The page's own path under the app's address (`nec-2026/london/`), as
+/// pre-rendered (`<meta name=sc-page>`), whatever address it is served at.
+pub fn page_path() -> Option<String> {
+    gloo::utils::document()
+        .query_selector("meta[name=sc-page]")
+        .ok()
+        .flatten()?
+        .get_attribute("content")
+}
+
+/// Tells the page's start-up script (start.js) something, as an event of
+/// type `what` on the document.
+pub fn tell_start_script(what: &str) {
+    if let Ok(event) = web_sys::Event::new(what) {
+        let _ = gloo::utils::document().dispatch_event(&event);
+    }
+}
+
+/// Makes the address bar show `path` (under the app's address) as a new
+/// history entry, without loading it.
+pub fn push_path(path: &str) {
+    if let Ok(history) = gloo::utils::window().history() {
+        let _ = history.push_state_with_url(
+            &JsValue::NULL,
+            "",
+            Some(&format!("{}{path}", base_path())),
+        );
+    }
+}
+
 /// Copies `text` to the clipboard; false where the browser has no clipboard
 /// API (a page not served over https, sandboxed frames), so that the page
 /// does not say "Copied" when nothing was (the text stays selectable). Only

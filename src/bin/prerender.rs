@@ -13,7 +13,7 @@ use slatecard::prerender::not_found::{self, not_found_page};
 use slatecard::prerender::preview::{preview_svg, Rasteriser};
 use slatecard::prerender::qr::qr_svg;
 use slatecard::prerender::stall::{self, stall_sheet};
-use slatecard::prerender::{pages, preview_name, render_page, why, QR};
+use slatecard::prerender::{pages, preview_name, region_bundle, render_page, why, QR};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -102,6 +102,13 @@ fn run() -> Result<usize, String> {
             write(&dir.join(QR), qr_svg(&format!("{base}{}", link.to_path()))?)?;
             sheets += 1;
         }
+    }
+    // Each election's region pages in one file, for the finder.
+    for e in slatecard::domain::election::Election::all() {
+        write(
+            &dist.join(e.id).join(slatecard::components::REGION_BUNDLE),
+            region_bundle(e, &base, now),
+        )?;
     }
     write(&dist.join(stall::css_name()), stall::CSS)?;
     write(&dist.join(not_found::FILE), not_found_page(&base))?;

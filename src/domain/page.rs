@@ -612,7 +612,7 @@ fn slate_counts(election: &Election, r: &Results) -> Vec<(&'static str, Option<u
 }
 
 /// What the postcode field says about a lookup that did not settle the region.
-fn feedback(lookup: &Result<Answer, LookupError>) -> Feedback {
+pub fn feedback(lookup: &Result<Answer, LookupError>) -> Feedback {
     match lookup {
         Err(e) => Feedback::Problem(e.clone()),
         Ok(answer) => Feedback::Answer {

@@ -95,8 +95,11 @@ export function watchErrors(page) {
  * that needs it (start.js): see `SlatecardPage.ready()`.
  */
 export function takenOver() {
-  return window.wasmBindings !== undefined
+  const app = window.wasmBindings !== undefined
     && document.getElementById('app')?.firstChild?.nodeType !== Node.COMMENT_NODE;
+  // On a page with a postcode box, the finder runs it (start.js sets
+  // `scFinderBox` once its box has replaced the pre-rendered one).
+  return app || window.scFinderBox?.isConnected === true;
 }
 
 /** Page object for the slatecard page. */
