@@ -34,6 +34,14 @@ pub struct AppProps {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let (page, dispatch) = use_page(props.model.clone(), props.now, props.base.clone());
+    // Taking the page over never moves the focus (the member may be in the
+    // middle of something): only what they do afterwards does.
+    let drawn = use_mut_ref(|| false);
+    let take_focus = page.take_focus && *drawn.borrow();
+    {
+        let drawn = drawn.clone();
+        use_effect(move || *drawn.borrow_mut() = true);
+    }
     // Keep the address bar shareable (election and region only), a history
     // entry per step the member takes, so Back undoes the last one.
     {
@@ -113,7 +121,7 @@ pub fn App(props: &AppProps) -> Html {
                                     { status_line(lang, page.election) }
                                 }
                                 { reminder(&page, &share.text, props.now.unwrap_or_else(web::now_utc_minutes)) }
-                                <Advice {lang} found={found.clone()} result={result.clone()} back={back.clone()} dispatch={dispatch.clone()} take_focus={page.take_focus} share={share} />
+                                <Advice {lang} found={found.clone()} result={result.clone()} back={back.clone()} dispatch={dispatch.clone()} {take_focus} share={share} />
                                 { election }
                             </>
                             }
@@ -132,7 +140,7 @@ pub fn App(props: &AppProps) -> Html {
                                         <button type="button" class="sc-link-button" data-testid="forget-region" onclick={forget(&dispatch)}>{ t.label(Label::Forget) }</button>
                                     </p>
                                 }
-                                <PostcodeForm {lang} feedback={chooser.feedback.clone()} dispatch={dispatch.clone()} take_focus={page.take_focus} />
+                                <PostcodeForm {lang} feedback={chooser.feedback.clone()} dispatch={dispatch.clone()} {take_focus} />
                                 </div>
                                 <RegionPicker {lang} regions={chooser.regions.clone()} dispatch={dispatch.clone()} />
                                 { election }

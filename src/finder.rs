@@ -149,6 +149,19 @@ fn show_region(region: RegionId, how: How) -> bool {
         }
     }
     set_page_path(&path);
+    // For the full app, should it take the page over (lib.rs): the member's
+    // own step, and how it was found.
+    let hint = match &how {
+        How::Step(found) => Some(found.as_ref().map(Found::to_hint).unwrap_or_default()),
+        How::History => Some(String::new()),
+        How::Link => None,
+    };
+    if let Some(app) = document.get_element_by_id("app") {
+        let _ = match hint {
+            Some(hint) => app.set_attribute("data-sc-found", &hint),
+            None => app.remove_attribute("data-sc-found"),
+        };
+    }
     if let How::Step(_) = how {
         web::push_path(&path);
         web::remember_region(Some(region));
@@ -175,6 +188,9 @@ fn show_home(push: bool) -> bool {
         return false;
     };
     document.set_title(&title);
+    if let Some(app) = document.get_element_by_id("app") {
+        let _ = app.remove_attribute("data-sc-found");
+    }
     set_page_path(&home);
     if push {
         web::push_path(&home);

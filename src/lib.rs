@@ -78,7 +78,19 @@ mod entry {
             },
         );
         #[cfg(not(feature = "embed"))]
-        crate::app::render(root, Model::new(Mode::App, &link));
+        {
+            let mut model = Model::new(Mode::App, &link);
+            // A page the finder showed as the member's own step (finder.rs):
+            // go on from there.
+            if let Some(hint) = root.get_attribute("data-sc-found") {
+                let found = crate::domain::model::Found::from_hint(&hint);
+                crate::domain::model::update(
+                    &mut model,
+                    crate::domain::model::Event::Resumed(found),
+                );
+            }
+            crate::app::render(root, model);
+        }
     }
 
     /// Mounts a widget into `root` with `opts`, a plain object such as
