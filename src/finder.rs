@@ -26,6 +26,7 @@ use crate::text::{catalogue, Catalogue as _, Label, Lang};
 use crate::web;
 use gloo::events::EventListenerOptions;
 use std::cell::RefCell;
+use std::ops::Not as _;
 use wasm_bindgen::JsCast;
 use web_sys::{DocumentFragment, Element, HtmlElement, HtmlTemplateElement};
 use yew::prelude::*;
@@ -85,13 +86,15 @@ enum How {
 }
 
 /// Puts the pre-rendered page of `region` in place of the page shown, and
-/// words and records it as `how` says. False when the page is not in the
-/// bundle (yet).
+/// words and records it as `how` says; while the bundle is on its way, as
+/// soon as it arrives. False when the bundle has no such page.
 fn show_region(region: RegionId, how: How) -> bool {
     let document = gloo::utils::document();
+    // None: not in the bundle; Some(None): handled otherwise (later, by a
+    // page load or by the full app); Some(Some(path)): shown.
     let shown = PAGES.with(|p| {
         let mut p = p.borrow_mut();
-        let Some(p) = p.as_mut() else { return None };
+        let p = p.as_mut()?;
         let path = format!("{}{}/", p.election, region.slug());
         let Some(bundle) = p.bundle.as_ref() else {
             if p.arrived && p.unavailable {
@@ -107,7 +110,7 @@ fn show_region(region: RegionId, how: How) -> bool {
             } else {
                 p.waiting = Some((region, how.clone()));
             }
-            return None;
+            return Some(None);
         };
         let template: HtmlTemplateElement = bundle
             .query_selector(&format!("template[data-path=\"{path}\"]"))
@@ -128,9 +131,10 @@ fn show_region(region: RegionId, how: How) -> bool {
         if let Some(title) = template.get_attribute("data-title") {
             document.set_title(&title);
         }
-        Some(path)
+        Some(Some(path))
     });
     let Some(path) = shown else { return false };
+    let Some(path) = path else { return true };
     // As the full app draws a region the member chose: no "not your region?"
     // (they just said it is), and how it was found, before the order.
     if how != How::Link {
@@ -168,6 +172,11 @@ fn show_region(region: RegionId, how: How) -> bool {
         focus("sc-result-heading");
     }
     true
+}
+
+/// True once the election's bundle has arrived.
+fn bundle_ready() -> bool {
+    PAGES.with(|p| p.borrow().as_ref().is_some_and(|p| p.bundle.is_some()))
 }
 
 /// Puts the home page back (Back, or "Change region"); `push` as for
@@ -304,10 +313,9 @@ pub fn Finder(props: &FinderProps) -> Html {
                             understood: a.understood.clone(),
                             repaired: a.repaired,
                         };
-                        answer.set(None);
-                        if !show_region(r, How::Step(Some(found))) {
-                            answer.set(Some(Feedback::Waiting));
-                        }
+                        // (Said while the election's pages are on their way.)
+                        answer.set(bundle_ready().not().then_some(Feedback::Waiting));
+                        show_region(r, How::Step(Some(found)));
                     }
                     _ => answer.set(Some(feedback(&result))),
                 },

@@ -133,3 +133,26 @@ test('offline, a region\'s page never visited opens from its election\'s pages, 
   assert.deepEqual(requests.filter((u) => FULL_APP.test(u)), [], 'the full app was never fetched');
   await context.close();
 });
+
+test('a region tapped while the full app is on its way is that app\'s to show, in the election chosen', async () => {
+  const page = await browser.newPage({ viewport: { width: 390, height: 800 }, serviceWorkers: 'block' });
+  const errors = watchErrors(page);
+  let release;
+  const gate = new Promise((ok) => { release = ok; });
+  await page.route(FULL_APP, async (route) => { await gate; await route.continue(); });
+  const app = new SlatecardPage(page, server.url);
+  await page.goto(`${server.url}/`);
+  await app.ready(); // the finder runs the postcode box
+  await app.chooseElection('nec-2018'); // the full app is asked for, and held back
+  await page.getByTestId('region-wales').click();
+  await page.waitForTimeout(300);
+  assert.equal(new URL(page.url()).pathname, '/', 'nothing shown before the full app has the choice');
+  assert.equal(await page.getByTestId('result').count(), 0);
+  release();
+  await page.getByTestId('result').waitFor();
+  assert.equal(await app.regionShown(), 'Wales');
+  assert.match(await page.getByTestId('page-heading').textContent(), /NEC 2018/);
+  assert.equal(new URL(page.url()).pathname, '/nec-2018/wales/');
+  assert.deepEqual(errors, []);
+  await page.close();
+});
