@@ -145,11 +145,14 @@ test('a region tapped while the full app is on its way is that app\'s to show, i
   await app.ready(); // the finder runs the postcode box
   await app.chooseElection('nec-2018'); // the full app is asked for, and held back
   await page.getByTestId('region-wales').click();
-  await page.waitForTimeout(300);
+  await page.waitForTimeout(600);
   assert.equal(new URL(page.url()).pathname, '/', 'nothing shown before the full app has the choice');
   assert.equal(await page.getByTestId('result').count(), 0);
+  // The member is told it is coming, at the foot of the screen.
+  assert.equal(await page.locator('.sc-busy[role=status]').textContent(), 'Loading your slate…');
   release();
   await page.getByTestId('result').waitFor();
+  assert.equal(await page.locator('.sc-busy').count(), 0, 'gone once the app has taken over');
   assert.equal(await app.regionShown(), 'Wales');
   assert.match(await page.getByTestId('page-heading').textContent(), /NEC 2018/);
   assert.equal(new URL(page.url()).pathname, '/nec-2018/wales/');

@@ -122,8 +122,10 @@ export class SlatecardPage {
     await this.page.getByTestId('election-select').waitFor();
     // A function, not a string: the page's CSP forbids evaluating strings.
     if (!(await this.page.evaluate(takenOver))) {
-      const box = this.page.getByTestId('postcode-input');
-      await ((await box.count()) ? box : this.page.getByTestId('election-select')).focus();
+      // In one step: a page that starts the app at once (an old-style link)
+      // may be taken over between a look and a reach.
+      await this.page.evaluate(() => (document.querySelector('[data-testid=postcode-input]')
+        ?? document.querySelector('[data-testid=election-select]'))?.focus());
     }
     await this.page.waitForFunction(takenOver);
     await this.page.getByTestId('election-select').waitFor();
