@@ -2,8 +2,8 @@
 //! with the shared components and keeps the address bar shareable.
 
 use crate::components::{
-    follow, link_notices, status_line, use_page, Advice, ElectionPicker, EmbedPanel, Footer,
-    PostcodeForm, RegionPicker, ShareLinks,
+    follow, link_notices, remembered_notice, status_line, use_page, Advice, ElectionPicker,
+    EmbedPanel, Footer, PostcodeForm, RegionPicker, ShareLinks,
 };
 use crate::domain::model::{Event, Model};
 use crate::domain::page::{Body, Page};
@@ -133,12 +133,7 @@ pub fn App(props: &AppProps) -> Html {
                                 // `finder.rs`) draws in place of this element.
                                 <div class="sc-finder" data-election={format!("{}/", page.election.election.id)}>
                                 if let Some((region, path)) = &chooser.remembered {
-                                    <p class="sc-notice sc-notice--region" data-testid="remembered">
-                                        { t.label(Label::YourRegionHere) }
-                                        <a href={path.clone()} data-testid="remembered-region" onclick={follow(&dispatch, Event::RegionPicked(*region))}>{ region.name() }</a>
-                                        { " " }
-                                        <button type="button" class="sc-link-button" data-testid="forget-region" onclick={forget(&dispatch)}>{ t.label(Label::Forget) }</button>
-                                    </p>
+                                    { remembered_notice(lang, *region, path.clone(), Some(follow(&dispatch, Event::RegionPicked(*region))), forget(&dispatch)) }
                                 }
                                 <PostcodeForm {lang} feedback={chooser.feedback.clone()} dispatch={dispatch.clone()} {take_focus} />
                                 </div>

@@ -38,6 +38,29 @@ pub fn link_notices(page: &Page) -> Html {
     }
 }
 
+/// "Your region, remembered on this device: London. Forget it", above the
+/// postcode box: the region's page at `href` (`onclick`: what the shell does
+/// instead of loading it, if anything) and the button that forgets it.
+/// Drawn alike by the full app and the finder, whose box takes this one's
+/// place.
+pub fn remembered_notice(
+    lang: crate::text::Lang,
+    region: crate::domain::region::RegionId,
+    href: String,
+    onclick: Option<Callback<MouseEvent>>,
+    forget: Callback<MouseEvent>,
+) -> Html {
+    let t = crate::text::catalogue(lang);
+    html! {
+        <p class="sc-notice sc-notice--region" data-testid="remembered">
+            { t.label(crate::text::Label::YourRegionHere) }
+            <a {href} data-testid="remembered-region" {onclick}>{ region.name() }</a>
+            { " " }
+            <button type="button" class="sc-link-button" data-testid="forget-region" onclick={forget}>{ t.label(crate::text::Label::Forget) }</button>
+        </p>
+    }
+}
+
 /// A click handler for a link that also works without the app: with it, the
 /// click becomes `event` and the browser does not navigate.
 pub fn follow(dispatch: &Callback<Event>, event: Event) -> Callback<MouseEvent> {

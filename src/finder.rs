@@ -16,13 +16,13 @@
 //! from the full app keeps the member's first load under 96 KB brotli
 //! (`reports/size-analysis.md`).
 
-use crate::components::{PostcodeForm, PUBLISHED_TABLE, REGION_BUNDLE};
+use crate::components::{remembered_notice, PostcodeForm, PUBLISHED_TABLE, REGION_BUNDLE};
 use crate::domain::lookup::{resolve, LookupError, Resolution};
 use crate::domain::model::{Event, Found};
 use crate::domain::page::{feedback, Feedback};
 use crate::domain::region::RegionId;
 use crate::domain::table::TableError;
-use crate::text::{catalogue, Catalogue as _, Label, Lang};
+use crate::text::{catalogue, Catalogue as _, Lang};
 use crate::web;
 use gloo::events::EventListenerOptions;
 use std::cell::RefCell;
@@ -152,7 +152,7 @@ fn show_region(region: RegionId, how: How) -> bool {
             let _ = result.before_with_node_1(&p);
         }
     }
-    set_page_path(&path);
+    web::set_page_path(&path);
     // For the full app, should it take the page over (lib.rs): the member's
     // own step, and how it was found.
     let hint = match &how {
@@ -200,20 +200,12 @@ fn show_home(push: bool) -> bool {
     if let Some(app) = document.get_element_by_id("app") {
         let _ = app.remove_attribute("data-sc-found");
     }
-    set_page_path(&home);
+    web::set_page_path(&home);
     if push {
         web::push_path(&home);
         focus("sc-postcode");
     }
     true
-}
-
-/// The page's own path for start.js (`meta[name=sc-page]`), which corrects
-/// the addresses that share and copy give to where the page is served.
-fn set_page_path(path: &str) {
-    if let Ok(Some(meta)) = gloo::utils::document().query_selector("meta[name=sc-page]") {
-        let _ = meta.set_attribute("content", path);
-    }
 }
 
 fn focus(id: &str) {
@@ -293,7 +285,6 @@ pub struct FinderProps {
 /// full app's.
 #[component]
 pub fn Finder(props: &FinderProps) -> Html {
-    let t = catalogue(Lang::En);
     let answer = use_state(|| None::<Feedback>);
     let pending = use_mut_ref(|| None::<String>);
     let remembered = use_state(web::remembered_region);
@@ -362,12 +353,8 @@ pub fn Finder(props: &FinderProps) -> Html {
     html! {
         <>
             if let (Some(region), Some(election)) = (*remembered, election) {
-                <p class="sc-notice sc-notice--region" data-testid="remembered">
-                    { t.label(Label::YourRegionHere) }
-                    <a href={format!("{election}{}/", region.slug())} data-testid="remembered-region">{ region.name() }</a>
-                    { " " }
-                    <button type="button" class="sc-link-button" data-testid="forget-region" onclick={forget}>{ t.label(Label::Forget) }</button>
-                </p>
+                // (A click on it is the finder's: `clicked`.)
+                { remembered_notice(Lang::En, region, format!("{election}{}/", region.slug()), None, forget) }
             }
             <PostcodeForm lang={Lang::En} feedback={(*answer).clone()} {dispatch} />
         </>

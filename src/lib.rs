@@ -40,28 +40,38 @@ pub use entry::mount;
 #[cfg(target_arch = "wasm32")]
 pub use entry::start;
 
-/// The two wasm modules' entries. Trunk builds the member's module (the full
+/// The three wasm modules' entries. Trunk builds the full app (the full
 /// page); `scripts/embed-module` builds the blogs' module (`--features embed`:
-/// the widget and `mount()`). start.js loads the one its page needs. Each
-/// carries only its own shell: the optimiser drops what neither entry calls.
+/// the widget and `mount()`), and `scripts/finder-module` the finder
+/// (`--features finder`: the postcode box). start.js loads the one its page
+/// needs. Each carries only its own shell: the optimiser drops what its entry
+/// never calls.
 #[cfg(target_arch = "wasm32")]
 mod entry {
+    #[cfg(not(feature = "finder"))]
     use crate::domain::link::Link;
+    #[cfg(not(feature = "finder"))]
     use crate::domain::model::{Mode, Model};
     use crate::web;
     use wasm_bindgen::prelude::*;
 
     /// Starts the module's shell when the page has an `#app` element (our
     /// `index.html`): the full page in the member's module, the widget (for
-    /// `?embed=1`) in the blogs'. A host page that imports `slatecard.js` to
-    /// call `mount` has none, so nothing happens there.
+    /// `?embed=1`) in the blogs', the postcode box in the finder. A host page
+    /// that imports `slatecard.js` to call `mount` has none, so nothing
+    /// happens there.
     #[wasm_bindgen(start)]
     pub fn start() {
         web::catch_panics();
         #[cfg(feature = "finder")]
-        if cfg!(feature = "finder") {
-            return crate::finder::start();
-        }
+        crate::finder::start();
+        #[cfg(not(feature = "finder"))]
+        shell();
+    }
+
+    /// The full page or the widget, for the address the page is at.
+    #[cfg(not(feature = "finder"))]
+    fn shell() {
         let Some(root) = web::app_root() else {
             return;
         };

@@ -53,12 +53,17 @@ fn base_path() -> String {
 /// page's own `#app` (a blog theme's, a Vue app's) when it imports
 /// `slatecard.js` to call `mount()`.
 pub fn app_root() -> Option<Element> {
-    let document = gloo::utils::document();
-    document
+    page_tag()?;
+    gloo::utils::document().get_element_by_id("app")
+}
+
+/// The `<meta name=sc-page>` our pre-rendered pages carry: it names the
+/// page's own path (`content`) and marks the page as ours.
+fn page_tag() -> Option<Element> {
+    gloo::utils::document()
         .query_selector("meta[name=sc-page]")
         .ok()
-        .flatten()?;
-    document.get_element_by_id("app")
+        .flatten()
 }
 
 /// Puts `fresh` where `old` (the page's `#app`) is, as the new `#app`.
@@ -230,11 +235,15 @@ pub fn fetch_text(url: String, done: impl FnOnce(Option<String>) + 'static) {
 /// The page's own path under the app's address (`nec-2026/london/`), as
 /// pre-rendered (`<meta name=sc-page>`), whatever address it is served at.
 pub fn page_path() -> Option<String> {
-    gloo::utils::document()
-        .query_selector("meta[name=sc-page]")
-        .ok()
-        .flatten()?
-        .get_attribute("content")
+    page_tag()?.get_attribute("content")
+}
+
+/// Makes `path` the page's own path ([`page_path`]): start.js corrects the
+/// addresses that share and copy give from it, to where the page is served.
+pub fn set_page_path(path: &str) {
+    if let Some(tag) = page_tag() {
+        let _ = tag.set_attribute("content", path);
+    }
 }
 
 /// Tells the page's start-up script (start.js) something, as an event of
