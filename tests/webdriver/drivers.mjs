@@ -105,7 +105,7 @@ export function click(driver, locator) {
 export async function lookUp(driver, text) {
   const input = await located(driver, byId('postcode-input'), 10000);
   await driver.wait(until.elementIsVisible(input), 10000);
-  await input.click();
+  await fresh(async () => (await driver.findElement(byId('postcode-input'))).click());
   await driver.wait(() => driver.executeScript(takenOver), 20000);
   await fresh(async () => {
     const box = await driver.findElement(byId('postcode-input'));

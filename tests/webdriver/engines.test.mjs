@@ -21,14 +21,18 @@ after(async () => {
 
 async function open(driver, query = '') {
   await driver.get(`${server.url}/${query}`);
-  const choice = await located(driver, byId('election-select'), 20000);
-  // The page is pre-rendered: the app starts when the member first reaches
-  // for something that needs it (start.js), here the election choice as a
-  // keyboard user reaches it; wait for the app to take the page over.
-  // (Stale: the app started by itself meanwhile, e.g. for a remembered region.)
+  await located(driver, byId('election-select'), 20000);
+  // The page is pre-rendered: a module starts when the member first reaches
+  // for something that needs it (start.js), here the postcode box (the
+  // finder's) or, on a result page, the election choice (the full app's), as
+  // a keyboard user reaches it; wait for it to take its part of the page
+  // over. In one step, and the one module a page with a postcode box starts
+  // by itself (for a remembered region): reaching for the election choice
+  // there would start the full app too, which would replace the finder's box
+  // under the test's hands.
   if (!(await driver.executeScript(takenOver))) {
-    await driver.executeScript((el) => el.focus(), choice)
-      .catch((e) => { if (e?.name !== 'StaleElementReferenceError') throw e; });
+    await driver.executeScript(() => (document.querySelector('[data-testid=postcode-input]')
+      ?? document.querySelector('[data-testid=election-select]'))?.focus());
   }
   await driver.wait(() => driver.executeScript(takenOver), 20000);
 }
