@@ -86,7 +86,9 @@ impl Reducible for Core {
 
     fn reduce(self: Rc<Self>, event: Event) -> Rc<Self> {
         let mut next = self.0.clone();
-        update(&mut next, event);
+        // The full app draws every page itself and derives the address,
+        // focus and remembered region from the `Page` it draws.
+        let _effects = update(&mut next, event);
         if next == self.0 {
             self
         } else {

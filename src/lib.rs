@@ -94,7 +94,7 @@ mod entry {
             // go on from there.
             if let Some(hint) = root.get_attribute("data-sc-found") {
                 let found = crate::domain::model::Found::from_hint(&hint);
-                crate::domain::model::update(
+                let _ = crate::domain::model::update(
                     &mut model,
                     crate::domain::model::Event::Resumed(found),
                 );

@@ -44,10 +44,10 @@ fn a_region_that_came_with_a_link_is_questioned_until_the_member_acts() {
         "This is the order for London. Not your region?"
     );
     // Their own choice, or their postcode: no question.
-    update(&mut m, Event::RegionPicked(region("wales")));
+    let _ = update(&mut m, Event::RegionPicked(region("wales")));
     assert!(!result(&view(&m, 0)).1);
     let mut m = Model::new(Mode::App, &Link::parse("?election=nec-2022"));
-    update(&mut m, Event::PostcodeEntered("CF10 1EP".into()));
+    let _ = update(&mut m, Event::PostcodeEntered("CF10 1EP".into()));
     assert!(!result(&view(&m, 0)).1);
     // Back to a step they took is still theirs.
     update(
@@ -200,25 +200,25 @@ fn the_device_remembers_only_the_members_own_region_until_told_to_forget() {
     assert_eq!(view(&m, 0).remember, None);
     // One they chose is; the widget never remembers.
     let mut m = Model::new(Mode::App, &Link::parse("?election=nec-2022"));
-    update(&mut m, Event::RegionPicked(region("wales")));
+    let _ = update(&mut m, Event::RegionPicked(region("wales")));
     assert_eq!(view(&m, 0).remember, Some(region("wales")));
     let mut w = Model::new(Mode::Widget, &Link::parse("?election=nec-2022"));
-    update(&mut w, Event::RegionPicked(region("wales")));
+    let _ = update(&mut w, Event::RegionPicked(region("wales")));
     assert_eq!(view(&w, 0).remember, None);
     // Next visit: offered on the page for choosing, with its page's path.
     let mut m = Model::new(Mode::App, &Link::parse("?election=nec-2020"));
-    update(&mut m, Event::Remembered(region("wales")));
+    let _ = update(&mut m, Event::Remembered(region("wales")));
     assert_eq!(
         chooser(&m),
         Some((region("wales"), "nec-2020/wales/".to_owned()))
     );
     // Another link opened in the app keeps it; "Forget it" drops it.
-    update(&mut m, Event::LinkOpened(Link::parse("?election=nec-2022")));
+    let _ = update(&mut m, Event::LinkOpened(Link::parse("?election=nec-2022")));
     assert_eq!(
         chooser(&m),
         Some((region("wales"), "nec-2022/wales/".to_owned()))
     );
-    update(&mut m, Event::Forget);
+    let _ = update(&mut m, Event::Forget);
     assert_eq!(chooser(&m), None);
 }
 

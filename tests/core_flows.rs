@@ -8,7 +8,7 @@ use slatecard::domain::date::Moment;
 use slatecard::domain::election::Election;
 use slatecard::domain::link::Link;
 use slatecard::domain::lookup::LookupError;
-use slatecard::domain::model::{update, Event, Found, Mode, Model};
+use slatecard::domain::model::{update, Effect, Event, Focus, Found, Held, Mode, Model, Pages};
 use slatecard::domain::page::{view, Body, Chooser, Feedback, OrderSource, Page, ResultView};
 use slatecard::domain::postcode::PostcodeError;
 use slatecard::domain::region::RegionId;
@@ -40,8 +40,13 @@ impl Member {
     }
 
     fn does(&mut self, event: Event) -> Page {
-        update(&mut self.model, event);
+        self.asks(event);
         self.sees()
+    }
+
+    /// What the core asks the shell to do for `event`.
+    fn asks(&mut self, event: Event) -> Vec<Effect> {
+        update(&mut self.model, event)
     }
 
     fn types(&mut self, postcode: &str) -> Page {
@@ -499,4 +504,187 @@ fn an_event_that_changes_nothing_leaves_the_model_equal() {
     let before = m.model.clone();
     m.does(Event::RegionPicked(region("wales")));
     assert_eq!(m.model, before);
+}
+
+// The postcode island of a pre-rendered page: the same core, whose region
+// pages come from the election's bundle.
+
+/// A member on the landing page (or an election's), run by the island.
+fn island(query: &str) -> Member {
+    Member {
+        model: Model::island(&Link::parse(query)),
+    }
+}
+
+fn at(query: &str) -> Link {
+    Link::parse(query)
+}
+
+#[test]
+fn the_island_fetches_the_table_and_the_elections_pages_when_it_starts() {
+    let mut m = island("?election=nec-2022");
+    assert_eq!(
+        m.asks(Event::Started),
+        vec![
+            Effect::FetchTable,
+            Effect::FetchPages(Election::by_id("nec-2022").unwrap())
+        ]
+    );
+    // The full app draws its pages itself: the table alone.
+    let mut m = Member::opens(Mode::App, "");
+    assert_eq!(m.asks(Event::Started), vec![Effect::FetchTable]);
+}
+
+#[test]
+fn a_postcode_found_before_the_pages_arrive_is_shown_when_they_do() {
+    let mut m = island("?election=nec-2022");
+    let _ = m.asks(Event::Started);
+    // Found, but the election's pages are on their way: nothing moves yet,
+    // and the box says it is looking.
+    assert_eq!(m.asks(Event::PostcodeEntered("NE1 4ST".into())), vec![]);
+    let page = m.sees();
+    assert_eq!(chooser(&page).feedback, Some(Feedback::Waiting));
+    assert_eq!(page.link.to_path(), "nec-2022/", "the address stays put");
+    // They arrive: the page is shown, as its own step, once.
+    let effects = m.asks(Event::PagesArrived(true));
+    let northern = at("?election=nec-2022&region=northern");
+    assert_eq!(
+        effects,
+        vec![
+            Effect::PushLink(northern.clone()),
+            Effect::Remember(Some(region("northern"))),
+            Effect::Focus(Focus::Result),
+        ]
+    );
+    let page = m.sees();
+    assert_eq!(page.link, northern);
+    assert_eq!(found_line(&page), "NE1 4ST is in the Northern region.");
+    // Never answered twice.
+    assert_eq!(m.asks(Event::PagesArrived(true)), vec![]);
+    assert_eq!(m.model.held, None);
+}
+
+#[test]
+fn once_the_pages_are_there_a_postcode_is_shown_at_once() {
+    // (A postcode typed before the table arrived is kept and answered when
+    // it does: model.rs's unit test, as natively the table is built in.)
+    let mut m = island("");
+    let _ = m.asks(Event::Started);
+    assert_eq!(m.asks(Event::PagesArrived(true)), vec![]);
+    let effects = m.asks(Event::PostcodeEntered("cf10 1ep".into()));
+    assert_eq!(effects.len(), 3);
+    assert_eq!(m.model.region, Some(region("wales")));
+}
+
+#[test]
+fn when_the_pages_cannot_be_fetched_a_region_is_loaded_as_a_page() {
+    let mut m = island("?election=nec-2024");
+    let _ = m.asks(Event::Started);
+    let _ = m.asks(Event::PostcodeEntered("SW1A 1AA".into()));
+    assert_eq!(
+        m.asks(Event::PagesArrived(false)),
+        vec![Effect::Load(at("?election=nec-2024&region=london"))]
+    );
+    assert_eq!(m.model.pages, Pages::Unavailable);
+    // And so is every later one.
+    assert_eq!(
+        m.asks(Event::RegionPicked(region("wales"))),
+        vec![Effect::Load(at("?election=nec-2024&region=wales"))]
+    );
+    // Going back to the postcode box needs no page.
+    let effects = m.asks(Event::ChangeRegion);
+    assert_eq!(effects.last(), Some(&Effect::Focus(Focus::Postcode)));
+}
+
+#[test]
+fn back_and_forward_on_the_island_show_the_page_the_address_names() {
+    let mut m = island("?election=nec-2022");
+    let _ = m.asks(Event::Started);
+    let _ = m.asks(Event::PagesArrived(true));
+    let _ = m.asks(Event::PostcodeEntered("SW1A 1AA".into()));
+    // Back: the election's page, no new history entry, no focus moved.
+    assert_eq!(m.asks(Event::WentBack(at("?election=nec-2022"))), vec![]);
+    assert_eq!(m.sees().link, at("?election=nec-2022"));
+    assert!(matches!(m.sees().body, Body::Choose(_)));
+    // Forward: London again, as the member's own page.
+    assert_eq!(
+        m.asks(Event::WentBack(at("?election=nec-2022&region=london"))),
+        vec![]
+    );
+    let page = m.sees();
+    assert!(matches!(
+        page.body,
+        Body::Result {
+            from_link: false,
+            ..
+        }
+    ));
+    // Back before the pages arrive: held, and shown when they do.
+    let mut m = island("?election=nec-2022");
+    let _ = m.asks(Event::Started);
+    let _ = m.asks(Event::WentBack(at("?election=nec-2022&region=wales")));
+    assert_eq!(m.sees().link, at("?election=nec-2022"));
+    assert_eq!(m.asks(Event::PagesArrived(true)), vec![]);
+    assert_eq!(m.sees().link, at("?election=nec-2022&region=wales"));
+}
+
+#[test]
+fn change_region_remember_and_forget_on_the_island() {
+    let mut m = island("");
+    let _ = m.asks(Event::Started);
+    let _ = m.asks(Event::PagesArrived(true));
+    let _ = m.asks(Event::Remembered(region("london")));
+    assert_eq!(
+        chooser(&m.sees()).remembered.as_ref().map(|r| r.0),
+        Some(region("london"))
+    );
+    // The remembered region's link is a step of the member's own.
+    let effects = m.asks(Event::RegionPicked(region("london")));
+    assert_eq!(effects[1], Effect::Remember(Some(region("london"))));
+    let effects = m.asks(Event::ChangeRegion);
+    assert_eq!(
+        effects,
+        vec![
+            Effect::PushLink(at(&format!("?election={}", Election::latest().id))),
+            Effect::Focus(Focus::Postcode)
+        ]
+    );
+    assert_eq!(m.asks(Event::Forget), vec![Effect::Remember(None)]);
+    assert_eq!(chooser(&m.sees()).remembered, None);
+}
+
+#[test]
+fn a_page_served_for_another_address_shows_that_address() {
+    // Offline, the service worker serves the landing page for a region's
+    // page never visited: the island shows the address's page once the
+    // pages are there, as a link opens it (no step, no focus).
+    let mut m = island("");
+    let _ = m.asks(Event::Started);
+    let london = at("?election=nec-2022&region=london");
+    assert_eq!(m.asks(Event::ServedFor(london.clone())), vec![]);
+    assert_eq!(
+        m.model.held,
+        Some(Held {
+            link: london.clone(),
+            found: None,
+            step: false
+        })
+    );
+    assert_eq!(m.asks(Event::PagesArrived(true)), vec![]);
+    assert_eq!(m.sees().link, london);
+}
+
+#[test]
+fn the_widget_and_the_full_app_are_never_asked_to_load_a_page() {
+    for mode in [Mode::App, Mode::Widget] {
+        let mut m = Member::opens(mode, "");
+        let effects = m.asks(Event::PostcodeEntered("NE1 4ST".into()));
+        assert!(!effects.iter().any(|e| matches!(e, Effect::Load(_))));
+        assert_eq!(effects.last(), Some(&Effect::Focus(Focus::Result)));
+        // The widget remembers nothing.
+        assert_eq!(
+            effects.contains(&Effect::Remember(Some(region("northern")))),
+            mode == Mode::App
+        );
+    }
 }

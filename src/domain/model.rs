@@ -1,9 +1,10 @@
 //! What a page knows and how it changes: [`Model`], [`Event`] and [`update`].
 //!
-//! Every shell (the full app, the compact widget, pre-rendered pages) holds a
-//! `Model`, turns what the member does into an [`Event`], calls [`update`],
-//! and draws [`super::page::view`] of the result. Nothing here knows about
-//! the browser or about words: it is plain data, tested natively.
+//! Every shell (the full app, the compact widget, the postcode island of a
+//! pre-rendered page) holds a `Model`, turns what the member does and what
+//! arrives into an [`Event`], calls [`update`], performs the [`Effect`]s it
+//! returns and draws [`super::page::view`] of the result. Nothing here knows
+//! about the browser or about words: it is plain data, tested natively.
 
 use super::election::Election;
 use super::embedding::Theme;
@@ -45,6 +46,70 @@ pub enum Found {
     Chosen,
 }
 
+/// Where the shell gets the page it shows for a region.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Pages {
+    /// The shell draws every page itself (the full app, the widget).
+    #[default]
+    Drawn,
+    /// The postcode island of a pre-rendered page: the election's
+    /// pre-rendered pages (its bundle) are on their way.
+    Fetching,
+    /// The island has the election's pre-rendered pages: a region's is put
+    /// in place of the page shown.
+    Ready,
+    /// The election's pages could not be fetched: a region's page is loaded
+    /// from the host ([`Effect::Load`]).
+    Unavailable,
+}
+
+/// Where the focus goes after a step the member took.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Focus {
+    /// The heading of the region's order.
+    Result,
+    /// The postcode field.
+    Postcode,
+}
+
+/// Something the core asks its shell to do, returned by [`update`]. The
+/// shell performs each in order and reports what came of it as an [`Event`]
+/// where one is named.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Effect {
+    /// Fetch the postcode table; then send [`Event::PostcodeTableReady`]
+    /// (whether or not it arrived).
+    FetchTable,
+    /// Fetch this election's pre-rendered pages (its bundle); then send
+    /// [`Event::PagesArrived`].
+    FetchPages(&'static Election),
+    /// A new history entry for this link: a step the member took, which
+    /// Back undoes.
+    PushLink(Link),
+    /// Remember this region on the device (`None`: forget it), where
+    /// storage allows.
+    Remember(Option<RegionId>),
+    /// Move the focus (only ever after the member did something).
+    Focus(Focus),
+    /// Load this link's page from the host: the shell cannot show it in
+    /// place (the election's pages did not arrive).
+    Load(Link),
+}
+
+/// A step the member took (or a move through history) while the
+/// election's pages were on their way: taken when they arrive.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Held {
+    /// The page to show.
+    pub link: Link,
+    /// How its region was found, for a step the member took.
+    pub found: Option<Found>,
+    /// True for a step the member took (a history entry, the focus, the
+    /// region remembered); false for Back, Forward or an address the page
+    /// was served for.
+    pub step: bool,
+}
+
 /// What the page knows. The postcode the member typed lives here only, in
 /// memory: never in the URL, storage or a request.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -78,6 +143,10 @@ pub struct Model {
     /// The region this device remembers for the member (full page only, and
     /// only where storage works), offered when choosing a region.
     pub remembered: Option<RegionId>,
+    /// Where the shell gets a region's page.
+    pub pages: Pages,
+    /// A page to show once the election's pages arrive.
+    pub held: Option<Held>,
 }
 
 /// Something that happened: what the member did, or where they arrived.
@@ -113,6 +182,16 @@ pub enum Event {
     /// The full app, taking the page over, goes on from there: how it was
     /// found is said as before, and there is no "not your region?".
     Resumed(Option<Found>),
+    /// The shell started: it fetches what the page needs
+    /// ([`Effect::FetchTable`], and [`Effect::FetchPages`] for the island).
+    Started,
+    /// The election's pre-rendered pages arrived (`true`) or could not be
+    /// fetched (`false`): a page held meanwhile is shown, or loaded.
+    PagesArrived(bool),
+    /// The page was served for another address (offline, the service
+    /// worker's copy of the landing page for a region's page never
+    /// visited): show that address's page, as a link opens it.
+    ServedFor(Link),
 }
 
 impl Found {
@@ -181,6 +260,17 @@ impl Model {
             theme: link.theme,
             accent: link.accent.clone(),
             remembered: None,
+            pages: Pages::Drawn,
+            held: None,
+        }
+    }
+
+    /// The model of a pre-rendered page's postcode island: the page a link
+    /// opens, whose regions' pages come from the election's bundle.
+    pub fn island(link: &Link) -> Model {
+        Model {
+            pages: Pages::Fetching,
+            ..Model::new(Mode::App, link)
         }
     }
 
@@ -211,65 +301,177 @@ impl Model {
     }
 }
 
-/// Applies `event` to `model`.
+/// Applies `event` to `model`, and returns what the shell must do for it,
+/// in order.
 ///
 /// ```
-/// use slatecard::domain::model::{update, Event, Found, Mode, Model};
+/// use slatecard::domain::model::{update, Effect, Event, Found, Mode, Model};
 /// let mut m = Model::new(Mode::App, &Default::default());
-/// update(&mut m, Event::PostcodeEntered("ne1 4st".into()));
+/// let effects = update(&mut m, Event::PostcodeEntered("ne1 4st".into()));
 /// assert_eq!(m.region.unwrap().name(), "Northern");
 /// assert!(matches!(m.found, Some(Found::Postcode { .. })));
+/// assert!(effects.contains(&Effect::PushLink(m.link())));
 /// ```
-pub fn update(model: &mut Model, event: Event) {
+#[must_use = "the shell performs the effects the core asks for"]
+pub fn update(model: &mut Model, event: Event) -> Vec<Effect> {
     match event {
+        Event::Started => {
+            let mut effects = vec![Effect::FetchTable];
+            if model.pages == Pages::Fetching {
+                effects.push(Effect::FetchPages(model.election));
+            }
+            effects
+        }
         Event::PostcodeEntered(text) => {
             let answer = resolve(&text);
             looked_up(model, text, answer)
         }
-        Event::PostcodeTableReady => {
-            if let Some(text) = model.pending.take() {
-                update(model, Event::PostcodeEntered(text));
+        Event::PostcodeTableReady => match model.pending.take() {
+            Some(text) => update(model, Event::PostcodeEntered(text)),
+            None => Vec::new(),
+        },
+        Event::PagesArrived(arrived) => {
+            if model.pages != Pages::Fetching {
+                return Vec::new();
+            }
+            model.pages = if arrived {
+                Pages::Ready
+            } else {
+                Pages::Unavailable
+            };
+            match model.held.take() {
+                Some(held) => take(model, held),
+                None => Vec::new(),
             }
         }
-        Event::RegionPicked(r) => model.settle(Some(r), None),
-        Event::AnswerPicked(r) => model.settle(Some(r), Some(Found::Chosen)),
+        Event::RegionPicked(r) => step(model, Some(r), None),
+        Event::AnswerPicked(r) => step(model, Some(r), Some(Found::Chosen)),
         Event::ElectionPicked(e) => {
             model.election = e;
             model.unknown.clear();
+            vec![Effect::PushLink(model.link())]
         }
-        Event::ChangeRegion => model.settle(None, None),
+        Event::ChangeRegion => step(model, None, None),
         Event::LinkOpened(link) => {
-            let mode = model.mode;
-            *model = Model {
-                lang: model.lang,
-                theme: model.theme,
-                accent: model.accent.take(),
-                remembered: model.remembered,
-                ..Model::new(mode, &link)
-            };
+            open(model, &link);
+            Vec::new()
         }
-        Event::Remembered(r) => model.remembered = Some(r),
-        Event::Forget => model.remembered = None,
-        Event::WentBack(link) => {
-            update(model, Event::LinkOpened(link));
-            model.interacted = true;
+        Event::ServedFor(link) => take(
+            model,
+            Held {
+                link,
+                found: None,
+                step: false,
+            },
+        ),
+        Event::Remembered(r) => {
+            model.remembered = Some(r);
+            Vec::new()
         }
+        Event::Forget => {
+            model.remembered = None;
+            vec![Effect::Remember(None)]
+        }
+        Event::WentBack(link) => take(
+            model,
+            Held {
+                link,
+                found: None,
+                step: false,
+            },
+        ),
         Event::Resumed(found) => {
             let region = model.region;
             model.settle(region, found);
+            Vec::new()
         }
     }
 }
 
+/// Opens `link` as a link opens a page, keeping what belongs to the
+/// device and the shell (language, look, remembered region, pages).
+fn open(model: &mut Model, link: &Link) {
+    *model = Model {
+        lang: model.lang,
+        theme: model.theme,
+        accent: model.accent.take(),
+        remembered: model.remembered,
+        pages: model.pages,
+        held: None,
+        ..Model::new(model.mode, link)
+    };
+}
+
+/// The member settled their region (`None`: asked to choose again), found
+/// as said: the page shows it, a history entry records it, the focus moves
+/// to it and the device remembers it. While the election's pages are on
+/// their way, it waits for them.
+fn step(model: &mut Model, region: Option<RegionId>, found: Option<Found>) -> Vec<Effect> {
+    let link = Link {
+        region,
+        ..model.link()
+    };
+    take(
+        model,
+        Held {
+            link,
+            found,
+            step: true,
+        },
+    )
+}
+
+/// Shows the page `held` names, or holds it until the election's pages
+/// arrive, or asks for it to be loaded when they cannot.
+fn take(model: &mut Model, held: Held) -> Vec<Effect> {
+    let shown_in_place = held.link.region.is_none() || model.pages != Pages::Fetching;
+    if !shown_in_place {
+        // Said while they arrive ("Looking it up…").
+        model.lookup = None;
+        model.pending = None;
+        model.interacted |= held.step;
+        model.held = Some(held);
+        return Vec::new();
+    }
+    if model.pages == Pages::Unavailable && held.link.region.is_some() {
+        model.held = None;
+        return vec![Effect::Load(held.link)];
+    }
+    let Held { link, found, step } = held;
+    if !step {
+        open(model, &link);
+        model.interacted = true;
+        return Vec::new();
+    }
+    if let Some(e) = link.election {
+        model.election = e;
+    }
+    model.settle(link.region, found);
+    let mut effects = vec![Effect::PushLink(model.link())];
+    if let Some(r) = model.to_remember() {
+        effects.push(Effect::Remember(Some(r)));
+    }
+    effects.push(Effect::Focus(match model.region {
+        Some(_) => Focus::Result,
+        None => Focus::Postcode,
+    }));
+    effects
+}
+
 /// Applies the answer to a postcode lookup of `text`.
-fn looked_up(model: &mut Model, text: String, answer: Result<Answer, LookupError>) {
+fn looked_up(
+    model: &mut Model,
+    text: String,
+    answer: Result<Answer, LookupError>,
+) -> Vec<Effect> {
     match answer {
         Ok(Answer {
             understood,
             repaired,
             resolution: Resolution::Region(r),
             ..
-        }) => model.settle(
+        }) => step(
+            model,
             Some(r),
             Some(Found::Postcode {
                 understood,
@@ -281,11 +483,13 @@ fn looked_up(model: &mut Model, text: String, answer: Result<Answer, LookupError
             model.lookup = None;
             model.pending = Some(text);
             model.interacted = true;
+            Vec::new()
         }
         other => {
             model.lookup = Some(other);
             model.pending = None;
             model.interacted = true;
+            Vec::new()
         }
     }
 }
@@ -297,7 +501,7 @@ mod tests {
     #[test]
     fn a_postcode_typed_before_the_table_arrives_is_answered_when_it_does() {
         let mut m = Model::new(Mode::App, &Link::default());
-        looked_up(
+        let _ = looked_up(
             &mut m,
             "NE1 4ST".to_owned(),
             Err(LookupError::Table(TableError::NotLoaded)),
@@ -305,29 +509,29 @@ mod tests {
         assert_eq!(m.pending.as_deref(), Some("NE1 4ST"));
         assert_eq!((m.lookup.clone(), m.region), (None, None));
         // Natively the table is built in, so the answer comes at once.
-        update(&mut m, Event::PostcodeTableReady);
+        let _ = update(&mut m, Event::PostcodeTableReady);
         assert_eq!(m.pending, None);
         assert_eq!(m.region.map(|r| r.slug()), Some("northern"));
         // Nothing waiting: the table arriving changes nothing.
         let before = m.clone();
-        update(&mut m, Event::PostcodeTableReady);
+        assert_eq!(update(&mut m, Event::PostcodeTableReady), vec![]);
         assert_eq!(m, before);
     }
 
     #[test]
     fn choosing_a_region_forgets_a_waiting_postcode() {
         let mut m = Model::new(Mode::App, &Link::default());
-        looked_up(
+        let _ = looked_up(
             &mut m,
             "NE1 4ST".to_owned(),
             Err(LookupError::Table(TableError::NotLoaded)),
         );
-        update(
+        let _ = update(
             &mut m,
             Event::RegionPicked(RegionId::from_slug("wales").unwrap()),
         );
         assert_eq!(m.pending, None);
-        update(&mut m, Event::PostcodeTableReady);
+        let _ = update(&mut m, Event::PostcodeTableReady);
         assert_eq!(m.region.map(|r| r.slug()), Some("wales"));
     }
 }

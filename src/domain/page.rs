@@ -658,7 +658,9 @@ pub fn view(model: &Model, now_utc_minutes: i64) -> Page {
             .to_path(),
         },
         None => Body::Choose(Chooser {
-            feedback: if model.pending.is_some() {
+            // (A postcode waiting for the table, or a region found waiting
+            // for the election's pages.)
+            feedback: if model.pending.is_some() || model.held.is_some() {
                 Some(Feedback::Waiting)
             } else {
                 model.lookup.as_ref().map(feedback)
