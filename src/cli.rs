@@ -30,6 +30,9 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Some("simulate") => simulate::command(rest, out),
         Some("export") => none("export").and_then(|()| export(out)),
         Some("shell-text") => none("shell-text").and_then(|()| shell_text(out)),
+        Some("addresses") => none("addresses").and_then(|()| {
+            writeln!(out, "{}", crate::domain::link::address_table()).map_err(|e| e.to_string())
+        }),
         Some("compile-postcodes") => compile_postcodes(rest, out),
         Some("lookup") => none("lookup").and_then(|()| lookup(&mut std::io::stdin().lock(), out)),
         Some("help") | Some("--help") | Some("-h") | None => {
@@ -61,6 +64,7 @@ const COMMANDS: &[&str] = &[
     "lookup",
     "export",
     "shell-text",
+    "addresses",
     "help",
 ];
 
@@ -91,7 +95,10 @@ commands:
                                 region (candidates in order, seats): for checks and review
   shell-text                    print, as JSON, the words of the static files around the app
                                 (page title, no-script text, frame titles) from the message
-                                catalogue; scripts/shell-text writes them into dist/";
+                                catalogue; scripts/shell-text writes them into dist/
+  addresses                     print, as JSON, every name an address may give an election
+                                or a region (folded: letters and digits, lower case), and the
+                                page it means; the old-link redirect and the 404 page read it";
 
 /// The words of the static files around the app (see
 /// [`crate::text::ShellText`]), as JSON with the language tag.
@@ -112,6 +119,8 @@ pub fn shell_text_json() -> serde_json::Value {
         "retry": t.retry,
         "looking_up": t.looking_up,
         "copied": t.copied,
+        "corrected": t.corrected,
+        "reload": t.reload,
     })
 }
 

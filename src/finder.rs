@@ -1,150 +1,218 @@
-//! The member's first module: the postcode box, and nothing else that draws.
+//! The postcode island: the member's first module, which runs the postcode
+//! box of a pre-rendered landing or election page, and nothing else that
+//! draws.
 //!
 //! Every page a member can reach is pre-rendered (`prerender`), drawn by
 //! the full [`App`](crate::app::App) at build time. On the landing page and
-//! each election's page the only thing the member needs the app for is the
-//! postcode box: this module runs it (the same [`PostcodeForm`], the same
-//! lookup and words) and shows the region it finds by putting that region's
-//! pre-rendered page in place of this one, from the election's bundle
-//! (`nec-2026/regions.html`, every region's page of one election: the
-//! request names the election, never the region or the postcode). Back and
-//! "Change region" bring the page back as it was.
+//! each election's page the only thing the member needs a module for is the
+//! postcode box. This shell holds the page's [`Model`] (built by
+//! [`Model::island`]) and sends everything that happens to the core's
+//! [`update`]: what the member does in the box, a click on a region's link,
+//! Back and Forward, the postcode table and the election's pages arriving.
+//! It performs the [`Effect`]s `update` returns and makes the page show what
+//! [`view`] says: the box's answer (drawn by the same [`PostcodeForm`]), and
+//! the page of the region found, put in place of this one from the
+//! election's bundle (`nec-2026/regions.html`, every region's page of one
+//! election: the request names the election, never the region or the
+//! postcode). Nothing here decides.
 //!
 //! Anything else (the election drop-down, the embed panel, the controls of
-//! a result page) starts the full app as before (start.js), which takes the
-//! page over: this module then stands aside (`stood_aside`). Splitting it
-//! from the full app keeps the member's first load under 96 KB brotli
-//! (`reports/size-analysis.md`).
+//! a result page) starts the full app (start.js), which takes the page over:
+//! this module then stands aside (`stood_aside`).
 
 use crate::components::{remembered_notice, PostcodeForm, PUBLISHED_TABLE, REGION_BUNDLE};
-use crate::domain::lookup::{resolve, LookupError, Resolution};
-use crate::domain::model::{Event, Found};
-use crate::domain::page::{feedback, Feedback};
+use crate::domain::link::Link;
+use crate::domain::model::{update, Effect, Event, Focus, Found, Model};
+use crate::domain::page::{view, Body, Chooser};
 use crate::domain::region::RegionId;
-use crate::domain::table::TableError;
 use crate::text::{catalogue, Catalogue as _, Lang};
 use crate::web;
 use gloo::events::EventListenerOptions;
 use std::cell::RefCell;
-use std::ops::Not as _;
 use wasm_bindgen::JsCast;
 use web_sys::{DocumentFragment, Element, HtmlElement, HtmlTemplateElement};
 use yew::prelude::*;
 
-/// What the module keeps between events: the page it started on, the
-/// election's bundle once fetched, and the page taken out while a region's
-/// is shown (put back by Back or "Change region").
-struct Pages {
+/// The island: the core's model, and what the page holds for it.
+struct Island {
+    /// The page's model: the core decides every change to it.
+    model: Model,
     /// `#app` when the module started: once the full app has replaced it,
     /// this module does nothing more.
     app: Element,
-    /// The page's path under the app's address (`""`, `nec-2022/`).
-    home: String,
     /// The page's title, for its tab when it is back.
     title: String,
-    /// The election's folder (`nec-2026/`): its bundle and its region pages.
-    election: String,
-    /// The bundle, parsed, once it has arrived (`None` while on its way).
+    /// The page the DOM shows (its link), as last drawn.
+    shown: Link,
+    /// The election's bundle, parsed, once it has arrived.
     bundle: Option<DocumentFragment>,
-    /// The bundle could not be fetched: regions open as ordinary pages.
-    unavailable: bool,
-    /// A region found before the bundle arrived, shown when it does.
-    waiting: Option<(RegionId, How)>,
-    /// The page was served for another address (a region's page not yet
-    /// visited, offline: the service worker's copy of the landing page):
-    /// that region's page is shown from the bundle, or else the full app
-    /// is asked to show it.
-    arrived: bool,
     /// The home page's content while a region's page is shown.
     saved: Option<DocumentFragment>,
+    /// The page was served for another address (a region's page not yet
+    /// visited, offline: the service worker's copy of the landing page).
+    arrived: bool,
+    /// Redraws the box (the [`Finder`] component) with the chooser's state.
+    redraw: Option<Callback<Chooser>>,
 }
 
 thread_local! {
-    static PAGES: RefCell<Option<Pages>> = const { RefCell::new(None) };
+    static ISLAND: RefCell<Option<Island>> = const { RefCell::new(None) };
 }
 
 /// True once the full app has taken the page over (or the module never
-/// started): the finder then leaves everything to it.
+/// started): the island then leaves everything to it.
 fn stood_aside() -> bool {
-    PAGES.with(|p| {
-        p.borrow().as_ref().is_none_or(|p| {
-            gloo::utils::document().get_element_by_id("app").as_ref() != Some(&p.app)
+    ISLAND.with(|i| {
+        i.borrow().as_ref().is_none_or(|i| {
+            gloo::utils::document().get_element_by_id("app").as_ref() != Some(&i.app)
         })
     })
 }
 
-/// Why a region's page is shown.
-#[derive(Clone, Debug, PartialEq)]
-enum How {
-    /// The member found or chose it (a new history entry, the focus on it,
-    /// remembered), with how it was found (a postcode, a choice).
-    Step(Option<Found>),
-    /// Back or Forward moved to it.
-    History,
-    /// It is the page's own address: as the page a link opens.
-    Link,
+/// Sends `event` to the core, draws what it now says, and performs the
+/// effects it asked for.
+fn send(event: Event) {
+    if stood_aside() {
+        return;
+    }
+    let effects = ISLAND.with(|i| {
+        let mut i = i.borrow_mut();
+        i.as_mut()
+            .map(|i| update(&mut i.model, event))
+            .unwrap_or_default()
+    });
+    draw();
+    for effect in effects {
+        perform(effect);
+    }
 }
 
-/// Puts the pre-rendered page of `region` in place of the page shown, and
-/// words and records it as `how` says; while the bundle is on its way, as
-/// soon as it arrives. False when the bundle has no such page.
-fn show_region(region: RegionId, how: How) -> bool {
-    let document = gloo::utils::document();
-    // None: not in the bundle; Some(None): handled otherwise (later, by a
-    // page load or by the full app); Some(Some(path)): shown.
-    let shown = PAGES.with(|p| {
-        let mut p = p.borrow_mut();
-        let p = p.as_mut()?;
-        let path = format!("{}{}/", p.election, region.slug());
-        let Some(bundle) = p.bundle.as_ref() else {
-            if p.arrived && p.unavailable {
-                // The full app shows any page (start.js starts it).
-                web::tell_start_script("sc-finder-cannot");
-            } else if p.unavailable {
-                // Offline before the bundle was ever fetched, or a host
-                // without it: the region's own page (the service worker's
-                // copy when it has one).
-                let _ = gloo::utils::window()
-                    .location()
-                    .assign(&format!("{}{path}", web::page_base()));
-            } else {
-                p.waiting = Some((region, how.clone()));
-            }
-            return Some(None);
-        };
-        let template: HtmlTemplateElement = bundle
-            .query_selector(&format!("template[data-path=\"{path}\"]"))
-            .ok()
-            .flatten()?
-            .dyn_into()
-            .ok()?;
-        let fresh = template.content().clone_node_with_deep(true).ok()?;
-        // The page shown goes aside (the home page: kept for Back).
-        let out = document.create_document_fragment();
-        while let Some(child) = p.app.first_child() {
-            let _ = out.append_child(&child);
-        }
-        if p.saved.is_none() {
-            p.saved = Some(out);
-        }
-        let _ = p.app.append_child(&fresh);
-        if let Some(title) = template.get_attribute("data-title") {
-            document.set_title(&title);
-        }
-        Some(Some(path))
+/// Makes the page show what the core's view says: the page of its link
+/// (the home page, or a region's from the bundle) and the box's answer.
+fn draw() {
+    let page = ISLAND.with(|i| {
+        i.borrow()
+            .as_ref()
+            .map(|i| view(&i.model, web::now_utc_minutes()))
     });
-    let Some(path) = shown else { return false };
-    let Some(path) = path else { return true };
-    // As the full app draws a region the member chose: no "not your region?"
-    // (they just said it is), and how it was found, before the order.
-    if how != How::Link {
+    let Some(page) = page else { return };
+    let mut missing = false;
+    let moved = ISLAND.with(|i| {
+        let mut i = i.borrow_mut();
+        let i = i.as_mut()?;
+        if i.shown == page.link {
+            return None;
+        }
+        let shown = match &page.body {
+            Body::Choose(_) => put_home(i),
+            Body::Result { .. } => put_region(i, &page.link),
+        };
+        missing = !shown && matches!(page.body, Body::Result { .. });
+        shown.then(|| {
+            i.shown = page.link.clone();
+            (i.model.home.clone(), i.title.clone())
+        })
+    });
+    if missing {
+        // The bundle lacks the page, or is of another release: load it.
+        perform(Effect::Load(page.link.clone()));
+    }
+    if let Some((home, title)) = moved {
+        let path = page.link.to_path();
+        web::set_page_path(&path);
+        let document = gloo::utils::document();
+        match &page.body {
+            Body::Choose(_) => document.set_title(&title),
+            Body::Result {
+                found, from_link, ..
+            } => {
+                if let Some(title) = template_title(&path) {
+                    document.set_title(&title);
+                }
+                said_how_found(found.as_ref(), *from_link, page.link.region);
+            }
+        }
+        // For the full app, should it take the page over (lib.rs): the
+        // member's own step, and how it was found.
+        hint_for_the_full_app(&page.body, home.as_ref() == Some(&page.link));
+    }
+    if let Body::Choose(chooser) = page.body {
+        let redraw = ISLAND.with(|i| i.borrow().as_ref().and_then(|i| i.redraw.clone()));
+        if let Some(redraw) = redraw {
+            redraw.emit(chooser);
+        }
+    }
+}
+
+/// Puts the home page back in `#app`; false when it is there already.
+fn put_home(i: &mut Island) -> bool {
+    let Some(saved) = i.saved.take() else {
+        return false;
+    };
+    while let Some(child) = i.app.first_child() {
+        let _ = i.app.remove_child(&child);
+    }
+    let _ = i.app.append_child(&saved);
+    true
+}
+
+/// The bundle's page for `path` (`nec-2026/london/`).
+fn template(bundle: &DocumentFragment, path: &str) -> Option<HtmlTemplateElement> {
+    bundle
+        .query_selector(&format!("template[data-path=\"{path}\"]"))
+        .ok()
+        .flatten()?
+        .dyn_into()
+        .ok()
+}
+
+fn template_title(path: &str) -> Option<String> {
+    ISLAND.with(|i| {
+        let i = i.borrow();
+        template(i.as_ref()?.bundle.as_ref()?, path)?.get_attribute("data-title")
+    })
+}
+
+/// Puts the pre-rendered page of `link` in `#app`, from the bundle, the
+/// home page aside (kept for Back); false when the bundle has none.
+fn put_region(i: &mut Island, link: &Link) -> bool {
+    let Some(template) = i.bundle.as_ref().and_then(|b| template(b, &link.to_path())) else {
+        return false;
+    };
+    // A bundle of another release (fetched after this page was opened)
+    // whose orders differ: never a mix of two releases on one page. The
+    // region's page is loaded instead, whole.
+    if !web::same_orders(&template.get_attribute("data-orders").unwrap_or_default()) {
+        return false;
+    }
+    let Ok(fresh) = template.content().clone_node_with_deep(true) else {
+        return false;
+    };
+    let out = gloo::utils::document().create_document_fragment();
+    while let Some(child) = i.app.first_child() {
+        let _ = out.append_child(&child);
+    }
+    if i.saved.is_none() {
+        i.saved = Some(out);
+    }
+    let _ = i.app.append_child(&fresh);
+    true
+}
+
+/// As the full app draws a region the member chose: no "not your region?"
+/// (they just said it is), and how it was found, before the order.
+fn said_how_found(found: Option<&Found>, from_link: bool, region: Option<RegionId>) {
+    let document = gloo::utils::document();
+    if !from_link {
         if let Ok(Some(note)) = document.query_selector("#app [data-testid=from-link]") {
             note.remove();
         }
     }
-    if let (How::Step(Some(found)), Ok(Some(result))) =
-        (&how, document.query_selector("#app [data-testid=result]"))
-    {
+    if let (Some(found), Some(region), Ok(Some(result))) = (
+        found,
+        region,
+        document.query_selector("#app [data-testid=result]"),
+    ) {
         if let Ok(p) = document.create_element("p") {
             p.set_class_name("sc-found");
             let _ = p.set_attribute("data-testid", "found-by");
@@ -152,60 +220,78 @@ fn show_region(region: RegionId, how: How) -> bool {
             let _ = result.before_with_node_1(&p);
         }
     }
-    web::set_page_path(&path);
-    // For the full app, should it take the page over (lib.rs): the member's
-    // own step, and how it was found.
-    let hint = match &how {
-        How::Step(found) => Some(found.as_ref().map(Found::to_hint).unwrap_or_default()),
-        How::History => Some(String::new()),
-        How::Link => None,
+}
+
+/// `#app`'s `data-sc-found`, read by the full app when it takes over
+/// (`Event::Resumed`): how the member's own step found the region shown.
+fn hint_for_the_full_app(body: &Body, home: bool) {
+    let hint = match body {
+        Body::Result {
+            found,
+            from_link: false,
+            ..
+        } => Some(found.as_ref().map(Found::to_hint).unwrap_or_default()),
+        _ => None,
     };
-    if let Some(app) = document.get_element_by_id("app") {
+    if let Some(app) = gloo::utils::document().get_element_by_id("app") {
         let _ = match hint {
-            Some(hint) => app.set_attribute("data-sc-found", &hint),
-            None => app.remove_attribute("data-sc-found"),
+            Some(hint) if !home => app.set_attribute("data-sc-found", &hint),
+            _ => app.remove_attribute("data-sc-found"),
         };
     }
-    if let How::Step(_) = how {
-        web::push_path(&path);
-        web::remember_region(Some(region));
-        focus("sc-result-heading");
-    }
-    true
 }
 
-/// True once the election's bundle has arrived.
-fn bundle_ready() -> bool {
-    PAGES.with(|p| p.borrow().as_ref().is_some_and(|p| p.bundle.is_some()))
-}
-
-/// Puts the home page back (Back, or "Change region"); `push` as for
-/// [`show_region`]. False when there is none to put back.
-fn show_home(push: bool) -> bool {
-    let document = gloo::utils::document();
-    let home = PAGES.with(|p| {
-        let mut p = p.borrow_mut();
-        let p = p.as_mut()?;
-        let saved = p.saved.take()?;
-        while let Some(child) = p.app.first_child() {
-            let _ = p.app.remove_child(&child);
+/// Does what the core asked for.
+fn perform(effect: Effect) {
+    match effect {
+        Effect::FetchTable => {
+            web::load_postcode_table(format!("{}{PUBLISHED_TABLE}", web::page_base()), || {
+                send(Event::PostcodeTableReady)
+            })
         }
-        let _ = p.app.append_child(&saved);
-        Some((p.home.clone(), p.title.clone()))
-    });
-    let Some((home, title)) = home else {
-        return false;
-    };
-    document.set_title(&title);
-    if let Some(app) = document.get_element_by_id("app") {
-        let _ = app.remove_attribute("data-sc-found");
+        Effect::FetchPages(election) => web::fetch_text(
+            format!("{}{}/{REGION_BUNDLE}", web::page_base(), election.id),
+            |text| {
+                let parsed = text.and_then(|text| {
+                    let holder: HtmlTemplateElement = gloo::utils::document()
+                        .create_element("template")
+                        .ok()?
+                        .dyn_into()
+                        .ok()?;
+                    holder.set_inner_html(&text);
+                    Some(holder.content())
+                });
+                let arrived = parsed.is_some();
+                ISLAND.with(|i| {
+                    if let Some(i) = i.borrow_mut().as_mut() {
+                        i.bundle = parsed;
+                    }
+                });
+                send(Event::PagesArrived(arrived));
+            },
+        ),
+        Effect::PushLink(link) => web::push_path(&link.to_path()),
+        Effect::Remember(region) => web::remember_region(region),
+        Effect::Focus(Focus::Result) => focus("sc-result-heading"),
+        Effect::Focus(Focus::Postcode) => focus("sc-postcode"),
+        Effect::Load(link) => {
+            let path = link.to_path();
+            let arrived = ISLAND.with(|i| i.borrow().as_ref().is_some_and(|i| i.arrived));
+            if arrived && web::address().0 == path {
+                // Served for this address offline, and its election's pages
+                // never fetched: loading it would serve this page again. The
+                // full app shows any page (start.js starts it).
+                web::tell_start_script("sc-finder-cannot");
+            } else if web::address().0 == path {
+                // Back or Forward to a page this one cannot show: load it.
+                let _ = gloo::utils::window().location().reload();
+            } else {
+                let _ = gloo::utils::window()
+                    .location()
+                    .assign(&format!("{}{path}", web::page_base()));
+            }
+        }
     }
-    web::set_page_path(&home);
-    if push {
-        web::push_path(&home);
-        focus("sc-postcode");
-    }
-    true
 }
 
 fn focus(id: &str) {
@@ -217,34 +303,10 @@ fn focus(id: &str) {
     }
 }
 
-/// The region whose page `path` (under the app's address) is, in this
-/// election.
-fn region_at(path: &str) -> Option<RegionId> {
-    let election = PAGES.with(|p| p.borrow().as_ref().map(|p| p.election.clone()))?;
-    let slug = path.strip_prefix(&election)?.strip_suffix('/')?;
-    RegionId::from_slug(slug)
-}
-
-/// Back or Forward, between the home page and its regions' pages.
-fn went_to(path: &str) {
-    if stood_aside() {
-        return;
-    }
-    let home = PAGES.with(|p| p.borrow().as_ref().map(|p| p.home.clone()));
-    let moved = if home.as_deref() == Some(path) {
-        show_home(false)
-    } else {
-        region_at(path).is_some_and(|r| show_region(r, How::History))
-    };
-    if !moved {
-        let _ = gloo::utils::window().location().reload();
-    }
-}
-
-/// A click on the page: a link to one of this election's region pages (the
-/// list of regions, the remembered region) shows it here; "Change region" and
-/// "not your region?" bring the home page back. Any other click is left to
-/// the browser and start.js.
+/// A click on the page: a link to one of the election's region pages (the
+/// list of regions, the remembered region) is the member picking it;
+/// "Change region" and "not your region?" are asking to choose again. Any
+/// other click is left to the browser and start.js.
 fn clicked(e: &MouseEvent) {
     if stood_aside() || e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
         return;
@@ -257,175 +319,104 @@ fn clicked(e: &MouseEvent) {
         return;
     };
     let testid = link.get_attribute("data-testid").unwrap_or_default();
-    let done = if matches!(testid.as_str(), "change-region" | "not-my-region") {
+    let href = link.get_attribute("href").unwrap_or_default();
+    let to = Link::parse_address(&href, "");
+    let arrived = ISLAND.with(|i| i.borrow().as_ref().is_some_and(|i| i.arrived));
+    let event = if matches!(testid.as_str(), "change-region" | "not-my-region") {
         // (Not on a page served for another address: its home page is the
         // landing page, not the election's, which the link opens.)
-        let arrived = PAGES.with(|p| p.borrow().as_ref().is_some_and(|p| p.arrived));
-        !arrived && show_home(true)
+        (!arrived).then_some(Event::ChangeRegion)
     } else {
-        let href = link.get_attribute("href").unwrap_or_default();
-        region_at(&href).is_some_and(|r| show_region(r, How::Step(None)))
+        // A region of the page's election: the core says whether it is
+        // shown here or loaded.
+        let home = ISLAND.with(|i| i.borrow().as_ref().and_then(|i| i.model.home.clone()));
+        to.region
+            .filter(|_| home.is_some_and(|h| h.election == to.election))
+            .map(Event::RegionPicked)
     };
-    if done {
+    if let Some(event) = event {
         e.prevent_default();
+        send(event);
     }
 }
 
 /// Props of [`Finder`].
 #[derive(Properties, PartialEq)]
 pub struct FinderProps {
-    /// The postcode table's address.
-    pub table: AttrValue,
+    /// The box's state when first drawn.
+    pub chooser: Chooser,
     /// Called once the box is drawn, to put it in place of the pre-rendered one.
     pub drawn: Callback<()>,
 }
 
 /// The postcode box, with the remembered region above it: what the
 /// landing page's `div.sc-finder` holds, drawn by the same pieces as the
-/// full app's.
+/// full app's, from the core's [`Chooser`].
 #[component]
 pub fn Finder(props: &FinderProps) -> Html {
-    let answer = use_state(|| None::<Feedback>);
-    let pending = use_mut_ref(|| None::<String>);
-    let remembered = use_state(web::remembered_region);
-    let look_up = {
-        let answer = answer.clone();
-        let pending = pending.clone();
-        move |text: String| {
-            let result = resolve(&text);
-            match &result {
-                Err(LookupError::Table(TableError::NotLoaded)) => {
-                    *pending.borrow_mut() = Some(text);
-                    answer.set(Some(Feedback::Waiting));
-                }
-                Ok(a) => match a.resolution {
-                    Resolution::Region(r) => {
-                        let found = Found::Postcode {
-                            understood: a.understood.clone(),
-                            repaired: a.repaired,
-                        };
-                        // (Said while the election's pages are on their way.)
-                        answer.set(bundle_ready().not().then_some(Feedback::Waiting));
-                        show_region(r, How::Step(Some(found)));
-                    }
-                    _ => answer.set(Some(feedback(&result))),
-                },
-                Err(_) => answer.set(Some(feedback(&result))),
-            }
-        }
-    };
+    let chooser = use_state(|| props.chooser.clone());
     {
         let drawn = props.drawn.clone();
-        use_effect_with((), move |_| drawn.emit(()));
-    }
-    {
-        let table = props.table.to_string();
-        let look_up = look_up.clone();
-        let pending = pending.clone();
+        let setter = chooser.setter();
         use_effect_with((), move |_| {
-            web::load_postcode_table(table, move || {
-                let waiting = pending.borrow_mut().take();
-                if let Some(text) = waiting {
-                    look_up(text);
+            ISLAND.with(|i| {
+                if let Some(i) = i.borrow_mut().as_mut() {
+                    i.redraw = Some(Callback::from(move |c| setter.set(c)));
                 }
-            })
+            });
+            drawn.emit(());
         });
     }
-    let dispatch = {
-        let answer = answer.clone();
-        Callback::from(move |e: Event| match e {
-            Event::PostcodeEntered(text) => look_up(text),
-            Event::AnswerPicked(r) => {
-                answer.set(None);
-                show_region(r, How::Step(Some(Found::Chosen)));
-            }
-            _ => {}
-        })
-    };
-    let forget = {
-        let remembered = remembered.clone();
-        Callback::from(move |_| {
-            web::remember_region(None);
-            remembered.set(None);
-        })
-    };
-    let election = PAGES.with(|p| p.borrow().as_ref().map(|p| p.election.clone()));
+    let dispatch = Callback::from(send);
+    let forget = Callback::from(|_| send(Event::Forget));
     html! {
         <>
-            if let (Some(region), Some(election)) = (*remembered, election) {
-                // (A click on it is the finder's: `clicked`.)
-                { remembered_notice(Lang::En, region, format!("{election}{}/", region.slug()), None, forget) }
+            if let Some((region, path)) = &chooser.remembered {
+                // (A click on it is the island's: `clicked`.)
+                { remembered_notice(Lang::En, *region, path.clone(), None, forget) }
             }
-            <PostcodeForm lang={Lang::En} feedback={(*answer).clone()} {dispatch} />
+            <PostcodeForm lang={Lang::En} feedback={chooser.feedback.clone()} {dispatch} />
         </>
     }
 }
 
-/// Starts the finder on a page with a postcode box (`div.sc-finder` in
-/// `#app`): fetches the election's bundle, draws the box in a detached
-/// element and puts it in place of the pre-rendered one once drawn (start.js
-/// carries over what the member typed meanwhile). Does nothing elsewhere.
+/// Starts the island on a page with a postcode box (`div.sc-finder` in
+/// `#app`): builds the page's model, draws the box in a detached element
+/// and puts it in place of the pre-rendered one once drawn (start.js
+/// carries over what the member typed meanwhile), and tells the core it
+/// started. Does nothing elsewhere.
 pub fn start() {
     let document = gloo::utils::document();
     let (Some(app), Ok(Some(old))) = (web::app_root(), document.query_selector("#app .sc-finder"))
     else {
         return;
     };
-    let Some(mut election) = old.get_attribute("data-election") else {
-        return;
-    };
-    let base = web::page_base();
-    let home = web::page_path().unwrap_or_default();
+    let home = Link::parse_address(&web::page_path().unwrap_or_default(), "");
     // Served for another address: a region's page (start.js starts the
     // full app for any other).
-    let here = web::address().0;
-    let arrived = (here != home)
-        .then(|| {
-            let (folder, slug) = here.strip_suffix('/')?.split_once('/')?;
-            Some((format!("{folder}/"), RegionId::from_slug(slug)?))
-        })
-        .flatten();
-    if let Some((folder, _)) = &arrived {
-        election = folder.clone();
-    }
-    PAGES.with(|p| {
-        *p.borrow_mut() = Some(Pages {
-            app: app.clone(),
-            home,
-            title: document.title(),
-            election: election.clone(),
-            bundle: None,
-            unavailable: false,
-            arrived: arrived.is_some(),
-            waiting: arrived.map(|(_, region)| (region, How::Link)),
-            saved: None,
-        })
+    let here = Link::parse_address(&web::address().0, "");
+    let arrived = (here != home && here.region.is_some()).then_some(here);
+    let mut model = Model::island(&Link {
+        election: arrived.as_ref().map_or(home.election, |a| a.election),
+        ..home.clone()
     });
-    web::fetch_text(format!("{base}{election}{REGION_BUNDLE}"), |text| {
-        let parsed = text.and_then(|text| {
-            let holder: HtmlTemplateElement = gloo::utils::document()
-                .create_element("template")
-                .ok()?
-                .dyn_into()
-                .ok()?;
-            holder.set_inner_html(&text);
-            Some(holder.content())
-        });
-        let (waiting, arrived) = PAGES.with(|p| {
-            let mut p = p.borrow_mut();
-            let Some(p) = p.as_mut() else {
-                return (None, false);
-            };
-            p.unavailable = parsed.is_none();
-            p.bundle = parsed;
-            (p.waiting.take(), p.arrived)
-        });
-        if let Some((region, how)) = waiting {
-            if !show_region(region, how) && arrived {
-                // Not in the bundle either: the full app shows it.
-                web::tell_start_script("sc-finder-cannot");
-            }
-        }
+    if let Some(r) = web::remembered_region() {
+        let _ = update(&mut model, Event::Remembered(r));
+    }
+    let Body::Choose(chooser) = view(&model, web::now_utc_minutes()).body else {
+        return;
+    };
+    ISLAND.with(|i| {
+        *i.borrow_mut() = Some(Island {
+            shown: model.link(),
+            model,
+            app: app.clone(),
+            title: document.title(),
+            bundle: None,
+            saved: None,
+            arrived: arrived.is_some(),
+            redraw: None,
+        })
     });
     let listeners = (
         gloo::events::EventListener::new_with_options(
@@ -439,24 +430,28 @@ pub fn start() {
             },
         ),
         gloo::events::EventListener::new(&gloo::utils::window(), "popstate", |_| {
-            went_to(&web::address().0)
+            let (path, search) = web::address();
+            send(Event::WentBack(Link::parse_address(&path, &search)))
         }),
     );
     std::mem::forget(listeners); // for the page's lifetime
+    send(Event::Started);
+    if let Some(link) = arrived {
+        send(Event::ServedFor(link));
+    }
     let Ok(fresh) = document.create_element("div") else {
         return;
     };
     fresh.set_class_name("sc-finder");
-    let _ = fresh.set_attribute("data-election", &election);
+    if let Some(election) = old.get_attribute("data-election") {
+        let _ = fresh.set_attribute("data-election", &election);
+    }
     let drawn = {
         let fresh = fresh.clone();
         Callback::from(move |()| {
             let _ = old.replace_with_with_node_1(&fresh);
         })
     };
-    let props = FinderProps {
-        table: format!("{base}{PUBLISHED_TABLE}").into(),
-        drawn,
-    };
+    let props = FinderProps { chooser, drawn };
     yew::Renderer::<Finder>::with_root_and_props(fresh, props).render();
 }

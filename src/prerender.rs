@@ -126,14 +126,49 @@ pub fn region_bundle(election: &'static Election, base: &str, now_utc_minutes: i
         };
         let meta = t.page_meta(&view(&Model::new(Mode::App, &link), now_utc_minutes));
         out += &format!(
-            "<template data-path=\"{}\" data-title=\"{}\">{}</template>\n",
+            "<template data-path=\"{}\" data-title=\"{}\" data-orders=\"{}\">{}</template>\n",
             html_escape(&link.to_path()),
             html_escape(&meta.title),
+            orders_tag(election),
             render_app(&link, base, now_utc_minutes)
         );
     }
     out
 }
+
+/// What a page's orders are, as start.js and the island compare them with
+/// a later release's: `ELECTION:FINGERPRINT` (`nec-2026:3f9c01ab`, the
+/// election data's fingerprint, `Election::fingerprint`).
+pub fn orders_tag(election: &Election) -> String {
+    format!("{}:{}", election.id, election.fingerprint)
+}
+
+/// A page's `data-orders`: the [`orders_tag`] of its own election, then
+/// those of the others, space-separated (the island shows a region's page
+/// from any election's bundle of the same release: offline, the landing
+/// page shows a region of another election).
+pub fn page_orders(own: &Election) -> String {
+    let others = Election::all().iter().filter(|e| e.id != own.id);
+    std::iter::once(own)
+        .chain(others)
+        .map(orders_tag)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// `orders.json`: each election's [`orders_tag`] by its id, fetched by
+/// start.js (past any cache) to tell a page opened before a release that
+/// changed its orders. Written at the site's root.
+pub fn orders_json() -> String {
+    let entries: Vec<String> = Election::all()
+        .iter()
+        .map(|e| format!("\"{}\":\"{}\"", e.id, orders_tag(e)))
+        .collect();
+    format!("{{{}}}\n", entries.join(","))
+}
+
+/// The file [`orders_json`] is written to, at the site's root.
+pub const ORDERS: &str = "orders.json";
 
 /// Replaces the first match of `start…end` in `html` (both kept) with
 /// `inner`; `None` when there is none.
@@ -234,8 +269,9 @@ pub fn render_page(
          <meta property=og:image:alt content=\"{description}\">\
          <meta name=twitter:card content=summary_large_image>\
          <meta name=twitter:image content=\"{url}{image}\">\
-         <meta name=sc-page content=\"{path}\" data-until={fresh}>{TAGS_END}",
+         <meta name=sc-page content=\"{path}\" data-until={fresh} data-orders=\"{orders}\">{TAGS_END}",
         path = html_escape(&link.to_path()),
+        orders = page_orders(page.election.election),
         image = html_escape(preview),
         site = html_escape(t.label(crate::text::Label::Brand)),
         width = preview::WIDTH,

@@ -283,6 +283,11 @@ pub struct ShellText {
     /// Said when a link or the order was copied before the app has loaded
     /// (the app's own word, `Label::Copied`).
     pub copied: &'static str,
+    /// Said at the top of a page opened before a release that changed its
+    /// election's orders (start.js compares the page with `orders.json`).
+    pub corrected: &'static str,
+    /// The button that reloads the page for the corrected order.
+    pub reload: &'static str,
 }
 
 /// A pre-rendered page's title and description (for search results and

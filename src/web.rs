@@ -6,7 +6,6 @@ use crate::domain::embedding::{widget_options, wp_embed_secret, OptionError};
 use crate::domain::link::Link;
 use crate::domain::lookup::{provide_table, table};
 use crate::domain::table::TableError;
-use crate::text::{catalogue, Catalogue as _, Label, Lang};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -238,6 +237,15 @@ pub fn page_path() -> Option<String> {
     page_tag()?.get_attribute("content")
 }
 
+/// Whether `tag` (`nec-2026:3f9c01ab`: an election and its data's
+/// fingerprint, `prerender::orders_tag`) is of the same release as this
+/// page (`<meta name=sc-page data-orders>`, `prerender::page_orders`).
+pub fn same_orders(tag: &str) -> bool {
+    page_tag()
+        .and_then(|t| t.get_attribute("data-orders"))
+        .is_some_and(|all| all.split(' ').any(|t| t == tag))
+}
+
 /// Makes `path` the page's own path ([`page_path`]): start.js corrects the
 /// addresses that share and copy give from it, to where the page is served.
 pub fn set_page_path(path: &str) {
@@ -266,22 +274,6 @@ pub fn push_path(path: &str) {
     }
 }
 
-/// Copies `text` to the clipboard; false where the browser has no clipboard
-/// API (a page not served over https, sandboxed frames), so that the page
-/// does not say "Copied" when nothing was (the text stays selectable). Only
-/// ever called from the member's own tap (start.js does the taps made before
-/// the app ran), which browsers allow to write to the clipboard.
-pub fn copy_text(text: &str) -> bool {
-    let navigator = gloo::utils::window().navigator();
-    // (Calling a missing `navigator.clipboard` would throw.)
-    let has_clipboard = js_sys::Reflect::get(&navigator, &"clipboard".into())
-        .is_ok_and(|c| !c.is_undefined() && !c.is_null());
-    if has_clipboard {
-        let _ = navigator.clipboard().write_text(text);
-    }
-    has_clipboard
-}
-
 /// Where the device keeps the member's region (nothing else is stored).
 const REGION_KEY: &str = "slatecard:region";
 
@@ -307,40 +299,6 @@ pub fn remember_region(region: Option<crate::domain::region::RegionId>) {
             None => s.remove_item(REGION_KEY),
         };
     }
-}
-
-/// Puts `text` in the element with id `id` (a live region says it).
-pub fn say(id: &str, text: &str) {
-    if let Some(el) = gloo::utils::document().get_element_by_id(id) {
-        el.set_text_content(Some(text));
-    }
-}
-
-/// Shares `url` (with `text`, if any) through the phone's share sheet where
-/// the browser has one (the Web Share API); elsewhere copies the link and
-/// returns whether it was (`copy_text`), so the page can say so.
-pub fn share(url: &str, text: &str) -> bool {
-    let navigator = gloo::utils::window().navigator();
-    let share = js_sys::Reflect::get(&navigator, &"share".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-    if let Some(share) = share {
-        let data = js_sys::Object::new();
-        let _ = js_sys::Reflect::set(&data, &"url".into(), &url.into());
-        if !text.is_empty() {
-            let _ = js_sys::Reflect::set(&data, &"text".into(), &text.into());
-        }
-        // A rejected promise (the member closed the sheet) needs no answer.
-        if let Ok(promise) = share.call1(&navigator, &data) {
-            if let Ok(promise) = promise.dyn_into::<js_sys::Promise>() {
-                wasm_bindgen_futures::spawn_local(async move {
-                    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
-                });
-            }
-            return false;
-        }
-    }
-    copy_text(url)
 }
 
 /// WordPress's wp-embed height message (`wp-embed.js` checks the secret).
@@ -488,13 +446,20 @@ pub fn set_css_property(element: Option<web_sys::HtmlElement>, name: &str, value
 }
 
 /// Replaces the page with a readable message if the app ever panics.
+///
+/// Installed through Yew (`yew::set_custom_panic_hook`): a hook set with
+/// `std::panic::set_hook` is replaced by Yew's own the first time a
+/// `Renderer` renders, and the member would see a dead page instead.
+#[cfg(target_arch = "wasm32")]
 pub fn catch_panics() {
-    std::panic::set_hook(Box::new(show_panic));
+    yew::set_custom_panic_hook(Box::new(show_panic));
 }
 
+#[cfg(target_arch = "wasm32")]
 fn show_panic(info: &std::panic::PanicHookInfo<'_>) {
     gloo::console::error!(format!("slatecard stopped: {info}"));
     if let Some(root) = app_root() {
+        use crate::text::{catalogue, Catalogue as _, Label, Lang};
         let t = catalogue(Lang::default());
         root.set_inner_html(
             &[

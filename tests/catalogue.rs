@@ -26,7 +26,7 @@ fn dates_and_times() {
     );
     assert_eq!(
         en().moment(Moment::parse("2020-11-12T12:00").unwrap()),
-        "12 November 2020, midday"
+        "12 November 2020, midday UK time"
     );
 }
 
@@ -37,32 +37,33 @@ fn status_lines() {
     assert_eq!(line("2022-07-01"), "Voting opens 25 July 2022");
     assert_eq!(
         line("2022-08-01"),
-        "Voting closes in 29 days — end of Tuesday 30 August 2022"
+        "Voting closes in 29 days — end of Tuesday 30 August 2022, UK time"
     );
     assert_eq!(
         line("2022-08-29T23:00"),
-        "Voting closes tomorrow — end of Tuesday 30 August 2022"
+        "Voting closes tomorrow — end of Tuesday 30 August 2022, UK time"
     );
     assert_eq!(
         line("2022-08-30T09:00"),
-        "Voting closes today — end of Tuesday 30 August 2022"
+        "Voting closes today — end of Tuesday 30 August 2022, UK time"
     );
-    // A close at noon is "midday", as members say it.
+    // A close at noon is "midday", as members say it, in UK time (members
+    // abroad read it too).
     let e2024 = Election::by_id("nec-2024").unwrap();
     assert_eq!(
         en().timing(Timing::of(e2024, at("2024-09-11"))),
-        "Voting closes in 6 days — Tuesday 17 September 2024, midday"
+        "Voting closes in 6 days — Tuesday 17 September 2024, midday UK time"
     );
     assert_eq!(line("2022-08-31"), "Voting closed on 30 August 2022");
     let e2020 = Election::by_id("nec-2020").unwrap();
     assert_eq!(
         en().timing(Timing::of(e2020, at("2026-01-01"))),
-        "Voting closed on 12 November 2020, midday"
+        "Voting closed on 12 November 2020, midday UK time"
     );
     let e2018 = Election::by_id("nec-2018").unwrap();
     assert_eq!(
         en().timing(Timing::of(e2018, at("2026-11-23"))),
-        "Voting closed on 30 August 2018, midday"
+        "Voting closed on 30 August 2018, midday UK time"
     );
     let e2026 = Election::by_id("nec-2026").unwrap();
     assert_eq!(

@@ -654,11 +654,37 @@ fn change_region_remember_and_forget_on_the_island() {
 }
 
 #[test]
+fn the_island_loads_what_its_election_s_pages_do_not_hold() {
+    let mut m = island("?election=nec-2022");
+    let _ = m.asks(Event::Started);
+    let _ = m.asks(Event::PagesArrived(true));
+    // Back to another election's page (history from before): loaded.
+    let other = at("?election=nec-2020&region=wales");
+    assert_eq!(
+        m.asks(Event::WentBack(other.clone())),
+        vec![Effect::Load(other)]
+    );
+    let landing = at("?election=nec-2020");
+    assert_eq!(
+        m.asks(Event::WentBack(landing.clone())),
+        vec![Effect::Load(landing)]
+    );
+    assert_eq!(m.sees().link, at("?election=nec-2022"));
+    // The landing page's own address names no election: it is the latest.
+    let mut m = island("");
+    let _ = m.asks(Event::Started);
+    let _ = m.asks(Event::PagesArrived(true));
+    let _ = m.asks(Event::RegionPicked(region("wales")));
+    assert_eq!(m.asks(Event::WentBack(at(""))), vec![]);
+    assert!(matches!(m.sees().body, Body::Choose(_)));
+}
+
+#[test]
 fn a_page_served_for_another_address_shows_that_address() {
     // Offline, the service worker serves the landing page for a region's
     // page never visited: the island shows the address's page once the
     // pages are there, as a link opens it (no step, no focus).
-    let mut m = island("");
+    let mut m = island("?election=nec-2022");
     let _ = m.asks(Event::Started);
     let london = at("?election=nec-2022&region=london");
     assert_eq!(m.asks(Event::ServedFor(london.clone())), vec![]);

@@ -282,3 +282,31 @@ mod mount {
         slatecard::mount(root, wasm_bindgen::JsValue::UNDEFINED).expect("no options");
     }
 }
+
+/// A panic anywhere, after Yew has rendered (Yew replaces a panic hook set
+/// the plain way when it first renders), shows the crash page in `#app`
+/// rather than a dead page. The panic is this test's own, on purpose, in a
+/// timer callback after a component has rendered.
+#[wasm_bindgen_test]
+async fn a_panic_shows_the_crash_page() {
+    let document = gloo::utils::document();
+    let meta = document.create_element("meta").unwrap();
+    meta.set_attribute("name", "sc-page").unwrap();
+    meta.set_attribute("content", "").unwrap();
+    document.head().unwrap().append_child(&meta).unwrap();
+    let app = mount_point();
+    app.set_id("app");
+    slatecard::web::catch_panics();
+    let root = mount_point();
+    render_app(&root);
+    yew::scheduler::flush().await;
+    gloo_timers::callback::Timeout::new(0, || panic!("on purpose, in a test")).forget();
+    gloo_timers::future::TimeoutFuture::new(50).await;
+    let said = app.text_content().unwrap_or_default();
+    meta.remove();
+    app.remove();
+    assert!(
+        said.contains("Sorry, something went wrong"),
+        "the crash page says what happened, not {said:?}"
+    );
+}

@@ -111,6 +111,10 @@ fn run() -> Result<usize, String> {
         )?;
     }
     write(&dist.join(stall::css_name()), stall::CSS)?;
+    write(
+        &dist.join(slatecard::prerender::ORDERS),
+        slatecard::prerender::orders_json(),
+    )?;
     write(&dist.join(not_found::FILE), not_found_page(&base))?;
     let bytes: usize = pngs.iter().map(Vec::len).sum();
     let largest = pngs.iter().map(Vec::len).max().unwrap_or(0);

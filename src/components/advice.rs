@@ -259,27 +259,19 @@ fn order_note(
 /// text for a message. "Copied" is said in a live region.
 ///
 /// The buttons carry what they share (`data-url`, and the order as
-/// `data-text`), so that on a pre-rendered page start.js does the same at
-/// once, before the app runs or where it cannot: sharing and copying are
-/// allowed only while the tap still counts as the member's.
+/// `data-text`), and start.js alone does it, whichever module runs the page
+/// (none, the island or the full app): at once, while the tap still counts
+/// as the member's (browsers allow sharing and copying only then), and
+/// "Copied" only once the clipboard has the text.
 fn share_buttons(t: &impl Catalogue, links: &ShareLinks) -> Html {
-    let copied = t.label(Label::Copied);
-    let act = |what: fn(&ShareLinks) -> bool| {
-        let links = links.clone();
-        Callback::from(move |_: MouseEvent| {
-            if what(&links) {
-                crate::web::say("sc-share-status", copied);
-            }
-        })
-    };
     html! {
         <div class="sc-share" data-testid="share" data-text={links.text.clone()}>
-            <button type="button" class="sc-button sc-button--quiet" data-testid="share-page" data-url={links.page.clone()}
-                onclick={act(|l| crate::web::share(&l.page, &l.text))}>{ t.label(Label::Share) }</button>
-            <button type="button" class="sc-button sc-button--quiet" data-testid="share-election" data-url={links.election.clone()}
-                onclick={act(|l| crate::web::share(&l.election, ""))}>{ t.label(Label::ShareWithoutRegion) }</button>
-            <button type="button" class="sc-button sc-button--quiet" data-testid="copy-order"
-                onclick={act(|l| crate::web::copy_text(&l.text))}>{ t.label(Label::CopyOrder) }</button>
+            <button type="button" class="sc-button sc-button--quiet" data-testid="share-page" data-url={links.page.clone()}>
+                { t.label(Label::Share) }</button>
+            <button type="button" class="sc-button sc-button--quiet" data-testid="share-election" data-url={links.election.clone()}>
+                { t.label(Label::ShareWithoutRegion) }</button>
+            <button type="button" class="sc-button sc-button--quiet" data-testid="copy-order">
+                { t.label(Label::CopyOrder) }</button>
             <a href={format!("{}cards.html", links.path)}>{ t.label(Label::PrintCards) }</a>
             <span id="sc-share-status" class="sc-hint" role="status" data-testid="share-status"></span>
         </div>

@@ -40,14 +40,15 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
         props.link.region,
         &t.embed_title(props.link.election),
     );
+    // (Its "Copy" is start.js's, as share and copy are: the text is the
+    // snippet's own.)
     let snippet = |id: &'static str, label: Label, help: Label, text: String| {
-        let copy = text.clone();
         html! {
             <div class="sc-snippet">
                 <label for={id}>{ t.label(label) }</label>
                 <p class="sc-hint">{ t.label(help) }</p>
                 <textarea id={id} data-testid={id} readonly=true rows="3" value={text} />
-                <button type="button" class="sc-link-button" onclick={move |_| { crate::web::copy_text(&copy); }}>{ t.label(Label::Copy) }</button>
+                <button type="button" class="sc-link-button" data-sc-copy={id}>{ t.label(Label::Copy) }</button>
             </div>
         }
     };

@@ -25,13 +25,65 @@ pub enum Unknown {
 /// and digits are ignored: `NEC-2020`, `nec 2020` and `nec-2020` are one
 /// election; `North West`, `northwest` and `north-west` one region.
 fn loosely_equal(a: &str, b: &str) -> bool {
-    let fold = |s: &'_ str| {
-        s.bytes()
-            .filter(u8::is_ascii_alphanumeric)
-            .map(|c| c.to_ascii_lowercase())
-            .collect::<Vec<u8>>()
-    };
     fold(a) == fold(b)
+}
+
+/// A name as links are read loosely: its ASCII letters and digits only,
+/// lower-cased (`North West`, `north-west` and `NORTHWEST` all fold to
+/// `northwest`). The one rule, which [`address_table`]'s readers (the
+/// start-up script's redirect, the 404 page) apply before looking a name up.
+///
+/// ```
+/// use slatecard::domain::link::fold;
+/// assert_eq!(fold("NEC 2026"), "nec2026");
+/// assert_eq!(fold("North-West"), "northwest");
+/// ```
+pub fn fold(value: &str) -> String {
+    value
+        .chars()
+        .filter(char::is_ascii_alphanumeric)
+        .map(|c| c.to_ascii_lowercase())
+        .collect()
+}
+
+/// What an address may call each election and region, as JSON for the
+/// scripts that send a member to a page before any module runs:
+/// `{"e":{FOLDED:ID,…},"r":{FOLDED:SLUG,…}}`, keyed by [`fold`] of each
+/// election's id and short title and each region's slug and name. Only
+/// this decides what names a page; the scripts fold and look up.
+///
+/// ```
+/// let table = slatecard::domain::link::address_table();
+/// assert!(table.contains(r#""nec2022":"nec-2022""#));
+/// assert!(table.contains(r#""northwest":"north-west""#));
+/// ```
+pub fn address_table() -> String {
+    let mut elections: Vec<(String, &str)> = Vec::new();
+    for e in Election::all() {
+        for name in [e.id, e.short_title] {
+            elections.push((fold(name), e.id));
+        }
+    }
+    let mut regions: Vec<(String, &str)> = Vec::new();
+    for r in RegionId::all() {
+        for name in [r.slug(), r.name()] {
+            regions.push((fold(name), r.slug()));
+        }
+    }
+    let json = |pairs: &mut Vec<(String, &str)>| {
+        pairs.sort();
+        pairs.dedup();
+        let entries: Vec<String> = pairs
+            .iter()
+            .map(|(k, v)| format!("\"{k}\":\"{v}\""))
+            .collect();
+        entries.join(",")
+    };
+    format!(
+        "{{\"e\":{{{}}},\"r\":{{{}}}}}",
+        json(&mut elections),
+        json(&mut regions)
+    )
 }
 
 /// The election a link's value names: its id or short title, read loosely.

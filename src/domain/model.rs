@@ -147,6 +147,9 @@ pub struct Model {
     pub pages: Pages,
     /// A page to show once the election's pages arrive.
     pub held: Option<Held>,
+    /// The island's own page (the landing page or an election's): with the
+    /// regions' pages of its election, what it can show in place.
+    pub home: Option<Link>,
 }
 
 /// Something that happened: what the member did, or where they arrived.
@@ -262,15 +265,18 @@ impl Model {
             remembered: None,
             pages: Pages::Drawn,
             held: None,
+            home: None,
         }
     }
 
     /// The model of a pre-rendered page's postcode island: the page a link
     /// opens, whose regions' pages come from the election's bundle.
     pub fn island(link: &Link) -> Model {
+        let model = Model::new(Mode::App, link);
         Model {
             pages: Pages::Fetching,
-            ..Model::new(Mode::App, link)
+            home: Some(model.link()),
+            ..model
         }
     }
 
@@ -398,6 +404,7 @@ fn open(model: &mut Model, link: &Link) {
         remembered: model.remembered,
         pages: model.pages,
         held: None,
+        home: model.home.take(),
         ..Model::new(model.mode, link)
     };
 }
@@ -424,18 +431,20 @@ fn step(model: &mut Model, region: Option<RegionId>, found: Option<Found>) -> Ve
 /// Shows the page `held` names, or holds it until the election's pages
 /// arrive, or asks for it to be loaded when they cannot.
 fn take(model: &mut Model, held: Held) -> Vec<Effect> {
-    let shown_in_place = held.link.region.is_none() || model.pages != Pages::Fetching;
-    if !shown_in_place {
-        // Said while they arrive ("Looking it up…").
-        model.lookup = None;
-        model.pending = None;
-        model.interacted |= held.step;
-        model.held = Some(held);
-        return Vec::new();
-    }
-    if model.pages == Pages::Unavailable && held.link.region.is_some() {
-        model.held = None;
-        return vec![Effect::Load(held.link)];
+    match model.in_place(&held.link) {
+        InPlace::Yes => {}
+        InPlace::Later => {
+            // Said while they arrive ("Looking it up…").
+            model.lookup = None;
+            model.pending = None;
+            model.interacted |= held.step;
+            model.held = Some(held);
+            return Vec::new();
+        }
+        InPlace::No => {
+            model.held = None;
+            return vec![Effect::Load(held.link)];
+        }
     }
     let Held { link, found, step } = held;
     if !step {
@@ -458,12 +467,41 @@ fn take(model: &mut Model, held: Held) -> Vec<Effect> {
     effects
 }
 
+/// Whether the shell can show a link's page where the member is.
+enum InPlace {
+    Yes,
+    /// Once the election's pages arrive.
+    Later,
+    /// Only by loading it.
+    No,
+}
+
+impl Model {
+    fn in_place(&self, link: &Link) -> InPlace {
+        let Some(home) = &self.home else {
+            return InPlace::Yes; // The shell draws every page.
+        };
+        // (The landing page's address names no election: the latest.)
+        let election = |l: &Link| l.election.unwrap_or_else(Election::latest).id;
+        if election(link) != election(home) {
+            return InPlace::No;
+        }
+        if link.region == home.region {
+            return InPlace::Yes;
+        }
+        if link.region.is_none() {
+            return InPlace::No;
+        }
+        match self.pages {
+            Pages::Drawn | Pages::Ready => InPlace::Yes,
+            Pages::Fetching => InPlace::Later,
+            Pages::Unavailable => InPlace::No,
+        }
+    }
+}
+
 /// Applies the answer to a postcode lookup of `text`.
-fn looked_up(
-    model: &mut Model,
-    text: String,
-    answer: Result<Answer, LookupError>,
-) -> Vec<Effect> {
+fn looked_up(model: &mut Model, text: String, answer: Result<Answer, LookupError>) -> Vec<Effect> {
     match answer {
         Ok(Answer {
             understood,

@@ -134,6 +134,8 @@ impl Catalogue for English {
             retry: "Try again",
             looking_up: self.label(Label::PostcodeLoading),
             copied: self.label(Label::Copied),
+            corrected: "A corrected order is available.",
+            reload: "Reload",
         }
     }
 
@@ -252,8 +254,10 @@ impl Catalogue for English {
     fn moment(&self, m: Moment) -> String {
         match m.time {
             None => self.date(m.date),
-            Some((12, 0)) => format!("{}, midday", self.date(m.date)),
-            Some((h, min)) => format!("{}, {h:02}:{min:02}", self.date(m.date)),
+            // Members abroad (Labour International) read it in their own
+            // zone otherwise: the data's times are the UK's.
+            Some((12, 0)) => format!("{}, midday UK time", self.date(m.date)),
+            Some((h, min)) => format!("{}, {h:02}:{min:02} UK time", self.date(m.date)),
         }
     }
 
@@ -264,7 +268,7 @@ impl Catalogue for English {
                 // A date alone closes at the end of that day.
                 let weekday = WEEKDAYS[usize::from(c.date.weekday() % 7)];
                 let day = match c.time {
-                    None => format!("end of {weekday} {}", self.date(c.date)),
+                    None => format!("end of {weekday} {}, UK time", self.date(c.date)),
                     Some(_) => format!("{weekday} {}", self.moment(c)),
                 };
                 match t.days_left() {

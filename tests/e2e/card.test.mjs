@@ -126,7 +126,7 @@ test('while voting is open: the countdown and a calendar reminder built on the d
   const app = new SlatecardPage(page, server.url);
   await app.open('nec-2024/london/');
   await page.getByTestId('reminder').waitFor();
-  assert.equal(await app.status(), 'Voting closes in 6 days — Tuesday 17 September 2024, midday');
+  assert.equal(await app.status(), 'Voting closes in 6 days — Tuesday 17 September 2024, midday UK time');
   const href = await page.getByTestId('reminder').getAttribute('href');
   assert.ok(href.startsWith('data:text/calendar;charset=utf-8,'));
   const file = decodeURIComponent(href.slice(href.indexOf(',') + 1));
@@ -138,7 +138,7 @@ test('while voting is open: the countdown and a calendar reminder built on the d
   await page.clock.setFixedTime(new Date('2024-09-18T09:00:00Z'));
   await app.open('nec-2024/london/');
   assert.equal(await page.getByTestId('reminder').count(), 0);
-  assert.equal(await app.status(), 'Voting closed on 17 September 2024, midday');
+  assert.equal(await app.status(), 'Voting closed on 17 September 2024, midday UK time');
   await context.close();
 });
 
