@@ -47,7 +47,7 @@ async function release(dir) {
       const start = bundle ? html.indexOf('data-path="nec-2026/london/"') : 0;
       const end = bundle ? html.indexOf('</template>', start) : html.length;
       let part = html.slice(start, end);
-      const names = [...part.matchAll(/data-testid="?candidate-name"?>([^<]+)</g)].map((m) => m[1]);
+      const names = [...part.matchAll(/data-testid="?candidate-name"?[^>]*>([^<]+)</g)].map((m) => m[1]);
       assert.ok(names.length >= 2, `London's order in ${file}`);
       part = part.split(`>${names[0]}<`).join('>\u0000<').split(`>${names[1]}<`).join(`>${names[0]}<`).split('>\u0000<').join(`>${names[1]}<`);
       html = html.slice(0, start) + part + html.slice(end);

@@ -1,0 +1,138 @@
+// What members and their browsers do to a page (issue #26): Back after a
+// reload, addresses typed or pasted in another case or spelling, a refused
+// clipboard, forced colours.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join, normalize, extname } from 'node:path';
+import { serveApp, launch, SlatecardPage, watchErrors } from './support.mjs';
+
+let server, browser, withNotFound;
+before(async () => {
+  server = await serveApp();
+  browser = await launch();
+  // The same files as a static host serves them: its 404.html, with a 404,
+  // for an address that has no file (docs/deploying.md).
+  withNotFound = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const file = normalize(join(server.dir, path.endsWith('/') ? path + 'index.html' : path));
+    const type = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' }[extname(file)] ?? 'application/octet-stream';
+    let body;
+    try {
+      body = await readFile(file);
+    } catch {
+      const page = await readFile(join(server.dir, '404.html'));
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(page);
+      return;
+    }
+    res.writeHead(200, { 'content-type': type }).end(body);
+  });
+  await new Promise((ok) => withNotFound.listen(0, '127.0.0.1', ok));
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await new Promise((ok) => withNotFound.close(ok));
+});
+
+async function member() {
+  const context = await browser.newContext({ viewport: { width: 390, height: 900 } });
+  const page = await context.newPage();
+  return { context, page, app: new SlatecardPage(page, server.url) };
+}
+
+test('Back after a reload shows the page the address names, and Back again leaves as it came', async () => {
+  const { context, page, app } = await member();
+  await page.goto(`${server.url}/nec-2026/`);
+  await app.lookUp('SW1A 1AA');
+  await page.waitForURL(/\/nec-2026\/london\/$/);
+  await page.getByTestId('result').waitFor();
+  await page.reload();
+  await page.getByTestId('result').waitFor();
+  await page.goBack();
+  await page.waitForURL(/\/nec-2026\/$/);
+  await page.getByTestId('postcode-input').waitFor();
+  assert.equal(await page.getByTestId('result').count(), 0, 'the election\'s page, not London\'s');
+  // Forward: London again.
+  await page.goForward();
+  await page.waitForURL(/\/nec-2026\/london\/$/);
+  assert.equal(await app.regionShown(), 'London');
+  await context.close();
+});
+
+test('a page named in another case or spelling is reached from the 404 page', async () => {
+  const { context, page } = await member();
+  const base = `http://127.0.0.1:${withNotFound.address().port}`;
+  for (const [typed, page_] of [
+    ['NEC-2026/London/', 'nec-2026/london/'],
+    ['nec-2026/London/', 'nec-2026/london/'],
+    ['nec-2026/northwest/', 'nec-2026/north-west/'],
+    ['Nec-2022/South%20West/', 'nec-2022/south-west/'],
+    ['NEC-2020/', 'nec-2020/'],
+  ]) {
+    await page.goto(`${base}/${typed}`);
+    await page.waitForURL(`${base}/${page_}`);
+    await page.getByTestId('page-heading').waitFor();
+  }
+  // A name of nothing stays on the 404 page.
+  const response = await page.goto(`${base}/nec-2026/atlantis/`);
+  assert.equal(response.status(), 404);
+  await page.waitForTimeout(200);
+  assert.equal(new URL(page.url()).pathname, '/nec-2026/atlantis/');
+  await context.close();
+});
+
+test('an old-style link is read as Rust reads it', async () => {
+  const { context, page } = await member();
+  await page.goto(`${server.url}/?election=NEC-2022`);
+  await page.waitForURL(`${server.url}/nec-2022/`);
+  await page.goto(`${server.url}/?election=nec%202020&region=North%20West`);
+  await page.waitForURL(`${server.url}/nec-2020/north-west/`);
+  // `&amp;embed=1` is the widget (Link::parse), not a redirect.
+  await page.goto(`${server.url}/?x=1&amp;embed=1&region=wales`);
+  await page.getByTestId('result').waitFor();
+  assert.equal(new URL(page.url()).pathname, '/');
+  assert.equal(await page.evaluate(() => document.body.classList.contains('sc-embed')), true);
+  await context.close();
+});
+
+test('a refused clipboard never says "Copied", and throws nothing', async () => {
+  const { context, page, app } = await member();
+  // As Android's in-app browsers do: the clipboard API refuses, and so
+  // does the older way.
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: () => Promise.reject(new DOMException('refused', 'NotAllowedError')) },
+    });
+    document.execCommand = () => false;
+  });
+  const errors = watchErrors(page);
+  await app.open('nec-2022/london/');
+  await page.getByTestId('copy-order').click();
+  await page.getByTestId('share-page').click();
+  await page.waitForTimeout(300);
+  assert.equal((await page.getByTestId('share-status').textContent()).trim(), '');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('with forced colours, every control keeps a visible edge', async () => {
+  const { context, page } = await member();
+  await page.emulateMedia({ forcedColors: 'active' });
+  await page.goto(`${server.url}/nec-2022/`);
+  for (const id of ['postcode-submit', 'region-london']) {
+    const edge = await page.getByTestId(id).evaluate((el) => {
+      const s = getComputedStyle(el);
+      return { style: s.borderTopStyle, width: parseFloat(s.borderTopWidth) };
+    });
+    assert.notEqual(edge.style, 'none', id);
+    assert.ok(edge.width >= 1, `${id}: ${edge.width}px`);
+  }
+  await page.goto(`${server.url}/nec-2022/london/`);
+  for (const id of ['change-region', 'copy-order']) {
+    const width = await page.getByTestId(id).evaluate((el) => parseFloat(getComputedStyle(el).borderTopWidth));
+    assert.ok(width >= 1, `${id}: ${width}px`);
+  }
+  await context.close();
+});
