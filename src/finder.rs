@@ -329,9 +329,9 @@ fn clicked(e: &MouseEvent) {
     } else {
         // A region of the page's election: the core says whether it is
         // shown here or loaded.
-        let home = ISLAND.with(|i| i.borrow().as_ref().and_then(|i| i.model.home.clone()));
+        let election = ISLAND.with(|i| i.borrow().as_ref().map(|i| i.model.election.id));
         to.region
-            .filter(|_| home.is_some_and(|h| h.election == to.election))
+            .filter(|_| to.election.map(|e| e.id) == election)
             .map(Event::RegionPicked)
     };
     if let Some(event) = event {

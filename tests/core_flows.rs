@@ -8,7 +8,9 @@ use slatecard::domain::date::Moment;
 use slatecard::domain::election::Election;
 use slatecard::domain::link::Link;
 use slatecard::domain::lookup::LookupError;
-use slatecard::domain::model::{update, Effect, Event, Focus, Found, Held, Mode, Model, Pages};
+use slatecard::domain::model::{
+    update, Effect, Event, Focus, Found, Held, Mode, Model, Pages, Why,
+};
 use slatecard::domain::page::{view, Body, Chooser, Feedback, OrderSource, Page, ResultView};
 use slatecard::domain::postcode::PostcodeError;
 use slatecard::domain::region::RegionId;
@@ -644,10 +646,7 @@ fn change_region_remember_and_forget_on_the_island() {
     let effects = m.asks(Event::ChangeRegion);
     assert_eq!(
         effects,
-        vec![
-            Effect::PushLink(at(&format!("?election={}", Election::latest().id))),
-            Effect::Focus(Focus::Postcode)
-        ]
+        vec![Effect::PushLink(at("")), Effect::Focus(Focus::Postcode)]
     );
     assert_eq!(m.asks(Event::Forget), vec![Effect::Remember(None)]);
     assert_eq!(chooser(&m.sees()).remembered, None);
@@ -693,11 +692,19 @@ fn a_page_served_for_another_address_shows_that_address() {
         Some(Held {
             link: london.clone(),
             found: None,
-            step: false
+            why: Why::Link
         })
     );
     assert_eq!(m.asks(Event::PagesArrived(true)), vec![]);
     assert_eq!(m.sees().link, london);
+    // As a link opens it: "not your region?" is asked.
+    assert!(matches!(
+        m.sees().body,
+        Body::Result {
+            from_link: true,
+            ..
+        }
+    ));
 }
 
 #[test]

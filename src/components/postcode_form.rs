@@ -75,8 +75,11 @@ pub fn PostcodeForm(props: &PostcodeFormProps) -> Html {
             <label id="sc-postcode-label" for="sc-postcode" class="sc-postcode-label">{ t.label(Label::YourPostcode) }</label>
             <p id="sc-postcode-hint" class="sc-hint">{ t.label(Label::PostcodeHint) }</p>
             <noscript><p class="sc-error">{ t.label(Label::PostcodeNeedsScript) }</p></noscript>
+            // Keyed by its words: a new answer is a new element, never old
+            // text patched (a translating browser wraps the text in its own
+            // elements, and a patch would leave the first answer's words).
             if let Some(e) = &error {
-                <p id="sc-postcode-error" class="sc-error" data-testid="postcode-error">
+                <p key={e.clone()} id="sc-postcode-error" class="sc-error" data-testid="postcode-error">
                     <span class="sc-visually-hidden">{ t.label(Label::ErrorPrefix) }</span>{ e.clone() }
                 </p>
             }
@@ -103,7 +106,7 @@ pub fn PostcodeForm(props: &PostcodeFormProps) -> Html {
                     <p class="sc-answer">{ t.label(Label::PostcodeLoading) }</p>
                 }
                 if let Some(Feedback::Answer { answer, choices, international }) = &props.feedback {
-                    <p class="sc-answer">{ t.answer(answer) }</p>
+                    <p key={t.answer(answer)} class="sc-answer">{ t.answer(answer) }</p>
                     if !choices.is_empty() {
                         <ul class="sc-choice" role="list">
                             for r in choices.iter().copied() {

@@ -104,10 +104,20 @@ pub struct Held {
     pub link: Link,
     /// How its region was found, for a step the member took.
     pub found: Option<Found>,
-    /// True for a step the member took (a history entry, the focus, the
-    /// region remembered); false for Back, Forward or an address the page
-    /// was served for.
-    pub step: bool,
+    /// Why it is shown.
+    pub why: Why,
+}
+
+/// Why a page is shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Why {
+    /// A step the member took: a history entry, the focus moved to it, the
+    /// region remembered.
+    Step,
+    /// Back or Forward to a step the member took: theirs, as before.
+    Back,
+    /// The address the page was served for: as a link opens it.
+    Link,
 }
 
 /// What the page knows. The postcode the member typed lives here only, in
@@ -272,11 +282,13 @@ impl Model {
     /// The model of a pre-rendered page's postcode island: the page a link
     /// opens, whose regions' pages come from the election's bundle.
     pub fn island(link: &Link) -> Model {
-        let model = Model::new(Mode::App, link);
         Model {
             pages: Pages::Fetching,
-            home: Some(model.link()),
-            ..model
+            home: Some(Link {
+                election: link.election,
+                ..Link::default()
+            }),
+            ..Model::new(Mode::App, link)
         }
     }
 
@@ -288,13 +300,23 @@ impl Model {
     }
 
     /// The link that shows this page to someone else: election and region
-    /// only, never a postcode.
+    /// only, never a postcode. On the island's own page, that page's link
+    /// (the landing page's names no election).
     pub fn link(&self) -> Link {
-        Link {
-            election: Some(self.election),
-            region: self.region,
-            ..Link::default()
+        match &self.home {
+            Some(home) if self.region.is_none() && self.is_home_election() => home.clone(),
+            _ => Link {
+                election: Some(self.election),
+                region: self.region,
+                ..Link::default()
+            },
         }
+    }
+
+    fn is_home_election(&self) -> bool {
+        self.home
+            .as_ref()
+            .is_some_and(|h| h.election.unwrap_or_else(Election::latest).id == self.election.id)
     }
 
     fn settle(&mut self, region: Option<RegionId>, found: Option<Found>) {
@@ -367,7 +389,7 @@ pub fn update(model: &mut Model, event: Event) -> Vec<Effect> {
             Held {
                 link,
                 found: None,
-                step: false,
+                why: Why::Link,
             },
         ),
         Event::Remembered(r) => {
@@ -383,7 +405,7 @@ pub fn update(model: &mut Model, event: Event) -> Vec<Effect> {
             Held {
                 link,
                 found: None,
-                step: false,
+                why: Why::Back,
             },
         ),
         Event::Resumed(found) => {
@@ -414,16 +436,23 @@ fn open(model: &mut Model, link: &Link) {
 /// to it and the device remembers it. While the election's pages are on
 /// their way, it waits for them.
 fn step(model: &mut Model, region: Option<RegionId>, found: Option<Found>) -> Vec<Effect> {
-    let link = Link {
-        region,
-        ..model.link()
+    let link = match region {
+        Some(_) => Link {
+            election: Some(model.election),
+            region,
+            ..Link::default()
+        },
+        None => model.home.clone().unwrap_or_else(|| Link {
+            election: Some(model.election),
+            ..Link::default()
+        }),
     };
     take(
         model,
         Held {
             link,
             found,
-            step: true,
+            why: Why::Step,
         },
     )
 }
@@ -437,7 +466,7 @@ fn take(model: &mut Model, held: Held) -> Vec<Effect> {
             // Said while they arrive ("Looking it up…").
             model.lookup = None;
             model.pending = None;
-            model.interacted |= held.step;
+            model.interacted |= held.why == Why::Step;
             model.held = Some(held);
             return Vec::new();
         }
@@ -446,10 +475,10 @@ fn take(model: &mut Model, held: Held) -> Vec<Effect> {
             return vec![Effect::Load(held.link)];
         }
     }
-    let Held { link, found, step } = held;
-    if !step {
+    let Held { link, found, why } = held;
+    if why != Why::Step {
         open(model, &link);
-        model.interacted = true;
+        model.interacted = why == Why::Back;
         return Vec::new();
     }
     if let Some(e) = link.election {
