@@ -22,18 +22,22 @@ pub use slatecard_calendar as date;
 
 mod check;
 mod fingerprint;
+mod generate;
 mod problem;
 mod schema;
 pub mod text;
 
 pub use check::{
-    check_dir, check_election, check_live_postcodes, check_scheme, check_sources,
-    count_live_postcodes, current_year, election_files, find_root, is_hidden_or_editor_file,
-    is_safe_url, is_valid_id, load_dir, load_sources, Data, OnsCodes, Reference, SourceFile,
-    ELECTIONS_PATH, FIRST_YEAR, LAD_REGIONS_PATH, SCHEME_PATH, YEARS_AHEAD,
+    check_dir, check_election, check_election_with, check_live_postcodes, check_scheme,
+    check_sources, count_live_postcodes, current_year, election_files, find_root,
+    is_hidden_or_editor_file, is_safe_url, is_valid_id, load_dir, load_sources, Data, OnsCodes,
+    Reference, SourceFile, ELECTIONS_PATH, FIRST_YEAR, LAD_REGIONS_PATH, SCHEME_PATH, YEARS_AHEAD,
 };
 pub use fingerprint::{canonical, content_name, fingerprint};
+pub use generate::{generate, region_weights, too_large};
 pub use problem::{line_column, Problem, Seg};
+/// How generated orders are made (`balanced-v1`), as the app makes them.
+pub use slatecard_balance as balance;
 
 use date::{DateError, Moment};
 use serde::Deserialize;
@@ -543,6 +547,36 @@ pub fn parse_election(
         Some((SCHEME_PATH, scheme)),
         &reference,
         &mut problems,
+    );
+    match e {
+        Some(e) if problems.is_empty() => Ok(e),
+        _ => Err(DataError { problems }),
+    }
+}
+
+/// [`parse_election`], but without comparing the `generated` orders with
+/// what `balanced-v1` gives: for `slatecard balance`, which is about to
+/// write them.
+///
+/// # Errors
+/// Every other problem [`parse_election`] finds.
+pub fn parse_election_unbalanced(
+    file: &str,
+    text: &str,
+    scheme: &SchemeDef,
+) -> Result<ElectionDef, DataError> {
+    let reference = Reference {
+        current_year: current_year(),
+        ons: None,
+    };
+    let mut problems = Vec::new();
+    let e = check_election_with(
+        file,
+        text,
+        Some((SCHEME_PATH, scheme)),
+        &reference,
+        &mut problems,
+        false,
     );
     match e {
         Some(e) if problems.is_empty() => Ok(e),

@@ -459,11 +459,7 @@ fn take(model: &mut Model, held: Held) -> Vec<Effect> {
 }
 
 /// Applies the answer to a postcode lookup of `text`.
-fn looked_up(
-    model: &mut Model,
-    text: String,
-    answer: Result<Answer, LookupError>,
-) -> Vec<Effect> {
+fn looked_up(model: &mut Model, text: String, answer: Result<Answer, LookupError>) -> Vec<Effect> {
     match answer {
         Ok(Answer {
             understood,
