@@ -6,7 +6,8 @@ use crate::problem::{keys, keys_at, Locator, Problem, Seg};
 use crate::schema::{self, did_you_mean};
 use crate::text::{how_alike, likeness, markup_in_text, name_problem, text_problem};
 use crate::{
-    BallotKind, ElectionDef, OrderDef, Provenance, SchemeDef, MAX_CANDIDATES, MAX_REGIONS,
+    BallotKind, ElectionDef, OrderDef, PicksStage, Provenance, SchemeDef, MAX_CANDIDATES,
+    MAX_REGIONS,
 };
 use slatecard_calendar::{Date, Moment};
 use std::collections::BTreeMap;
@@ -1524,6 +1525,13 @@ fn seats(cx: &mut Cx<'_>, e: &ElectionDef, scheme_file: &str, scheme: &SchemeDef
                 "list the picks when `published = true`",
             );
         }
+        if s.picks_stage == PicksStage::Nomination && s.picks.is_empty() {
+            cx.err_help(
+                keys!["seats", i, "picks_stage"],
+                "`picks_stage` says when the picks were made, but this seat has no picks",
+                "leave `picks_stage` out, or list the picks the source gives",
+            );
+        }
         if !s.published && !s.picks.is_empty() {
             cx.err(
                 keys!["seats", i, "picks"],
@@ -1698,6 +1706,86 @@ fn ballot_list(cx: &mut Cx<'_>, e: &ElectionDef) {
     }
 }
 
+/// Whether `name` is one of `elected` (as a reader would judge).
+fn among(name: &str, elected: &[String]) -> bool {
+    elected
+        .iter()
+        .any(|n| likeness(n) == likeness(name) || crate::same_person(n, name))
+}
+
+/// `results.rounds`: each one of the elected, once, in a round from 1.
+fn rounds(cx: &mut Cx<'_>, e: &ElectionDef, r: &crate::ResultsDef) {
+    if !r.rounds.is_empty() && e.ballot.kind == BallotKind::Cross {
+        cx.err(
+            keys!["results", "rounds"],
+            "a cross ballot is counted at once: it has no rounds",
+        );
+        return;
+    }
+    let mut ok = Vec::new();
+    for (j, x) in r.rounds.iter().enumerate() {
+        let at = keys!["results", "rounds", j, "name"];
+        if !cx.name(at.clone(), &x.name) {
+            continue;
+        }
+        if !among(&x.name, &r.elected) {
+            cx.err_help(
+                at.clone(),
+                format!("\"{}\" has a round but is not in `elected`", shown(&x.name)),
+                "give the round of those `elected` lists, with their names as written there",
+            );
+        }
+        ok.push((at, x.name.as_str()));
+    }
+    cx.distinct_names(ok);
+}
+
+/// `results.changes`: what happened after the count, with sources; who
+/// left was elected, who joined was not.
+fn changes(cx: &mut Cx<'_>, e: &ElectionDef, r: &crate::ResultsDef) {
+    for (j, c) in r.changes.iter().enumerate() {
+        cx.text(keys!["results", "changes", j, "note"], "note", &c.note, true);
+        cx.cites(
+            keys!["results", "changes", j, "sources"],
+            "a change after the count",
+            &c.sources,
+            e,
+        );
+        if let Some(date) = &c.date {
+            if let Err(d) = Date::parse(date) {
+                cx.err(keys!["results", "changes", j, "date"], format!("`date`: {d}"));
+            }
+        }
+        if c.left.is_empty() && c.joined.is_empty() {
+            cx.err_help(
+                keys!["results", "changes", j],
+                "a change after the count names who left the seat (`left`), who took it (`joined`), or both",
+                "e.g. left = \"…\", joined = \"…\"",
+            );
+        }
+        if !c.left.is_empty()
+            && cx.name(keys!["results", "changes", j, "left"], &c.left)
+            && !among(&c.left, &r.elected)
+        {
+            cx.err_help(
+                keys!["results", "changes", j, "left"],
+                format!("\"{}\" left a seat but is not in `elected`", shown(&c.left)),
+                "`left` is one of those the count elected, as `elected` writes the name",
+            );
+        }
+        if !c.joined.is_empty()
+            && cx.name(keys!["results", "changes", j, "joined"], &c.joined)
+            && among(&c.joined, &r.elected)
+        {
+            cx.err_help(
+                keys!["results", "changes", j, "joined"],
+                format!("\"{}\" took a seat after the count but is already in `elected`", shown(&c.joined)),
+                "`elected` is who the count elected; someone who took a seat later is only in `joined`",
+            );
+        }
+    }
+}
+
 fn results(cx: &mut Cx<'_>, e: &ElectionDef) {
     let Some(r) = &e.results else { return };
     cx.cites(keys!["results", "sources"], "the results", &r.sources, e);
@@ -1728,6 +1816,8 @@ fn results(cx: &mut Cx<'_>, e: &ElectionDef) {
             ),
         );
     }
+    rounds(cx, e, r);
+    changes(cx, e, r);
     if let Some(list) = e.ballot_list.as_ref().filter(|l| l.complete) {
         let elected = r
             .elected
