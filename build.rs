@@ -356,7 +356,8 @@ fn results_rs(e: &ElectionDef, r: &ResultsDef) -> String {
         .map(|(i, votes)| format!("Count {{ candidate: {i}, votes: {votes} }}"));
     let rounds = r.rounds.iter().filter_map(|x| {
         let i = r.elected.iter().position(|n| {
-            data::text::likeness(n) == data::text::likeness(&x.name) || data::same_person(n, &x.name)
+            data::text::likeness(n) == data::text::likeness(&x.name)
+                || data::same_person(n, &x.name)
         })?;
         Some(format!("({i}, {})", x.round))
     });

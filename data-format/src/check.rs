@@ -1744,7 +1744,12 @@ fn rounds(cx: &mut Cx<'_>, e: &ElectionDef, r: &crate::ResultsDef) {
 /// left was elected, who joined was not.
 fn changes(cx: &mut Cx<'_>, e: &ElectionDef, r: &crate::ResultsDef) {
     for (j, c) in r.changes.iter().enumerate() {
-        cx.text(keys!["results", "changes", j, "note"], "note", &c.note, true);
+        cx.text(
+            keys!["results", "changes", j, "note"],
+            "note",
+            &c.note,
+            true,
+        );
         cx.cites(
             keys!["results", "changes", j, "sources"],
             "a change after the count",
@@ -1753,7 +1758,10 @@ fn changes(cx: &mut Cx<'_>, e: &ElectionDef, r: &crate::ResultsDef) {
         );
         if let Some(date) = &c.date {
             if let Err(d) = Date::parse(date) {
-                cx.err(keys!["results", "changes", j, "date"], format!("`date`: {d}"));
+                cx.err(
+                    keys!["results", "changes", j, "date"],
+                    format!("`date`: {d}"),
+                );
             }
         }
         if c.left.is_empty() && c.joined.is_empty() {

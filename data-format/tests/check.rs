@@ -329,6 +329,19 @@ fn cases() -> Vec<Case> {
         case("one person picked for two seats", r#"picks = ["Ankunda Matsiko"]"#, r#"picks = [‸"Lara McNeill"]"#,
             "\"Lara McNeill\" is picked for two seats, BAME representative and another")
             .help_at("picks = [‸\"Lara McNeill\"]", "the other is at {place} (youth): a member stands for one place on the ballot, so take the name out of one of the two"),
+        // Rounds, changes after the count, nomination-stage picks.
+        case("a round for someone not elected", r#"rounds = [{ name = "Naomi Wimborne-Idrissi", round = 14 }]"#,
+            r#"rounds = [{ name = ‸"Mish Rahman", round = 14 }]"#,
+            "\"Mish Rahman\" has a round but is not in `elected`")
+            .help("give the round of those `elected` lists, with their names as written there"),
+        case("a runner-up who took a seat listed as elected", r#"joined = "Mish Rahman""#,
+            r#"joined = ‸"Ann Black""#,
+            "\"Ann Black\" took a seat after the count but is already in `elected`")
+            .help("`elected` is who the count elected; someone who took a seat later is only in `joined`"),
+        case("picks_stage without picks", "electorate = \"bame\"\npublished = false\n",
+            "electorate = \"bame\"\npublished = false\npicks_stage = ‸\"nomination\"\n",
+            "`picks_stage` says when the picks were made, but this seat has no picks")
+            .help("leave `picks_stage` out, or list the picks the source gives"),
         // Web addresses.
         case("javascript: url", r#"url = "https://nell.network/news/labour-internal-elections-alert/""#,
             r#"url = ‸"javascript:alert(1)""#,
@@ -429,7 +442,7 @@ fn cases() -> Vec<Case> {
         case("picks but not published", "picks = [\"Lara McNeill\"]\npublished = true",
             "picks = ‸[\"Lara McNeill\"]\npublished = false",
             "leave the picks out (never guess) when `published = false`"),
-        case("more picks than votes", "votes = 2\n", "votes = 1\n",
+        case("more picks than votes", "votes = 2\npicks = [\"Cllr Matt White\"", "votes = 1\npicks = [\"Cllr Matt White\"",
             "2 picks, but a voter has only 1 vote").at("picks = ‸[\"Cllr Matt White\""),
         case("source cited that is not in the file", r#"sources = ["nell-2022-alert"]"#,
             r#"sources = [‸"nell"]"#, r#"source "nell" is not in this file's [[sources]]"#)

@@ -340,7 +340,10 @@ pub struct Outcome {
 impl Outcome {
     /// The round of the count at which `name` was elected, if known.
     pub fn round_of(&self, name: &str) -> Option<u8> {
-        self.rounds.iter().find(|(n, _)| *n == name).map(|(_, r)| *r)
+        self.rounds
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, r)| *r)
     }
 }
 
