@@ -50,7 +50,7 @@ fn a_region_that_came_with_a_link_is_questioned_until_the_member_acts() {
     let _ = update(&mut m, Event::PostcodeEntered("CF10 1EP".into()));
     assert!(!result(&view(&m, 0)).1);
     // Back to a step they took is still theirs.
-    update(
+    let _ = update(
         &mut m,
         Event::WentBack(Link::parse("?election=nec-2022&region=london")),
     );
