@@ -354,11 +354,29 @@ fn results_rs(e: &ElectionDef, r: &ResultsDef) -> String {
     let counts = counts
         .iter()
         .map(|(i, votes)| format!("Count {{ candidate: {i}, votes: {votes} }}"));
+    let rounds = r.rounds.iter().filter_map(|x| {
+        let i = r.elected.iter().position(|n| {
+            data::text::likeness(n) == data::text::likeness(&x.name)
+                || data::same_person(n, &x.name)
+        })?;
+        Some(format!("({i}, {})", x.round))
+    });
+    let changes = r.changes.iter().map(|c| {
+        format!(
+            "Change {{ date: {}, left: {:?}, joined: {:?}, note: {:?} }}",
+            c.date.as_deref().map_or("None".to_owned(), date_rs),
+            c.left,
+            c.joined,
+            c.note
+        )
+    });
     format!(
-        "Some(Results {{ announced: {announced}, elected: {}, quota: {:?}, counts: {} }})",
+        "Some(Results {{ announced: {announced}, elected: {}, quota: {:?}, counts: {}, rounds: {}, changes: {} }})",
         slice_rs("      ", r.elected.iter().map(|n| named_rs(e, n))),
         r.quota.map(|q| q.to_string()),
-        slice_rs("      ", counts)
+        slice_rs("      ", counts),
+        slice_rs("      ", rounds),
+        slice_rs("      ", changes)
     )
 }
 
@@ -425,7 +443,7 @@ fn seat_rs(scheme: &SchemeDef, e: &ElectionDef, seat: &SeatDef) -> String {
         .flat_map(|r| &r.seats)
         .find(|r| r.seat == seat.id);
     format!(
-        "Seat {{ id: {:?}, name: {:?}, electorate: {}, votes: {}, marking: {}, regions: &[{}], picks: &{:?}, published: {}, note: {:?}, elected: &{:?}, unopposed: {} }}",
+        "Seat {{ id: {:?}, name: {:?}, electorate: {}, votes: {}, marking: {}, regions: &[{}], picks: &{:?}, published: {}, note: {:?}, elected: &{:?}, unopposed: {}, nomination_stage: {} }}",
         seat.id,
         seat.name,
         electorate_rs(seat.electorate),
@@ -440,7 +458,8 @@ fn seat_rs(scheme: &SchemeDef, e: &ElectionDef, seat: &SeatDef) -> String {
         seat.published,
         seat.note,
         result.map_or(&[][..], |r| &r.elected[..]),
-        result.is_some_and(|r| r.unopposed)
+        result.is_some_and(|r| r.unopposed),
+        seat.picks_stage == data::PicksStage::Nomination
     )
 }
 

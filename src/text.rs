@@ -15,7 +15,7 @@
 pub mod en;
 
 use crate::domain::date::{Date, Moment};
-use crate::domain::election::{Election, Marking};
+use crate::domain::election::{Change, Election, Marking};
 use crate::domain::embedding::OptionError;
 use crate::domain::link::Unknown;
 use crate::domain::lookup::{Answer, LookupError};
@@ -155,6 +155,12 @@ pub enum Label {
     Forget,
     /// Beside a slate candidate who was elected.
     Elected,
+    /// Heading of what changed after the count (an expulsion, a runner-up
+    /// taking the seat), apart from the results.
+    AfterTheCount,
+    /// Beside a seat's picks that are from the nomination stage only, not
+    /// confirmed on the ballot.
+    NominationStage,
     /// Beside a slate candidate who was not elected.
     NotElected,
     /// Heading of the results.
@@ -392,6 +398,11 @@ pub trait Catalogue {
     fn published_by(&self, publisher: &str, date: Option<Date>) -> Option<String>;
     /// Who won another seat, when the data has it.
     fn seat_result(&self, elected: &[&str]) -> String;
+    /// Beside one of the elected: the round of the count that elected them
+    /// (`elected in round 14`).
+    fn elected_round(&self, round: u8) -> String;
+    /// A change after the count, with its date where known.
+    fn change(&self, change: &Change) -> String;
     /// Words of the preview images and the stall sheet (build time only).
     fn print_text(&self) -> PrintText;
     /// When the ballot closes, for a printed card: `Voting closes Tuesday

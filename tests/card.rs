@@ -278,3 +278,132 @@ fn mark_as_asked_only_while_a_seat_marking_is_unknown() {
     v.seat_groups[0].seats[0].marking = Marking::Unknown;
     assert!(v.mark_as_asked());
 }
+
+/// Picks a source gives only from the nomination stage are shown as such,
+/// in the card's words for unconfirmed picks; picks given for the ballot
+/// are not (issue #28).
+#[test]
+fn nomination_stage_picks_are_not_shown_as_confirmed() {
+    use slatecard::text::Label;
+    let e = Election::by_id("nec-2024").expect("bundled");
+    let v = ResultView::build(e, region("wales"));
+    let seats: Vec<_> = v.seat_groups.iter().flat_map(|g| &g.seats).collect();
+    let wales = seats
+        .iter()
+        .find(|s| s.name == "Welsh representative")
+        .expect("the Welsh seat, for a member in Wales");
+    assert_eq!(wales.picks, ["Sam Swash"]);
+    assert!(wales.nomination_stage);
+    assert!(
+        wales.note.contains("no Welsh representative"),
+        "{}",
+        wales.note
+    );
+    assert!(seats
+        .iter()
+        .filter(|s| s.published)
+        .all(|s| s.nomination_stage));
+    assert_eq!(
+        en().label(Label::NominationStage),
+        "Not confirmed on the ballot: picked while nominations were open"
+    );
+    // 2022's picks are the ballot's (Labour Briefing, NELL): confirmed.
+    let v = ResultView::build(
+        Election::by_id("nec-2022").expect("bundled"),
+        region("wales"),
+    );
+    assert!(v
+        .seat_groups
+        .iter()
+        .flat_map(|g| &g.seats)
+        .all(|s| !s.nomination_stage));
+}
+
+/// What changed after the count is shown apart from the result: the count
+/// still elected Wimborne-Idrissi (in round 14), and Rahman, who took her
+/// seat, is not listed among the elected (issue #28).
+#[test]
+fn changes_after_the_count_are_not_results() {
+    use slatecard::text::Label;
+    let e = Election::by_id("nec-2022").expect("bundled");
+    let v = ResultView::build(e, region("northern"));
+    let o = v.outcome.as_ref().expect("2022's results");
+    assert!(o.elected.contains(&("Naomi Wimborne-Idrissi", true)));
+    assert!(!o.elected.iter().any(|(n, _)| *n == "Mish Rahman"));
+    assert_eq!(o.round_of("Naomi Wimborne-Idrissi"), Some(14));
+    assert_eq!(o.round_of("Ann Black"), None);
+    assert_eq!(en().elected_round(14), "elected in round 14");
+    assert_eq!(o.changes.len(), 1);
+    let c = &o.changes[0];
+    assert_eq!(
+        (c.left, c.joined),
+        ("Naomi Wimborne-Idrissi", "Mish Rahman")
+    );
+    assert!(en()
+        .change(c)
+        .starts_with("Naomi Wimborne-Idrissi was suspended"));
+    assert_eq!(en().label(Label::AfterTheCount), "After the count");
+    // The slate's lines: elected by the count, as the count said.
+    let line = |name: &str| {
+        v.entries
+            .iter()
+            .find(|x| x.name == name)
+            .expect("on the slate")
+    };
+    assert_eq!(line("Naomi Wimborne-Idrissi").elected, Some(true));
+    assert_eq!(line("Mish Rahman").elected, Some(false));
+    // 2024: every winner's stage, from Labour Hub.
+    let v = ResultView::build(
+        Election::by_id("nec-2024").expect("bundled"),
+        region("wales"),
+    );
+    let o = v.outcome.as_ref().expect("2024's results");
+    assert_eq!(o.round_of("Gemma Bolton"), Some(18));
+    assert_eq!(o.round_of("Cat Arnold"), Some(21));
+    assert_eq!(o.rounds.len(), 9);
+    assert!(o.changes.is_empty());
+}
+
+/// The card as members see it, drawn by the app's own components (the
+/// pre-rendered page): the words for unconfirmed picks and for changes
+/// after the count are on it. With `SLATECARD_SHOTS=DIR`, each page is
+/// also written as a static HTML file with the app's styles, for a
+/// screenshot (`chromium --headless --screenshot`).
+#[cfg(feature = "prerender")]
+#[test]
+fn the_drawn_card_shows_unconfirmed_picks_and_changes_after_the_count() {
+    let css = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/styles/app.css"))
+        .expect("styles/app.css");
+    for (name, query, must) in [
+        (
+            "unconfirmed-picks",
+            "?election=nec-2024&region=wales",
+            &[
+                "Not confirmed on the ballot: picked while nominations were open",
+                "elected in round 18",
+            ][..],
+        ),
+        (
+            "after-the-count",
+            "?election=nec-2022&region=northern",
+            &[
+                "After the count",
+                "Mish Rahman, the next runner-up, took the seat",
+                "elected in round 14",
+            ][..],
+        ),
+    ] {
+        let html = slatecard::prerender::render_app(&Link::parse(query), "/", at("2026-12-06"));
+        for text in must {
+            assert!(html.contains(text), "{name}: no {text:?}");
+        }
+        if let Ok(dir) = std::env::var("SLATECARD_SHOTS") {
+            // Every <details> open, so the screenshot shows what a tap shows.
+            let open = html.replace("<details", "<details open");
+            let page = format!(
+                "<!doctype html><html lang=en><head><meta charset=utf-8><meta name=viewport content=\"width=device-width\"><style>{css}</style></head><body>{open}</body></html>"
+            );
+            std::fs::write(format!("{dir}/{name}.html"), page).expect("write");
+        }
+    }
+}

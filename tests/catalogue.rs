@@ -68,7 +68,7 @@ fn status_lines() {
     let e2026 = Election::by_id("nec-2026").unwrap();
     assert_eq!(
         en().timing(Timing::of(e2026, at("2026-11-23"))),
-        "Voting closed in 2026 (the exact dates are not in our sources)"
+        "The 2026 ballot's dates are not in our sources: it has most likely closed"
     );
 }
 

@@ -138,7 +138,7 @@ fn rejects_facts_without_a_source() {
     // Results with no source.
     let text = replace_once(
         NEC_2022,
-        "sources = [\"labourlist-2022-09-results\", \"jewish-news-2022-09\"]",
+        "sources = [\"labourlist-2022-09-results\", \"jewish-news-2022-09\", \"labourlist-2022-09-suspended\"]",
         "sources = []",
     );
     let e = rejected(&text);

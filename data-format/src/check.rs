@@ -1,11 +1,13 @@
 //! `check`: every problem in the data files at once, each at its value's
 //! `FILE:LINE:COL`. The build, `slatecard check` and the tests all use it.
 
+use crate::generate::{generate, too_large};
 use crate::problem::{keys, keys_at, Locator, Problem, Seg};
 use crate::schema::{self, did_you_mean};
-use crate::text::{how_alike, likeness, name_problem, text_problem};
+use crate::text::{how_alike, likeness, markup_in_text, name_problem, text_problem};
 use crate::{
-    BallotKind, ElectionDef, OrderDef, Provenance, SchemeDef, MAX_CANDIDATES, MAX_REGIONS,
+    BallotKind, ElectionDef, OrderDef, PicksStage, Provenance, SchemeDef, MAX_CANDIDATES,
+    MAX_REGIONS,
 };
 use slatecard_calendar::{Date, Moment};
 use std::collections::BTreeMap;
@@ -294,14 +296,18 @@ pub fn load_sources(
 ) -> Result<Data, Vec<Problem>> {
     let mut out = Vec::new();
     let parsed_scheme = check_scheme(&scheme.file, &scheme.text, reference, &mut out);
+    // A regions file with problems weighs regions wrongly: generated orders
+    // are compared with balance only once it has none.
+    let scheme_ok = out.is_empty();
     let mut parsed = Vec::new();
     for e in elections {
-        if let Some(def) = check_election(
+        if let Some(def) = check_election_with(
             &e.file,
             &e.text,
             parsed_scheme.as_ref().map(|s| (scheme.file.as_str(), s)),
             reference,
             &mut out,
+            scheme_ok,
         ) {
             parsed.push((e, def));
         }
@@ -443,6 +449,12 @@ impl Cx<'_> {
         if let Some((message, help)) = text_problem(text) {
             let p = self.err(path, format!("`{field}` {message}"));
             p.help = help;
+        } else if let Some(what) = markup_in_text(text) {
+            self.err_help(
+                path,
+                format!("`{field}` contains {what}: members would see it as code, or a browser could run it"),
+                "write it in plain words; if it was copied from a web page, type it again",
+            );
         } else if text.trim() != text {
             self.err_help(
                 path,
@@ -853,12 +865,30 @@ pub fn check_live_postcodes(
 /// Checks an election file, against the regions file (`(its path, its
 /// scheme)`) when that could be read; its problems are pushed. The
 /// election is returned when it could be read.
+///
+/// Every `generated` order is compared with what `balanced-v1` gives (when
+/// the rest of the slate and its orders are valid).
 pub fn check_election(
     file: &str,
     text: &str,
     scheme: Option<(&str, &SchemeDef)>,
     reference: &Reference,
     out: &mut Vec<Problem>,
+) -> Option<ElectionDef> {
+    check_election_with(file, text, scheme, reference, out, true)
+}
+
+/// [`check_election`], comparing generated orders with `balanced-v1` only
+/// when `balanced` is true: `slatecard balance` reads a file whose generated
+/// orders it is about to rewrite, and a regions file with problems gives no
+/// weights to balance with.
+pub fn check_election_with(
+    file: &str,
+    text: &str,
+    scheme: Option<(&str, &SchemeDef)>,
+    reference: &Reference,
+    out: &mut Vec<Problem>,
+    balanced: bool,
 ) -> Option<ElectionDef> {
     let e: ElectionDef = parse(file, text, &schema::ELECTION, out)?;
     let mut cx = Cx {
@@ -918,11 +948,17 @@ pub fn check_election(
             ),
         );
     }
+    let before = cx.out.len();
     ballot(&mut cx, &e, reference);
     candidates(&mut cx, &e);
+    let slate_problems = cx.out.len() - before;
     sources(&mut cx, &e);
     if let Some((scheme_file, scheme)) = scheme {
+        let before_orders = cx.out.len();
         orders(&mut cx, &e, scheme_file, scheme);
+        if balanced && slate_problems == 0 && cx.out.len() == before_orders {
+            generated_orders(&mut cx, &e, scheme);
+        }
         seats(&mut cx, &e, scheme_file, scheme);
     }
     ballot_list(&mut cx, &e);
@@ -1212,6 +1248,18 @@ fn orders(cx: &mut Cx<'_>, e: &ElectionDef, scheme_file: &str, scheme: &SchemeDe
             );
         }
     }
+    // (A slate over the limit of MAX_CANDIDATES is said once, above.)
+    if let (Some(&first), Some(why), true) = (
+        balanced_entries(e).first(),
+        too_large(e.candidates.len()),
+        e.candidates.len() <= MAX_CANDIDATES,
+    ) {
+        cx.err_help(
+            keys!["orders", first, "provenance"],
+            format!("{why}, so it cannot make this order"),
+            "give every region's order as the slate published it (provenance = \"published\", with its `source`), or check that the slate really has this many candidates",
+        );
+    }
     if any_generated && e.generation.is_none() {
         cx.err(
             keys!["orders"],
@@ -1270,10 +1318,58 @@ fn order_list(cx: &mut Cx<'_>, i: usize, o: &OrderDef, slate: &[&str]) {
     }
 }
 
+/// An order's `source`: a web address (the whole of it, or one within its
+/// words) is one a member can safely follow, `https:`; the words are plain.
+fn order_source(cx: &mut Cx<'_>, i: usize, source: &str) {
+    let at = keys!["orders", i, "source"];
+    // A word that starts with a scheme (`javascript:`, `http://`), or holds `://`.
+    let trim = |w: &'_ str| -> String {
+        let w = w.trim_start_matches(|c: char| "\"'(<[".contains(c));
+        let w = w.trim_end_matches(|c: char| "\"',;.>]".contains(c));
+        // A closing bracket is the word's own only when it opens one too.
+        match w.strip_suffix(')') {
+            Some(inner) if !inner.contains('(') => inner.to_owned(),
+            _ => w.to_owned(),
+        }
+    };
+    let words: Vec<String> = source.split_whitespace().map(trim).collect();
+    let address = words.iter().map(String::as_str).find(|w| {
+        let scheme: String = w
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || "+.-".contains(*c))
+            .collect();
+        w.contains("://")
+            || (!scheme.is_empty()
+                && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+                && w[scheme.len()..].starts_with(':')
+                && w.len() > scheme.len() + 1)
+    });
+    if let Some(url) = address.filter(|u| !is_safe_url(u)) {
+        let why = if url.to_lowercase().starts_with("http://") {
+            "it starts with http://, which is not secure".to_owned()
+        } else if url.to_lowercase().starts_with("https://") {
+            "its site name is not a web address".to_owned()
+        } else {
+            let scheme = url.split(':').next().unwrap_or(url);
+            format!("a `{scheme}:` address is not a web page (only https:// addresses are linked)")
+        };
+        cx.err_help(
+            at,
+            format!("`source` holds the address \"{}\", which cannot be shown to members: {why}", shown(url)),
+            "give where the order was published: its https:// address as the browser shows it, or the publication's name and date in words",
+        );
+        return;
+    }
+    cx.text(at, "source", source, true);
+}
+
 /// Checks `provenance` with `source` and `published_positions`; true when
 /// some of the order is generated.
 fn provenance(cx: &mut Cx<'_>, i: usize, o: &OrderDef) -> bool {
     let has_source = o.source.as_deref().is_some_and(|s| !s.trim().is_empty());
+    if let Some(source) = o.source.as_deref().filter(|_| has_source) {
+        order_source(cx, i, source);
+    }
     match o.provenance {
         Provenance::Published => {
             if !has_source {
@@ -1335,6 +1431,78 @@ fn provenance(cx: &mut Cx<'_>, i: usize, o: &OrderDef) -> bool {
     }
 }
 
+/// `[[orders]]` entries (by index) that are `generated` or
+/// `partly-published`: made by balance, in whole or in part.
+fn balanced_entries(e: &ElectionDef) -> Vec<usize> {
+    (0..e.orders.len())
+        .filter(|&i| e.orders[i].provenance != Provenance::Published)
+        .collect()
+}
+
+/// Each order made by balance is what `balanced-v1` gives now; the slate
+/// is one balance can handle. Run only when the slate and the orders are
+/// otherwise valid.
+fn generated_orders(cx: &mut Cx<'_>, e: &ElectionDef, scheme: &SchemeDef) {
+    let made = balanced_entries(e);
+    let Some(&first) = made.first() else { return };
+    if e.generation.is_none() {
+        return; // said above: "some orders are generated: say how…"
+    }
+    if too_large(e.candidates.len()).is_some() {
+        return; // said by `orders`
+    }
+    let given = match generate(e, scheme) {
+        Ok(given) => given,
+        Err(why) => {
+            cx.err(
+                keys!["orders", first],
+                format!("balance cannot make the orders: {why}"),
+            );
+            return;
+        }
+    };
+    let file = cx.file.to_owned();
+    let quoted = |ids: &[String]| -> String {
+        let q: Vec<String> = ids.iter().map(|id| format!("\"{id}\"")).collect();
+        format!("[{}]", q.join(", "))
+    };
+    for i in made {
+        let o = &e.orders[i];
+        let regions = o.region_ids();
+        let Some((_, want)) = regions
+            .first()
+            .and_then(|r| given.iter().find(|(id, _)| id == r))
+        else {
+            continue;
+        };
+        if &o.order == want {
+            continue;
+        }
+        let whose = match regions.as_slice() {
+            [one] => format!("region \"{one}\""),
+            many => format!(
+                "regions {}",
+                quoted(&many.iter().map(|r| (*r).to_owned()).collect::<Vec<_>>())
+            ),
+        };
+        let what = if o.provenance == Provenance::Generated {
+            "this order is marked `generated` but is"
+        } else {
+            "the generated places of this order are"
+        };
+        cx.err_help(
+            keys!["orders", i, "order"],
+            format!(
+                "{what} not what `slatecard balance` gives {whose}: balance gives order = {}",
+                quoted(want)
+            ),
+            format!(
+                "if the slate published this order, keep it by writing provenance = \"published\" with its `source`; otherwise run `slatecard balance {file} --write` to write the order balance gives (after a published order or a region's weight changes, every generated order may change)"
+            ),
+        );
+    }
+}
+
 fn seats(cx: &mut Cx<'_>, e: &ElectionDef, scheme_file: &str, scheme: &SchemeDef) {
     for (i, s) in e.seats.iter().enumerate() {
         cx.id(keys!["seats", i, "id"], &s.id);
@@ -1355,6 +1523,13 @@ fn seats(cx: &mut Cx<'_>, e: &ElectionDef, scheme_file: &str, scheme: &SchemeDef
             cx.err(
                 keys!["seats", i, "published"],
                 "list the picks when `published = true`",
+            );
+        }
+        if s.picks_stage == PicksStage::Nomination && s.picks.is_empty() {
+            cx.err_help(
+                keys!["seats", i, "picks_stage"],
+                "`picks_stage` says when the picks were made, but this seat has no picks",
+                "leave `picks_stage` out, or list the picks the source gives",
             );
         }
         if !s.published && !s.picks.is_empty() {
@@ -1393,6 +1568,7 @@ fn seats(cx: &mut Cx<'_>, e: &ElectionDef, scheme_file: &str, scheme: &SchemeDef
             }
         }
         cx.distinct_names(ok);
+        let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
         for (j, r) in s.regions.iter().enumerate() {
             if !scheme.regions.iter().any(|x| &x.id == r) {
                 cx.err(
@@ -1400,8 +1576,25 @@ fn seats(cx: &mut Cx<'_>, e: &ElectionDef, scheme_file: &str, scheme: &SchemeDef
                     format!("there is no region \"{r}\" in {scheme_file}"),
                 );
             }
+            match seen.get(r.as_str()) {
+                Some(&first) => {
+                    let help = format!(
+                        "the first is at {}",
+                        cx.place(&keys_at!["seats", i, "regions", first])
+                    );
+                    cx.err_help(
+                        keys!["seats", i, "regions", j],
+                        format!("region \"{r}\" is listed twice in this seat's `regions`"),
+                        help,
+                    );
+                }
+                None => {
+                    seen.insert(r, j);
+                }
+            }
         }
     }
+    picks_elsewhere(cx, e);
     cx.unique_ids(
         "seat",
         e.seats
@@ -1409,6 +1602,52 @@ fn seats(cx: &mut Cx<'_>, e: &ElectionDef, scheme_file: &str, scheme: &SchemeDef
             .enumerate()
             .map(|(i, s)| (keys!["seats", i, "id"], s.id.as_str())),
     );
+}
+
+/// A seat's pick who is also a candidate of the main section, or a pick of
+/// another seat: a member can stand for one place on the ballot, so one of
+/// the two is a mistake. Both places are named.
+fn picks_elsewhere(cx: &mut Cx<'_>, e: &ElectionDef) {
+    let same = |a: &str, b: &str| likeness(a) == likeness(b) || crate::same_person(a, b);
+    let mut earlier: Vec<(Vec<Seg>, &str, &str)> = Vec::new(); // (place, name, seat)
+    for (i, s) in e.seats.iter().enumerate() {
+        for (j, pick) in s.picks.iter().enumerate() {
+            let at = keys!["seats", i, "picks", j];
+            if let Some(k) = e.candidates.iter().position(|c| same(&c.name, pick)) {
+                let help = format!(
+                    "the slate's candidate is at {}: a member stands for one place on the ballot, so take the name out of one of the two",
+                    cx.place(&keys_at!["candidates", k, "name"])
+                );
+                cx.err_help(
+                    at.clone(),
+                    format!(
+                        "\"{}\", a pick for the {} seat, is also a candidate of the slate's main section",
+                        shown(pick),
+                        s.name
+                    ),
+                    help,
+                );
+            } else if let Some((place, _, seat)) = earlier
+                .iter()
+                .find(|(_, name, seat)| *seat != s.id.as_str() && same(name, pick))
+            {
+                let help = format!(
+                    "the other is at {} ({seat}): a member stands for one place on the ballot, so take the name out of one of the two",
+                    cx.place(place)
+                );
+                cx.err_help(
+                    at.clone(),
+                    format!(
+                        "\"{}\" is picked for two seats, {} and another",
+                        shown(pick),
+                        s.name
+                    ),
+                    help,
+                );
+            }
+            earlier.push((at, pick.as_str(), s.id.as_str()));
+        }
+    }
 }
 
 fn names_checked(cx: &mut Cx<'_>, base: Vec<Seg>, names: &[String]) {
@@ -1467,6 +1706,94 @@ fn ballot_list(cx: &mut Cx<'_>, e: &ElectionDef) {
     }
 }
 
+/// Whether `name` is one of `elected` (as a reader would judge).
+fn among(name: &str, elected: &[String]) -> bool {
+    elected
+        .iter()
+        .any(|n| likeness(n) == likeness(name) || crate::same_person(n, name))
+}
+
+/// `results.rounds`: each one of the elected, once, in a round from 1.
+fn rounds(cx: &mut Cx<'_>, e: &ElectionDef, r: &crate::ResultsDef) {
+    if !r.rounds.is_empty() && e.ballot.kind == BallotKind::Cross {
+        cx.err(
+            keys!["results", "rounds"],
+            "a cross ballot is counted at once: it has no rounds",
+        );
+        return;
+    }
+    let mut ok = Vec::new();
+    for (j, x) in r.rounds.iter().enumerate() {
+        let at = keys!["results", "rounds", j, "name"];
+        if !cx.name(at.clone(), &x.name) {
+            continue;
+        }
+        if !among(&x.name, &r.elected) {
+            cx.err_help(
+                at.clone(),
+                format!("\"{}\" has a round but is not in `elected`", shown(&x.name)),
+                "give the round of those `elected` lists, with their names as written there",
+            );
+        }
+        ok.push((at, x.name.as_str()));
+    }
+    cx.distinct_names(ok);
+}
+
+/// `results.changes`: what happened after the count, with sources; who
+/// left was elected, who joined was not.
+fn changes(cx: &mut Cx<'_>, e: &ElectionDef, r: &crate::ResultsDef) {
+    for (j, c) in r.changes.iter().enumerate() {
+        cx.text(
+            keys!["results", "changes", j, "note"],
+            "note",
+            &c.note,
+            true,
+        );
+        cx.cites(
+            keys!["results", "changes", j, "sources"],
+            "a change after the count",
+            &c.sources,
+            e,
+        );
+        if let Some(date) = &c.date {
+            if let Err(d) = Date::parse(date) {
+                cx.err(
+                    keys!["results", "changes", j, "date"],
+                    format!("`date`: {d}"),
+                );
+            }
+        }
+        if c.left.is_empty() && c.joined.is_empty() {
+            cx.err_help(
+                keys!["results", "changes", j],
+                "a change after the count names who left the seat (`left`), who took it (`joined`), or both",
+                "e.g. left = \"…\", joined = \"…\"",
+            );
+        }
+        if !c.left.is_empty()
+            && cx.name(keys!["results", "changes", j, "left"], &c.left)
+            && !among(&c.left, &r.elected)
+        {
+            cx.err_help(
+                keys!["results", "changes", j, "left"],
+                format!("\"{}\" left a seat but is not in `elected`", shown(&c.left)),
+                "`left` is one of those the count elected, as `elected` writes the name",
+            );
+        }
+        if !c.joined.is_empty()
+            && cx.name(keys!["results", "changes", j, "joined"], &c.joined)
+            && among(&c.joined, &r.elected)
+        {
+            cx.err_help(
+                keys!["results", "changes", j, "joined"],
+                format!("\"{}\" took a seat after the count but is already in `elected`", shown(&c.joined)),
+                "`elected` is who the count elected; someone who took a seat later is only in `joined`",
+            );
+        }
+    }
+}
+
 fn results(cx: &mut Cx<'_>, e: &ElectionDef) {
     let Some(r) = &e.results else { return };
     cx.cites(keys!["results", "sources"], "the results", &r.sources, e);
@@ -1497,6 +1824,8 @@ fn results(cx: &mut Cx<'_>, e: &ElectionDef) {
             ),
         );
     }
+    rounds(cx, e, r);
+    changes(cx, e, r);
     if let Some(list) = e.ballot_list.as_ref().filter(|l| l.complete) {
         let elected = r
             .elected

@@ -22,18 +22,22 @@ pub use slatecard_calendar as date;
 
 mod check;
 mod fingerprint;
+mod generate;
 mod problem;
 mod schema;
 pub mod text;
 
 pub use check::{
-    check_dir, check_election, check_live_postcodes, check_scheme, check_sources,
-    count_live_postcodes, current_year, election_files, find_root, is_hidden_or_editor_file,
-    is_safe_url, is_valid_id, load_dir, load_sources, Data, OnsCodes, Reference, SourceFile,
-    ELECTIONS_PATH, FIRST_YEAR, LAD_REGIONS_PATH, SCHEME_PATH, YEARS_AHEAD,
+    check_dir, check_election, check_election_with, check_live_postcodes, check_scheme,
+    check_sources, count_live_postcodes, current_year, election_files, find_root,
+    is_hidden_or_editor_file, is_safe_url, is_valid_id, load_dir, load_sources, Data, OnsCodes,
+    Reference, SourceFile, ELECTIONS_PATH, FIRST_YEAR, LAD_REGIONS_PATH, SCHEME_PATH, YEARS_AHEAD,
 };
 pub use fingerprint::{canonical, content_name, fingerprint};
+pub use generate::{generate, region_weights, too_large};
 pub use problem::{line_column, Problem, Seg};
+/// How generated orders are made (`balanced-v1`), as the app makes them.
+pub use slatecard_balance as balance;
 
 use date::{DateError, Moment};
 use serde::Deserialize;
@@ -375,6 +379,25 @@ pub struct SeatDef {
     /// `marking`).
     #[serde(default)]
     pub marking_sources: Vec<String>,
+    /// When the picks were made: `ballot` (the default) when a source gives
+    /// them for the ballot itself, `nomination` when the only source gives
+    /// them while nominations were open, so no source confirms the picks (or
+    /// the seat) were on the ballot. The card says which.
+    #[serde(default)]
+    pub picks_stage: PicksStage,
+}
+
+/// When a seat's picks were made (`seats[].picks_stage`).
+#[derive(Clone, Copy, Debug, Default, Deserialize, PartialEq, Eq)]
+#[serde(rename_all = "kebab-case")]
+pub enum PicksStage {
+    /// `ballot`: a source gives the picks for the ballot (during or just
+    /// before voting).
+    #[default]
+    Ballot,
+    /// `nomination`: the only source is from the nomination stage; the
+    /// picks are not confirmed to be on the ballot.
+    Nomination,
 }
 
 /// A source document.
@@ -434,9 +457,22 @@ pub struct ResultsDef {
     /// When the results were announced, `YYYY-MM-DD`.
     #[serde(default)]
     pub announced: Option<String>,
-    /// The main section's elected candidates, names as on the ballot, in
-    /// the order the source gives.
+    /// The main section's elected candidates, names as on the ballot: a
+    /// **set**, in any order (the source's, say). Its order means nothing:
+    /// the app never reads a ranking or an order of election from it. Where
+    /// a source gives the round of the count at which one was elected, say
+    /// so in `rounds`.
     pub elected: Vec<String>,
+    /// The round (stage) of the count at which each of `elected` was
+    /// elected, for those a source gives it for: the card says "elected in
+    /// round 14".
+    #[serde(default)]
+    pub rounds: Vec<RoundDef>,
+    /// What changed after the count (an expulsion, a resignation, a runner-up
+    /// taking the seat): shown to members apart from the results, never as
+    /// one of them. `elected` stays who the count elected.
+    #[serde(default)]
+    pub changes: Vec<ChangeDef>,
     /// The Droop quota of a ranked count, where published (votes, may be
     /// fractional).
     #[serde(default)]
@@ -448,6 +484,37 @@ pub struct ResultsDef {
     /// Results of other seats on the same ballot.
     #[serde(default)]
     pub seats: Vec<SeatResultDef>,
+}
+
+/// The round of the count at which one of the elected was elected
+/// (`results.rounds`).
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct RoundDef {
+    /// Name, as in `elected`.
+    pub name: String,
+    /// The round (some sources say stage), from 1.
+    pub round: u8,
+}
+
+/// A change to the main section after the count (`[[results.changes]]`).
+#[derive(Clone, Debug, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeDef {
+    /// The day it happened (`YYYY-MM-DD`), where a source gives the day
+    /// (otherwise the note says "in December 2022").
+    #[serde(default)]
+    pub date: Option<String>,
+    /// Who left the seat (one of `elected`), if anyone did.
+    #[serde(default)]
+    pub left: String,
+    /// Who took the seat (not one of `elected`), if anyone did.
+    #[serde(default)]
+    pub joined: String,
+    /// What happened, in a sentence members read.
+    pub note: String,
+    /// Ids of the `[[sources]]` that say so.
+    pub sources: Vec<String>,
 }
 
 /// One candidate's first preferences or votes (`[[results.counts]]`).
@@ -543,6 +610,36 @@ pub fn parse_election(
         Some((SCHEME_PATH, scheme)),
         &reference,
         &mut problems,
+    );
+    match e {
+        Some(e) if problems.is_empty() => Ok(e),
+        _ => Err(DataError { problems }),
+    }
+}
+
+/// [`parse_election`], but without comparing the `generated` orders with
+/// what `balanced-v1` gives: for `slatecard balance`, which is about to
+/// write them.
+///
+/// # Errors
+/// Every other problem [`parse_election`] finds.
+pub fn parse_election_unbalanced(
+    file: &str,
+    text: &str,
+    scheme: &SchemeDef,
+) -> Result<ElectionDef, DataError> {
+    let reference = Reference {
+        current_year: current_year(),
+        ons: None,
+    };
+    let mut problems = Vec::new();
+    let e = check_election_with(
+        file,
+        text,
+        Some((SCHEME_PATH, scheme)),
+        &reference,
+        &mut problems,
+        false,
     );
     match e {
         Some(e) if problems.is_empty() => Ok(e),

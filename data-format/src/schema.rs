@@ -192,6 +192,7 @@ static SEAT: Schema = Schema {
         opt("note", Ty::Str),
         opt("marking", Ty::Enum(&["numbers", "crosses"])),
         opt("marking_sources", Ty::Strs),
+        opt("picks_stage", Ty::Enum(&["ballot", "nomination"])),
     ],
 };
 
@@ -226,9 +227,29 @@ static RESULTS: Schema = Schema {
         req("sources", Ty::Strs),
         opt("announced", Ty::Date),
         req("elected", Ty::Strs),
+        opt("rounds", Ty::Tables(&ROUND_ENTRY)),
+        opt("changes", Ty::Tables(&CHANGE_ENTRY)),
         opt("quota", Ty::Float),
         opt("counts", Ty::Tables(&COUNT_ENTRY)),
         opt("seats", Ty::Tables(&SEAT_RESULT)),
+    ],
+};
+
+static ROUND_ENTRY: Schema = Schema {
+    what: "this [[results.rounds]] entry",
+    prefix: "",
+    fields: &[req("name", Ty::Str), req("round", Ty::Int(1, 255))],
+};
+
+static CHANGE_ENTRY: Schema = Schema {
+    what: "this [[results.changes]] entry",
+    prefix: "",
+    fields: &[
+        opt("date", Ty::Date),
+        opt("left", Ty::Str),
+        opt("joined", Ty::Str),
+        req("note", Ty::Str),
+        req("sources", Ty::Strs),
     ],
 };
 

@@ -3,6 +3,8 @@
 
 use unicode_general_category::{get_general_category, GeneralCategory};
 use unicode_normalization::{is_nfc, UnicodeNormalization};
+use unicode_script::{Script, UnicodeScript};
+use unicode_security::MixedScript;
 
 /// The longest name accepted, in characters: the longest on any NEC ballot
 /// so far is under 40; 100 leaves room and still fits a phone screen.
@@ -85,9 +87,80 @@ pub fn text_problem(text: &str) -> Option<(String, Option<String>)> {
     None
 }
 
+/// The characters of markup (HTML, Markdown, templates) that no name on a
+/// ballot paper has: a name holding one was pasted from a web page or
+/// typed to be run by a browser.
+pub const NAME_MARKUP: &[char] = &['<', '>', '&', '"', '`', '{', '}', '[', ']', '\\', '|', '='];
+
+/// Markup in a text members read (a title, a note): an HTML tag (`<` then a
+/// letter, `/`, `!` or `?`), an HTML entity (`&amp;`, `&#60;`), or an address
+/// that runs code (`javascript:`, `vbscript:`, `data:`). Its first one, in words.
+pub fn markup_in_text(text: &str) -> Option<String> {
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        let next = chars.get(i + 1).copied();
+        if c == '<' && next.is_some_and(|n| n.is_alphabetic() || matches!(n, '/' | '!' | '?')) {
+            let tag: String = chars[i..]
+                .iter()
+                .take_while(|&&c| c != '>')
+                .take(24)
+                .collect();
+            return Some(format!("an HTML tag (\"{tag}…\")"));
+        }
+        if c == '&' {
+            let rest: String = chars[i + 1..].iter().take(12).collect();
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric() || *c == '#')
+                .collect();
+            if !name.is_empty() && rest[name.len()..].starts_with(';') {
+                return Some(format!("an HTML entity (\"&{name};\")"));
+            }
+        }
+    }
+    let lower = text.to_lowercase();
+    let squeezed: String = lower.chars().filter(|c| !c.is_whitespace()).collect();
+    ["javascript:", "vbscript:", "data:text", "data:image"]
+        .iter()
+        .find(|scheme| squeezed.contains(*scheme))
+        .map(|scheme| format!("an address that runs code (\"{scheme}\")"))
+}
+
+/// A name's letters from more than one script (a Latin name with a Cyrillic
+/// `а`, as a PDF can paste it): the odd letter out and both scripts' names,
+/// as `("а", "U+0430", "Cyrillic", "Latin")`. Scripts used together in one
+/// language (Japanese kanji and kana, Korean hangul and hanja) are one.
+pub fn mixed_script(name: &str) -> Option<(char, &'static str, &'static str)> {
+    if name.is_single_script() {
+        return None;
+    }
+    let script_of = |c: char| match c.script() {
+        Script::Common | Script::Inherited | Script::Unknown => None,
+        s => Some(s),
+    };
+    // The name's main script: the one most of its letters are in.
+    let mut counts: Vec<(Script, usize)> = Vec::new();
+    for s in name.chars().filter_map(script_of) {
+        match counts.iter_mut().find(|(x, _)| *x == s) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((s, 1)),
+        }
+    }
+    let main = counts
+        .iter()
+        .enumerate()
+        .max_by(|(i, (_, a)), (j, (_, b))| a.cmp(b).then(j.cmp(i)))
+        .map(|(_, (s, _))| *s)?;
+    let odd = name
+        .chars()
+        .find(|&c| script_of(c).is_some_and(|s| s != main))?;
+    Some((odd, odd.script().full_name(), main.full_name()))
+}
+
 /// What is wrong with a name (of a candidate, a pick, a region): every
-/// problem of [`text_problem`], spaces at either end or two in a row, or
-/// more than [`MAX_NAME_CHARS`] characters.
+/// problem of [`text_problem`], spaces at either end or two in a row, more
+/// than [`MAX_NAME_CHARS`] characters, markup ([`NAME_MARKUP`]), or letters
+/// of two scripts ([`mixed_script`]).
 pub fn name_problem(name: &str) -> Option<(String, Option<String>)> {
     if name.trim().is_empty() {
         return Some(("the name is empty".to_owned(), None));
@@ -109,6 +182,32 @@ pub fn name_problem(name: &str) -> Option<(String, Option<String>)> {
     }
     if name.contains("  ") {
         return Some(("the name has two spaces in a row".to_owned(), fix()));
+    }
+    if let Some(c) = name.chars().find(|c| NAME_MARKUP.contains(c)) {
+        return Some((
+            format!("contains \"{c}\", a character of web-page markup that no name on a ballot paper has"),
+            Some(
+                "write the name as it is on the ballot paper, in letters only; if it was copied from a web page, type it again"
+                    .to_owned(),
+            ),
+        ));
+    }
+    if let Some(what) = markup_in_text(name) {
+        return Some((
+            format!("contains {what}, which no name on a ballot paper has"),
+            Some("write the name as it is on the ballot paper, in letters only".to_owned()),
+        ));
+    }
+    if let Some((c, script, main)) = mixed_script(name) {
+        return Some((
+            format!(
+                "mixes scripts: \"{c}\" (U+{:04X}) is a {script} letter in a name written in {main} letters",
+                u32::from(c)
+            ),
+            Some(format!(
+                "it may look like a {main} letter but is not (a name copied from a PDF or another document can carry one): type the name again"
+            )),
+        ));
     }
     let n = name.chars().count();
     if n > MAX_NAME_CHARS {
@@ -172,6 +271,42 @@ pub fn how_alike(first: &str, second: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_odd_letter_of_a_mixed_script_name_is_named() {
+        assert_eq!(
+            mixed_script("Jess B\u{0430}rnard"),
+            Some(('\u{0430}', "Cyrillic", "Latin"))
+        );
+        assert_eq!(
+            mixed_script("Gemm\u{03B1} Bolton"),
+            Some(('\u{03B1}', "Greek", "Latin"))
+        );
+        // Mostly Cyrillic, one Latin letter: the Latin one is odd.
+        assert_eq!(
+            mixed_script("\u{0410}\u{043D}\u{043D}a"),
+            Some(('a', "Latin", "Cyrillic"))
+        );
+        for fine in [
+            "Naomi Wimborne-Idrissi",
+            "Zo\u{eb} O'Brien",
+            "\u{5C71}\u{7530} \u{305F}\u{308D}\u{3046}",
+            "\u{0410}\u{043D}\u{043D}\u{0430}",
+        ] {
+            assert_eq!(mixed_script(fine), None, "{fine}");
+        }
+    }
+
+    #[test]
+    fn markup_is_found_in_texts_but_not_in_plain_words() {
+        assert!(markup_in_text("<img src=x onerror=alert(1)>").is_some());
+        assert!(markup_in_text("a </b> tag").is_some());
+        assert!(markup_in_text("AT&amp;T").is_some());
+        assert!(markup_in_text("see java script:alert(1)").is_some());
+        for fine in ["5 < 6 and 7 > 3", "Labour & Co", "Note: the list", "12:00"] {
+            assert_eq!(markup_in_text(fine), None, "{fine}");
+        }
+    }
 
     #[test]
     fn look_alikes_share_a_likeness() {

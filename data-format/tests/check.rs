@@ -71,6 +71,9 @@ struct Case {
     loose: bool,
     /// For a duplicate: the first one's text, marked.
     first: Option<String>,
+    /// A help line naming another place: `{place}` in the template is the
+    /// `FILE:LINE:COL` of the marked text (in the edited file).
+    help_at: Option<(String, String)>,
 }
 
 fn case(kind: &'static str, from: &str, to: &str, message: &str) -> Case {
@@ -84,6 +87,7 @@ fn case(kind: &'static str, from: &str, to: &str, message: &str) -> Case {
         regions: false,
         loose: false,
         first: None,
+        help_at: None,
     }
 }
 
@@ -100,6 +104,12 @@ impl Case {
     /// of this text (marked) in the edited file.
     fn first(mut self, needle: &str) -> Case {
         self.first = Some(needle.to_owned());
+        self
+    }
+    /// The help line names the place of `needle` (marked) in the edited
+    /// file, as `{place}` in `template`.
+    fn help_at(mut self, needle: &str, template: &str) -> Case {
+        self.help_at = Some((needle.to_owned(), template.to_owned()));
         self
     }
     fn regions(mut self) -> Case {
@@ -168,12 +178,16 @@ fn run(case: &Case) {
     let (line, column) = line_column(&edited, offset);
     target.text = edited;
     let file = target.file.clone();
-    let help = match &case.first {
-        Some(needle) => {
+    let help = match (&case.first, &case.help_at) {
+        (Some(needle), _) => {
             let (l, c) = position(&target.text, needle);
             Some(format!("the first is at {file}:{l}:{c}"))
         }
-        None => case.help.clone(),
+        (None, Some((needle, template))) => {
+            let (l, c) = position(&target.text, needle);
+            Some(template.replace("{place}", &format!("{file}:{l}:{c}")))
+        }
+        (None, None) => case.help.clone(),
     };
     let problems = check_sources(&scheme, &elections, &reference());
     let expected = Problem {
@@ -247,7 +261,7 @@ fn cases() -> Vec<Case> {
             .first("name = ‸\"Jess Barnard\""),
         case("Cyrillic look-alike", r#"name = "Gemma Bolton""#, r#"name = ‸"Jess B\u0430rnard""#,
             "\"Jess B\u{430}rnard\" is listed twice: the names look the same but \"\u{430}\" (U+0430) is a different letter that looks alike")
-            .first("name = ‸\"Jess Barnard\""),
+            .first("name = ‸\"Jess Barnard\"").loose(),
         case("same pick twice in a seat", r#"picks = ["Cllr Matt White", "Cllr Aneesa Akbar"]"#,
             r#"picks = ["Cllr Matt White", ‸"Cllr Matt White"]"#,
             r#""Cllr Matt White" is listed twice: the same name is given twice"#)
@@ -256,6 +270,78 @@ fn cases() -> Vec<Case> {
             r#"short_title = ‸"NEC 2022 — Grassroots 5\n""#,
             "`short_title` contains a line break (U+000A), which members cannot see")
             .help("retype the text, or delete the character and its neighbours and type them again"),
+        // Letters from two scripts (as a PDF can paste them).
+        case("Cyrillic letter in a Latin name", r#"name = "Jess Barnard""#, r#"name = ‸"Jess B\u0430rnard""#,
+            "\"Jess B\u{430}rnard\": mixes scripts: \"\u{430}\" (U+0430) is a Cyrillic letter in a name written in Latin letters")
+            .help("it may look like a Latin letter but is not (a name copied from a PDF or another document can carry one): type the name again"),
+        case("Greek letter in a Latin name", r#"name = "Gemma Bolton""#, r#"name = ‸"Gemm\u03B1 Bolton""#,
+            "\"Gemm\u{3b1} Bolton\": mixes scripts: \"\u{3b1}\" (U+03B1) is a Greek letter in a name written in Latin letters")
+            .help("it may look like a Latin letter but is not (a name copied from a PDF or another document can carry one): type the name again"),
+        case("Cyrillic letter in a seat's pick", r#"picks = ["Lara McNeill"]"#, r#"picks = [‸"Lara McN\u0435ill"]"#,
+            "\"Lara McN\u{435}ill\": mixes scripts: \"\u{435}\" (U+0435) is a Cyrillic letter in a name written in Latin letters")
+            .help("it may look like a Latin letter but is not (a name copied from a PDF or another document can carry one): type the name again"),
+        // Markup where members read plain words.
+        case("HTML in a name", r#"name = "Jess Barnard""#, r#"name = ‸"<img src=x onerror=alert(1)>""#,
+            "\"<img src=x onerror=alert(1)>\": contains \"<\", a character of web-page markup that no name on a ballot paper has")
+            .help("write the name as it is on the ballot paper, in letters only; if it was copied from a web page, type it again"),
+        case("template braces in a pick", r#"picks = ["Lara McNeill"]"#, r#"picks = [‸"Lara {{McNeill}}"]"#,
+            "\"Lara {{McNeill}}\": contains \"{\", a character of web-page markup that no name on a ballot paper has")
+            .help("write the name as it is on the ballot paper, in letters only; if it was copied from a web page, type it again"),
+        case("script tag in a title", r#"short_title = "NEC 2022 — Grassroots 5""#,
+            r#"short_title = ‸"NEC 2022 <script>alert(1)</script>""#,
+            "`short_title` contains an HTML tag (\"<script…\"): members would see it as code, or a browser could run it")
+            .help("write it in plain words; if it was copied from a web page, type it again"),
+        case("HTML entity in a source's title", r#"title = "Labour internal elections alert""#,
+            r#"title = ‸"Labour internal elections &amp; alert""#,
+            "`title` contains an HTML entity (\"&amp;\"): members would see it as code, or a browser could run it")
+            .help("write it in plain words; if it was copied from a web page, type it again"),
+        // Where an order was published.
+        case("javascript: address as an order's source",
+            r#"source = "https://nell.network/news/labour-internal-elections-alert/""#,
+            r#"source = ‸"javascript:alert(1)""#,
+            "`source` holds the address \"javascript:alert(1)\", which cannot be shown to members: a `javascript:` address is not a web page (only https:// addresses are linked)")
+            .help("give where the order was published: its https:// address as the browser shows it, or the publication's name and date in words"),
+        case("http: address in an order's source words",
+            r#"source = "https://nell.network/news/labour-internal-elections-alert/""#,
+            r#"source = ‸"Northern England Labour Left (http://nell.network/news/)""#,
+            "`source` holds the address \"http://nell.network/news/\", which cannot be shown to members: it starts with http://, which is not secure")
+            .help("give where the order was published: its https:// address as the browser shows it, or the publication's name and date in words"),
+        // Orders balance makes.
+        case("generated order edited by hand",
+            "region = \"north-west\"\norder = [\"dar\", \"rahman\", \"wimborne-idrissi\", \"barnard\", \"bolton\"]",
+            "region = \"north-west\"\norder = ‸[\"rahman\", \"dar\", \"wimborne-idrissi\", \"barnard\", \"bolton\"]",
+            "this order is marked `generated` but is not what `slatecard balance` gives region \"north-west\": balance gives order = [\"dar\", \"rahman\", \"wimborne-idrissi\", \"barnard\", \"bolton\"]")
+            .help("if the slate published this order, keep it by writing provenance = \"published\" with its `source`; otherwise run `slatecard balance data/elections/nec-2022.toml --write` to write the order balance gives (after a published order or a region's weight changes, every generated order may change)"),
+        case("slate too large for balance", "[[candidates]]\nid = \"barnard\"",
+            "[[candidates]]\nid = \"extra-0\"\nname = \"Extra Candidate One\"\n\n[[candidates]]\nid = \"extra-1\"\nname = \"Extra Candidate Two\"\n\n[[candidates]]\nid = \"extra-2\"\nname = \"Extra Candidate Three\"\n\n[[candidates]]\nid = \"extra-3\"\nname = \"Extra Candidate Four\"\n\n[[candidates]]\nid = \"barnard\"",
+            "the slate has 9 candidates; balanced-v1 handles up to 8, because it tries every order of the slate in each region (8 candidates: 40,320 orders per region; 9: 362,880), so it cannot make this order")
+            .help("give every region's order as the slate published it (provenance = \"published\", with its `source`), or check that the slate really has this many candidates")
+            .at("region = \"north-west\"\norder = [\"dar\", \"rahman\", \"wimborne-idrissi\", \"barnard\", \"bolton\"]\nprovenance = ‸\"generated\"")
+            .loose(),
+        // Seats.
+        case("a seat lists a region twice", r#"regions = ["north-west", "yorkshire","#,
+            r#"regions = ["north-west", ‸"north-west","#,
+            "region \"north-west\" is listed twice in this seat's `regions`")
+            .first("regions = [‸\"north-west\""),
+        case("a seat's pick on the main slate", r#"picks = ["Lara McNeill"]"#, r#"picks = [‸"Gemma Bolton"]"#,
+            "\"Gemma Bolton\", a pick for the Youth representative seat, is also a candidate of the slate's main section")
+            .help_at("name = ‸\"Gemma Bolton\"", "the slate's candidate is at {place}: a member stands for one place on the ballot, so take the name out of one of the two"),
+        case("one person picked for two seats", r#"picks = ["Ankunda Matsiko"]"#, r#"picks = [‸"Lara McNeill"]"#,
+            "\"Lara McNeill\" is picked for two seats, BAME representative and another")
+            .help_at("picks = [‸\"Lara McNeill\"]", "the other is at {place} (youth): a member stands for one place on the ballot, so take the name out of one of the two"),
+        // Rounds, changes after the count, nomination-stage picks.
+        case("a round for someone not elected", r#"rounds = [{ name = "Naomi Wimborne-Idrissi", round = 14 }]"#,
+            r#"rounds = [{ name = ‸"Mish Rahman", round = 14 }]"#,
+            "\"Mish Rahman\" has a round but is not in `elected`")
+            .help("give the round of those `elected` lists, with their names as written there"),
+        case("a runner-up who took a seat listed as elected", r#"joined = "Mish Rahman""#,
+            r#"joined = ‸"Ann Black""#,
+            "\"Ann Black\" took a seat after the count but is already in `elected`")
+            .help("`elected` is who the count elected; someone who took a seat later is only in `joined`"),
+        case("picks_stage without picks", "electorate = \"bame\"\npublished = false\n",
+            "electorate = \"bame\"\npublished = false\npicks_stage = ‸\"nomination\"\n",
+            "`picks_stage` says when the picks were made, but this seat has no picks")
+            .help("leave `picks_stage` out, or list the picks the source gives"),
         // Web addresses.
         case("javascript: url", r#"url = "https://nell.network/news/labour-internal-elections-alert/""#,
             r#"url = ‸"javascript:alert(1)""#,
@@ -356,7 +442,7 @@ fn cases() -> Vec<Case> {
         case("picks but not published", "picks = [\"Lara McNeill\"]\npublished = true",
             "picks = ‸[\"Lara McNeill\"]\npublished = false",
             "leave the picks out (never guess) when `published = false`"),
-        case("more picks than votes", "votes = 2\n", "votes = 1\n",
+        case("more picks than votes", "votes = 2\npicks = [\"Cllr Matt White\"", "votes = 1\npicks = [\"Cllr Matt White\"",
             "2 picks, but a voter has only 1 vote").at("picks = ‸[\"Cllr Matt White\""),
         case("source cited that is not in the file", r#"sources = ["nell-2022-alert"]"#,
             r#"sources = [‸"nell"]"#, r#"source "nell" is not in this file's [[sources]]"#)

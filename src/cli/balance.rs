@@ -2,22 +2,12 @@
 //! or `partly-published`, with [`crate::domain::balance`].
 
 use super::load_scheme;
-use crate::domain::balance::{balance, shares_at, RegionSlot};
-use slatecard_data_format::{self as data, ElectionDef, GenerationMethod, Provenance, SchemeDef};
+use crate::domain::balance::shares_at;
+use slatecard_data_format::{self as data, ElectionDef, Provenance, SchemeDef};
+/// The orders `balanced-v1` gives, and each region's weight: the data
+/// format's, which `slatecard check` compares every `generated` order with.
+pub use slatecard_data_format::{generate, region_weights};
 use std::io::Write;
-
-/// Each region's weight for `balanced-v1`, in scheme order: its live
-/// postcodes, or the election's `international_weight` outside the UK.
-pub fn region_weights(e: &ElectionDef, scheme: &SchemeDef) -> Vec<u64> {
-    scheme
-        .regions
-        .iter()
-        .map(|r| match (&e.generation, r.outside_uk) {
-            (Some(g), true) => g.international_weight,
-            _ => r.live_postcodes,
-        })
-        .collect()
-}
 
 /// [`region_weights`] of a bundled election, read from its file
 /// (`data/elections/ID.toml`) and the region scheme.
@@ -31,82 +21,6 @@ pub fn region_weights_of(e: &crate::domain::election::Election) -> Result<Vec<u6
         .map_err(|err| format!("{file}: {err}"))?;
     let def = data::parse_election(&file, &text, &scheme).map_err(|err| err.to_string())?;
     Ok(region_weights(&def, &scheme))
-}
-
-/// The orders `balanced-v1` gives an election: one per region of the scheme,
-/// in scheme order, as candidate ids. Published orders and published leading
-/// places are kept; regions that share one list (`regions = [...]`) are
-/// balanced as one unit weighing as much as all of them, and get the same order.
-///
-/// # Errors
-/// No `[generation]` table, or a slate larger than `balanced-v1` handles.
-pub fn generate(e: &ElectionDef, scheme: &SchemeDef) -> Result<Vec<(String, Vec<String>)>, String> {
-    let Some(generation) = &e.generation else {
-        return Err("the file has no [generation] table".to_owned());
-    };
-    let n = e.candidates.len();
-    if n > 8 {
-        return Err(format!(
-            "the slate has {n} candidates; balanced-v1 handles up to 8, because it tries every \
-             order of the slate in each region (8 candidates: 40,320 orders per region; 9: \
-             362,880). Publish an order for every region by hand instead (provenance = \"published\")"
-        ));
-    }
-    let index = |id: &str| e.candidates.iter().position(|c| c.id == id);
-    // One unit per order entry that names regions, and one per region without
-    // an entry; `unit_of[r]` is region r's unit.
-    let mut slots: Vec<RegionSlot> = Vec::new();
-    let mut entry_unit: Vec<(usize, usize)> = Vec::new(); // (entry, unit)
-    let mut unit_of = Vec::new();
-    for (r, weight) in scheme.regions.iter().zip(region_weights(e, scheme)) {
-        let entry = e
-            .orders
-            .iter()
-            .position(|o| o.region_ids().contains(&r.id.as_str()));
-        if let Some(&(_, unit)) = entry.and_then(|i| entry_unit.iter().find(|(x, _)| *x == i)) {
-            slots[unit].weight += weight;
-            unit_of.push(unit);
-            continue;
-        }
-        let def = entry.map(|i| &e.orders[i]);
-        let fixed: &[String] = match def.map(|o| (o, o.provenance)) {
-            Some((o, Provenance::Published)) => &o.order,
-            Some((o, Provenance::PartlyPublished)) => {
-                let positions = o.published_positions.ok_or_else(|| {
-                    format!(
-                        "{}: a partly-published order needs `published_positions`",
-                        o.entry()
-                    )
-                })?;
-                &o.order[..usize::from(positions).min(o.order.len())]
-            }
-            Some((_, Provenance::Generated)) | None => &[],
-        };
-        let fixed_prefix = fixed
-            .iter()
-            .map(|id| index(id).ok_or_else(|| format!("unknown candidate \"{id}\"")))
-            .collect::<Result<Vec<_>, _>>()?;
-        if let Some(i) = entry {
-            entry_unit.push((i, slots.len()));
-        }
-        unit_of.push(slots.len());
-        slots.push(RegionSlot {
-            weight,
-            fixed_prefix,
-        });
-    }
-    let orders = match generation.method {
-        GenerationMethod::BalancedV1 => balance(n, &slots),
-    };
-    Ok(scheme
-        .regions
-        .iter()
-        .zip(unit_of)
-        .map(|(r, unit)| {
-            let ids = orders[unit].iter().map(|&i| e.candidates[i].id.clone());
-            (r.id.clone(), ids.collect())
-        })
-        .collect())
 }
 
 /// What `rewrite` could not do.
@@ -333,7 +247,7 @@ pub fn read_for_balance(file: &str, text: &str, scheme: &SchemeDef) -> Result<El
         Ok((filled, _)) => filled,
         Err(_) => text.to_owned(),
     };
-    let e = data::parse_election(file, &filled, scheme).map_err(|e| e.to_string())?;
+    let e = data::parse_election_unbalanced(file, &filled, scheme).map_err(|e| e.to_string())?;
     // The orders as the file has them (placeholders left out).
     let mut e = e;
     let unfinished: Vec<&str> = placeholders.iter().map(|(r, _)| r.as_str()).collect();

@@ -2,7 +2,7 @@
 
 use super::follow;
 use crate::domain::model::{Event, Found};
-use crate::domain::page::{BallotView, OrderSource, ResultView, SeatView};
+use crate::domain::page::{BallotView, OrderSource, Outcome, ResultView, SeatView};
 use crate::domain::region::RegionId;
 use crate::text::{catalogue, Catalogue, Label, Lang};
 use yew::prelude::*;
@@ -321,7 +321,12 @@ fn outcome(t: &impl Catalogue, v: &ResultView, ranked: bool) -> Html {
             <p data-testid="results-summary">{ t.outcome(o) }</p>
             <ul class="sc-elected">
                 for (name, slate) in &o.elected {
-                    <li class={classes!(slate.then_some("sc-on-slate"))}>{ *name }</li>
+                    <li class={classes!(slate.then_some("sc-on-slate"))}>
+                        { *name }
+                        if let Some(round) = o.round_of(name) {
+                            <span class="sc-small" data-testid="elected-round">{ format!(" ({})", t.elected_round(round)) }</span>
+                        }
+                    </li>
                 }
             </ul>
             if let Some(q) = o.quota {
@@ -338,7 +343,26 @@ fn outcome(t: &impl Catalogue, v: &ResultView, ranked: bool) -> Html {
                     }
                 </p>
             }
+            { after_the_count(t, o) }
         </section>
+    }
+}
+
+/// What changed after the count (an expulsion, a runner-up taking the
+/// seat): under its own heading, apart from who the count elected.
+fn after_the_count(t: &impl Catalogue, o: &Outcome) -> Html {
+    if o.changes.is_empty() {
+        return html! {};
+    }
+    html! {
+        <div class="sc-after-count" data-testid="after-count">
+            <h4>{ t.label(Label::AfterTheCount) }</h4>
+            <ul role="list">
+                for c in o.changes {
+                    <li>{ t.change(c) }</li>
+                }
+            </ul>
+        </div>
     }
 }
 
@@ -351,6 +375,9 @@ fn seat(t: &impl Catalogue, s: &SeatView) -> Html {
             <span class="sc-seat-name">{ s.name }</span>
             if s.published {
                 <span class="sc-picks" data-testid="seat-picks">{ t.names(s.picks) }</span>
+                if s.nomination_stage {
+                    <span class="sc-picks sc-picks--missing" data-testid="seat-unconfirmed">{ t.label(Label::NominationStage) }</span>
+                }
             } else {
                 <span class="sc-picks sc-picks--missing">{ t.label(Label::NotPublishedHere) }</span>
             }

@@ -119,6 +119,9 @@ pub struct Seat {
     pub elected: &'static [&'static str],
     /// True when it was decided unopposed, so it was not on the ballot.
     pub unopposed: bool,
+    /// True when the picks are from the nomination stage only: no source
+    /// confirms they (or the seat) were on the ballot.
+    pub nomination_stage: bool,
 }
 
 /// Every candidate on the main section's ballot, as a source lists them.
@@ -155,7 +158,7 @@ pub struct Count {
 pub struct Results {
     /// When they were announced, if known.
     pub announced: Option<Date>,
-    /// The elected, in the source's order.
+    /// The elected: a set, in the source's order (which means nothing).
     pub elected: &'static [Named],
     /// The Droop quota as published (a decimal number of votes, e.g.
     /// `"12954.9"`), if it was.
@@ -164,6 +167,25 @@ pub struct Results {
     /// be empty. (The data file may hold everyone's: only the slate's are
     /// bundled, as only they are shown.)
     pub counts: &'static [Count],
+    /// The round of the count at which each was elected, where a source
+    /// gives it: (index into `elected`, round).
+    pub rounds: &'static [(u8, u8)],
+    /// What changed after the count (never part of `elected`).
+    pub changes: &'static [Change],
+}
+
+/// A change to the main section after the count: someone left the seat,
+/// someone else took it.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Change {
+    /// When, if a source gives it.
+    pub date: Option<Date>,
+    /// Who left (one of the elected; may be empty).
+    pub left: &'static str,
+    /// Who took the seat (may be empty).
+    pub joined: &'static str,
+    /// What happened, in the data's words.
+    pub note: &'static str,
 }
 
 /// A source document.

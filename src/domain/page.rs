@@ -5,7 +5,9 @@
 //! what a member sees is here, so it is tested natively.
 
 use super::date::{london_date, Date};
-use super::election::{BallotKind, Election, Electorate, Marking, Provenance, Results, Status};
+use super::election::{
+    BallotKind, Change, Election, Electorate, Marking, Provenance, Results, Status,
+};
 use super::embedding::Theme;
 use super::link::{Link, Unknown};
 use super::lookup::{Answer, LookupError, Resolution};
@@ -283,6 +285,9 @@ pub struct SeatView {
     pub note: &'static str,
     /// Who won it, once the results are in the data (empty otherwise).
     pub elected: &'static [&'static str],
+    /// The picks are from the nomination stage only: not confirmed to be
+    /// on the ballot (the card says so).
+    pub nomination_stage: bool,
 }
 
 /// What the data knows of everyone on the ballot.
@@ -325,6 +330,21 @@ pub struct Outcome {
     /// as published, most first; `None` where not published; empty when
     /// none was.
     pub slate_counts: Vec<(&'static str, Option<u32>)>,
+    /// The round of the count at which each was elected, where a source
+    /// gives it (in the order of `elected`).
+    pub rounds: Vec<(&'static str, u8)>,
+    /// What changed after the count: shown apart from the result.
+    pub changes: &'static [Change],
+}
+
+impl Outcome {
+    /// The round of the count at which `name` was elected, if known.
+    pub fn round_of(&self, name: &str) -> Option<u8> {
+        self.rounds
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, r)| *r)
+    }
 }
 
 /// Who may vote for a group of seats.
@@ -477,6 +497,7 @@ impl ResultView {
                 published: seat.published,
                 note: seat.note,
                 elected: seat.elected,
+                nomination_stage: seat.nomination_stage,
             };
             if seat.unopposed {
                 unopposed.push(view);
@@ -587,6 +608,12 @@ fn outcome(election: &Election, r: &'static Results) -> Outcome {
         slate_size: election.candidates.len(),
         quota: r.quota,
         slate_counts: slate_counts(election, r),
+        rounds: r
+            .rounds
+            .iter()
+            .filter_map(|&(i, round)| Some((r.elected.get(usize::from(i))?.name, round)))
+            .collect(),
+        changes: r.changes,
     }
 }
 

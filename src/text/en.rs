@@ -2,7 +2,7 @@
 
 use super::{Catalogue, Label, PageMeta, PrintText, ShellText, WhyText};
 use crate::domain::date::{Date, Moment};
-use crate::domain::election::{Election, Electorate, Marking, Status};
+use crate::domain::election::{Change, Election, Electorate, Marking, Status};
 use crate::domain::embedding::OptionError;
 use crate::domain::link::Unknown;
 use crate::domain::lookup::{Answer, LookupError, Resolution};
@@ -199,6 +199,8 @@ impl Catalogue for English {
             Label::YourRegionHere => "Your region, remembered on this device: ",
             Label::Forget => "Forget it",
             Label::Elected => "Elected",
+            Label::AfterTheCount => "After the count",
+            Label::NominationStage => "Not confirmed on the ballot: picked while nominations were open",
             Label::NotElected => "Not elected",
             Label::Results => "Results",
             Label::ResultsMissing => "Voting has closed. The results are not in slatecard's data yet.",
@@ -281,7 +283,7 @@ impl Catalogue for English {
             Status::Open { closes: None } => "Voting open".to_owned(),
             Status::Closed { closed: Some(c) } => format!("Voting closed on {}", self.moment(c)),
             Status::Closed { closed: None } => format!(
-                "Voting closed in {} (the exact dates are not in our sources)",
+                "The {} ballot's dates are not in our sources: it has most likely closed",
                 t.held
             ),
         }
@@ -678,6 +680,17 @@ impl Catalogue for English {
 
     fn seat_result(&self, elected: &[&str]) -> String {
         format!("Elected: {}", self.names(elected))
+    }
+
+    fn elected_round(&self, round: u8) -> String {
+        format!("elected in round {round}")
+    }
+
+    fn change(&self, change: &Change) -> String {
+        match change.date {
+            Some(d) => format!("{}: {}", self.date(d), change.note),
+            None => change.note.to_owned(),
+        }
     }
 
     fn print_text(&self) -> PrintText {
