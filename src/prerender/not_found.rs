@@ -49,7 +49,7 @@ pub fn not_found_page(base: &str) -> String {
 /// else stays on the 404 page. `base` is the app's published address; the
 /// script holds no `<`, so it sits in the page as it is.
 fn redirect_script(base: &str) -> String {
-    let base = base.replace(['\\', '\''], "");
+    let base = base.replace(['\\', '\'', '<', '>'], "");
     format!(
         "(function(){{var k={table},b=new URL('{base}').pathname,p=location.pathname,s,e,r;\
          if(p.indexOf(b)!==0)return;\
