@@ -179,16 +179,22 @@ fn elections_rs(
     elections: &[ElectionDef],
     fingerprints: &BTreeMap<String, String>,
 ) -> String {
-    let elections = elections
-        .iter()
-        .map(|e| election_rs(scheme, e, &fingerprints[&e.id]));
+    let heads = elections.iter().enumerate().map(|(i, e)| {
+        format!(
+            "Election {{ id: {:?}, title: {:?}, short_title: {:?}, held: {}, fingerprint: {:?}, data: {i} }}",
+            e.id, e.title, e.short_title, e.ballot.held, fingerprints[&e.id]
+        )
+    });
+    let data = elections.iter().map(|e| election_rs(scheme, e));
     format!(
-        "/// Every bundled election, most recent first.\npub static ELECTIONS: &[Election] = {};\n",
-        slice_rs("", elections)
+        "/// Every bundled election, most recent first.\npub static ELECTIONS: &[Election] = {};\n\
+         /// What the data says of each, in the same order (`Election` derefs to it).\nstatic ELECTION_DATA: &[ElectionData] = {};\n",
+        slice_rs("", heads),
+        slice_rs("", data)
     )
 }
 
-fn election_rs(scheme: &SchemeDef, e: &ElectionDef, fingerprint: &str) -> String {
+fn election_rs(scheme: &SchemeDef, e: &ElectionDef) -> String {
     // One entry per region, in region display order, whatever the file's
     // order; a list shared by a group of regions gives each of them one.
     let orders: Vec<(&str, &OrderDef)> = scheme
@@ -212,9 +218,6 @@ fn election_rs(scheme: &SchemeDef, e: &ElectionDef, fingerprint: &str) -> String
     let when =
         |m: Result<Option<Moment>, _>| moment_rs(m.expect("dates checked by parse_election"));
     let fields = [
-        format!("id: {:?}", e.id),
-        format!("title: {:?}", e.title),
-        format!("short_title: {:?}", e.short_title),
         format!("organisation: {:?}", e.organisation),
         format!("slate: {:?}", e.slate),
         format!("slate_backers: {:?}", e.slate_backers),
@@ -225,10 +228,8 @@ fn election_rs(scheme: &SchemeDef, e: &ElectionDef, fingerprint: &str) -> String
                 .trim_start_matches("Some(")
                 .trim_end_matches(')')
         ),
-        format!("fingerprint: {fingerprint:?}"),
         format!("kind: {}", ballot_kind_rs(b)),
         format!("seats: {}", b.seats),
-        format!("held: {}", b.held),
         format!("opens: {}", when(b.opens_moment())),
         format!("closes: {}", when(b.closes_moment())),
         format!(
@@ -269,7 +270,7 @@ fn election_rs(scheme: &SchemeDef, e: &ElectionDef, fingerprint: &str) -> String
             slice_rs("    ", e.sources.iter().map(source_rs))
         ),
     ];
-    format!("Election {{\n    {},\n  }}", fields.join(",\n    "))
+    format!("ElectionData {{\n    {},\n  }}", fields.join(",\n    "))
 }
 
 fn ballot_kind_rs(ballot: &BallotDef) -> String {

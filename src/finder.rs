@@ -23,7 +23,7 @@
 use crate::components::{remembered_notice, PostcodeForm, PUBLISHED_TABLE, REGION_BUNDLE};
 use crate::domain::link::Link;
 use crate::domain::model::{update, Effect, Event, Focus, Found, Model};
-use crate::domain::page::{view, Body, Chooser};
+use crate::domain::page::{chooser, Chooser};
 use crate::domain::region::RegionId;
 use crate::text::{catalogue, Catalogue as _, Lang};
 use crate::web;
@@ -87,15 +87,33 @@ fn send(event: Event) {
     }
 }
 
-/// Makes the page show what the core's view says: the page of its link
-/// (the home page, or a region's from the bundle) and the box's answer.
+/// What the island draws of the core's state: the page's link, and either
+/// the box (its [`Chooser`]) or a region's page with how it was found and
+/// whether it came with a link. The parts of `page::view` the island needs,
+/// without the advice itself (its words are in the pre-rendered page), so
+/// the module carries none of the elections' text.
+struct Shown {
+    link: Link,
+    chooser: Option<Chooser>,
+    found: Option<Found>,
+    from_link: bool,
+}
+
+fn shown(model: &Model) -> Shown {
+    Shown {
+        link: model.link(),
+        chooser: model.region.is_none().then(|| chooser(model)),
+        found: model.found.clone(),
+        from_link: !model.interacted,
+    }
+}
+
+/// Makes the page show what the core says: the page of its link (the home
+/// page, or a region's from the bundle) and the box's answer.
 fn draw() {
-    let page = ISLAND.with(|i| {
-        i.borrow()
-            .as_ref()
-            .map(|i| view(&i.model, web::now_utc_minutes()))
-    });
-    let Some(page) = page else { return };
+    let Some(page) = ISLAND.with(|i| i.borrow().as_ref().map(|i| shown(&i.model))) else {
+        return;
+    };
     let mut missing = false;
     let moved = ISLAND.with(|i| {
         let mut i = i.borrow_mut();
@@ -103,40 +121,37 @@ fn draw() {
         if i.shown == page.link {
             return None;
         }
-        let shown = match &page.body {
-            Body::Choose(_) => put_home(i),
-            Body::Result { .. } => put_region(i, &page.link),
+        let done = match page.chooser {
+            Some(_) => put_home(i),
+            None => put_region(i, &page.link),
         };
-        missing = !shown && matches!(page.body, Body::Result { .. });
-        shown.then(|| {
+        missing = !done && page.chooser.is_none();
+        done.then(|| {
             i.shown = page.link.clone();
-            (i.model.home.clone(), i.title.clone())
+            i.title.clone()
         })
     });
     if missing {
         // The bundle lacks the page, or is of another release: load it.
         perform(Effect::Load(page.link.clone()));
     }
-    if let Some((home, title)) = moved {
+    if let Some(title) = moved {
         let path = page.link.to_path();
         web::set_page_path(&path);
         let document = gloo::utils::document();
-        match &page.body {
-            Body::Choose(_) => document.set_title(&title),
-            Body::Result {
-                found, from_link, ..
-            } => {
-                if let Some(title) = template_title(&path) {
-                    document.set_title(&title);
-                }
-                said_how_found(found.as_ref(), *from_link, page.link.region);
+        if page.chooser.is_some() {
+            document.set_title(&title);
+        } else {
+            if let Some(title) = template_title(&path) {
+                document.set_title(&title);
             }
+            said_how_found(page.found.as_ref(), page.from_link, page.link.region);
         }
         // For the full app, should it take the page over (lib.rs): the
         // member's own step, and how it was found.
-        hint_for_the_full_app(&page.body, home.as_ref() == Some(&page.link));
+        hint_for_the_full_app(&page);
     }
-    if let Body::Choose(chooser) = page.body {
+    if let Some(chooser) = page.chooser {
         let redraw = ISLAND.with(|i| i.borrow().as_ref().and_then(|i| i.redraw.clone()));
         if let Some(redraw) = redraw {
             redraw.emit(chooser);
@@ -224,19 +239,13 @@ fn said_how_found(found: Option<&Found>, from_link: bool, region: Option<RegionI
 
 /// `#app`'s `data-sc-found`, read by the full app when it takes over
 /// (`Event::Resumed`): how the member's own step found the region shown.
-fn hint_for_the_full_app(body: &Body, home: bool) {
-    let hint = match body {
-        Body::Result {
-            found,
-            from_link: false,
-            ..
-        } => Some(found.as_ref().map(Found::to_hint).unwrap_or_default()),
-        _ => None,
-    };
+fn hint_for_the_full_app(page: &Shown) {
+    let hint = (page.chooser.is_none() && !page.from_link)
+        .then(|| page.found.as_ref().map(Found::to_hint).unwrap_or_default());
     if let Some(app) = gloo::utils::document().get_element_by_id("app") {
         let _ = match hint {
-            Some(hint) if !home => app.set_attribute("data-sc-found", &hint),
-            _ => app.remove_attribute("data-sc-found"),
+            Some(hint) => app.set_attribute("data-sc-found", &hint),
+            None => app.remove_attribute("data-sc-found"),
         };
     }
 }
@@ -320,7 +329,7 @@ fn clicked(e: &MouseEvent) {
     };
     let testid = link.get_attribute("data-testid").unwrap_or_default();
     let href = link.get_attribute("href").unwrap_or_default();
-    let to = Link::parse_address(&href, "");
+    let to = Link::from_path(&href);
     let arrived = ISLAND.with(|i| i.borrow().as_ref().is_some_and(|i| i.arrived));
     let event = if matches!(testid.as_str(), "change-region" | "not-my-region") {
         // (Not on a page served for another address: its home page is the
@@ -391,10 +400,10 @@ pub fn start() {
     else {
         return;
     };
-    let home = Link::parse_address(&web::page_path().unwrap_or_default(), "");
+    let home = Link::from_path(&web::page_path().unwrap_or_default());
     // Served for another address: a region's page (start.js starts the
     // full app for any other).
-    let here = Link::parse_address(&web::address().0, "");
+    let here = Link::from_path(&web::address().0);
     let arrived = (here != home && here.region.is_some()).then_some(here);
     let mut model = Model::island(&Link {
         election: arrived.as_ref().map_or(home.election, |a| a.election),
@@ -403,9 +412,7 @@ pub fn start() {
     if let Some(r) = web::remembered_region() {
         let _ = update(&mut model, Event::Remembered(r));
     }
-    let Body::Choose(chooser) = view(&model, web::now_utc_minutes()).body else {
-        return;
-    };
+    let chooser = chooser(&model);
     ISLAND.with(|i| {
         *i.borrow_mut() = Some(Island {
             shown: model.link(),
@@ -430,8 +437,9 @@ pub fn start() {
             },
         ),
         gloo::events::EventListener::new(&gloo::utils::window(), "popstate", |_| {
-            let (path, search) = web::address();
-            send(Event::WentBack(Link::parse_address(&path, &search)))
+            // (An old-style query never reaches here: the page's head sends
+            // it to its page before anything runs.)
+            send(Event::WentBack(Link::from_path(&web::address().0)))
         }),
     );
     std::mem::forget(listeners); // for the page's lifetime

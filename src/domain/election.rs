@@ -203,7 +203,13 @@ pub struct Source {
     pub used_for: &'static str,
 }
 
-/// One bundled election.
+/// One bundled election: its names, and (through `Deref`) everything else
+/// the data says of it, [`ElectionData`].
+///
+/// The two are kept apart so that code which only names elections (the
+/// postcode island: addresses, links, the model) never links the
+/// elections' data into its module: the data is reached only through
+/// `Deref`, and a module that never calls it carries none of it.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Election {
     /// Stable id, used in URLs.
@@ -212,6 +218,28 @@ pub struct Election {
     pub title: &'static str,
     /// Short title for choosers.
     pub short_title: &'static str,
+    /// Year held.
+    pub held: u16,
+    /// The data's fingerprint: 8 hexadecimal digits naming exactly what the
+    /// election file and the region scheme say (`slatecard check` prints
+    /// it; see `slatecard_data_format::fingerprint`).
+    pub fingerprint: &'static str,
+    /// Where its data is in `ELECTION_DATA`.
+    data: usize,
+}
+
+impl std::ops::Deref for Election {
+    type Target = ElectionData;
+
+    fn deref(&self) -> &ElectionData {
+        &ELECTION_DATA[self.data]
+    }
+}
+
+/// What the data says of one bundled election, beyond its names
+/// ([`Election`] derefs to it).
+#[derive(Debug, PartialEq, Eq)]
+pub struct ElectionData {
     /// Who runs it.
     pub organisation: &'static str,
     /// The slate's name.
@@ -222,16 +250,10 @@ pub struct Election {
     pub version: u32,
     /// When the orders or picks last changed (`updated` in the file).
     pub updated: Date,
-    /// The data's fingerprint: 8 hexadecimal digits naming exactly what the
-    /// election file and the region scheme say (`slatecard check` prints
-    /// it; see `slatecard_data_format::fingerprint`).
-    pub fingerprint: &'static str,
     /// How the ballot is marked.
     pub kind: BallotKind,
     /// Places to fill.
     pub seats: u8,
-    /// Year held.
-    pub held: u16,
     /// Voting opens (UK time).
     pub opens: Option<Moment>,
     /// Voting closes (UK time).

@@ -171,14 +171,34 @@ impl Link {
     /// assert_eq!(Link::parse_address("index.html", "").election, None);
     /// ```
     pub fn parse_address(path: &str, search: &str) -> Link {
+        let page = Link::from_path(path);
+        let mut link = Link::parse(search);
+        link.election = link.election.or(page.election);
+        link.region = link.region.or(page.region);
+        link
+    }
+
+    /// Decodes a page's path under the app's base alone (`nec-2022/london/`,
+    /// `nec-2022/`, or empty), as [`Link::parse_address`] does before the
+    /// query: for code that never reads a query (the postcode island), which
+    /// then carries no query parser.
+    ///
+    /// ```
+    /// use slatecard::domain::link::Link;
+    /// let q = Link::from_path("nec-2020/South-West/");
+    /// assert_eq!((q.election.unwrap().id, q.region.unwrap().slug()), ("nec-2020", "south-west"));
+    /// assert_eq!(Link::from_path(""), Link::default());
+    /// ```
+    pub fn from_path(path: &str) -> Link {
         let mut segments = path.split('/').filter(|s| !s.is_empty());
         // Ids and slugs are plain ASCII: a path segment needs no decoding.
         let election = segments.next().and_then(find_election);
         let region = election.and(segments.next()).and_then(find_region);
-        let mut link = Link::parse(search);
-        link.election = link.election.or(election);
-        link.region = link.region.or(region);
-        link
+        Link {
+            election,
+            region,
+            ..Link::default()
+        }
     }
 
     /// The page's path under the app's base: `nec-2022/london/`,

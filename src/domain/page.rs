@@ -658,6 +658,42 @@ pub fn feedback(lookup: &Result<Answer, LookupError>) -> Feedback {
     }
 }
 
+/// The ways to choose a region on `model`'s page (its postcode box, the
+/// remembered region, the list of regions). Reads no election's data (only
+/// its id, for the paths), so the postcode island can draw its box from it
+/// without carrying the elections' text.
+pub fn chooser(model: &Model) -> Chooser {
+    Chooser {
+        // (A postcode waiting for the table, or a region found waiting
+        // for the election's pages.)
+        feedback: if model.pending.is_some() || model.held.is_some() {
+            Some(Feedback::Waiting)
+        } else {
+            model.lookup.as_ref().map(feedback)
+        },
+        remembered: model.remembered.map(|r| {
+            let link = Link {
+                election: Some(model.election),
+                region: Some(r),
+                ..Link::default()
+            };
+            (r, link.to_path())
+        }),
+        regions: RegionId::all()
+            .map(|r| RegionChoice {
+                region: r,
+                path: Link {
+                    election: Some(model.election),
+                    region: Some(r),
+                    ..Link::default()
+                }
+                .to_path(),
+                outside_uk: r.region().outside_uk,
+            })
+            .collect(),
+    }
+}
+
 /// What `model` shows at `now_utc_minutes` (minutes since the Unix epoch, UTC).
 ///
 /// ```
@@ -684,35 +720,7 @@ pub fn view(model: &Model, now_utc_minutes: i64) -> Page {
             }
             .to_path(),
         },
-        None => Body::Choose(Chooser {
-            // (A postcode waiting for the table, or a region found waiting
-            // for the election's pages.)
-            feedback: if model.pending.is_some() || model.held.is_some() {
-                Some(Feedback::Waiting)
-            } else {
-                model.lookup.as_ref().map(feedback)
-            },
-            remembered: model.remembered.map(|r| {
-                let link = Link {
-                    election: Some(model.election),
-                    region: Some(r),
-                    ..Link::default()
-                };
-                (r, link.to_path())
-            }),
-            regions: RegionId::all()
-                .map(|r| RegionChoice {
-                    region: r,
-                    path: Link {
-                        election: Some(model.election),
-                        region: Some(r),
-                        ..Link::default()
-                    }
-                    .to_path(),
-                    outside_uk: r.region().outside_uk,
-                })
-                .collect(),
-        }),
+        None => Body::Choose(chooser(model)),
     };
     Page {
         mode: model.mode,
