@@ -83,11 +83,15 @@ fn card(t: &impl Catalogue, page: &Page, v: &ResultView) -> String {
                     t.label(Label::NotPublishedHere).to_owned()
                 };
                 let marking = t.marking(s.marking, s.votes);
-                let votes = if marking.is_empty() {
+                let mut votes = if marking.is_empty() {
                     String::new()
                 } else {
                     format!(" ({marking})")
                 };
+                // As the card says it: picks not confirmed on the ballot.
+                if s.nomination_stage {
+                    votes = format!("{votes}. {}", t.label(Label::NominationStage));
+                }
                 let _ = write!(
                     out,
                     "<li><b>{}</b>: {}{}</li>",

@@ -136,3 +136,19 @@ test('with forced colours, every control keeps a visible edge', async () => {
   }
   await context.close();
 });
+
+test('Share in a framed full page copies the link instead', async () => {
+  const { writeFile } = await import('node:fs/promises');
+  await writeFile(join(server.dir, 'framed.html'),
+    '<!doctype html><title>A page framing slatecard</title><iframe src="/nec-2022/london/" width="390" height="800"></iframe>');
+  const context = await browser.newContext({ viewport: { width: 500, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const page = await context.newPage();
+  await page.goto(`${server.url}/framed.html`);
+  const frame = page.frameLocator('iframe');
+  await frame.getByTestId('share-page').click();
+  await frame.getByTestId('share-status').filter({ hasText: 'Copied' }).waitFor();
+  const copied = await page.frames()[1].evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, `${server.url}/nec-2022/london/`);
+  await context.close();
+});
