@@ -125,12 +125,21 @@ const prepare = (which) => ready[which] || (ready[which] = (async () => {
 
 // The element of `to` at the place of `el` in `from` (the same child of the
 // same child…): the app draws the same elements as the pre-rendered page.
+// A control with an id (the postcode field, the election choice) is found
+// by it, whatever a browser extension or a translation added around it (a
+// password manager's icon before the field); anything else by its place
+// among the elements of its kind under the same parent.
 const twin = (el, from, to) => {
   if (el === from) return to;
+  if (el.id) {
+    const t = to.querySelector('[id="' + el.id + '"]');
+    return t && t.tagName === el.tagName ? t : null;
+  }
   const up = el.parentElement;
   const parent = up && twin(up, from, to);
-  const t = parent && parent.children[[...up.children].indexOf(el)];
-  return t && t.tagName === el.tagName ? t : null;
+  if (!parent) return null;
+  const kind = (list) => [...list].filter((c) => c.tagName === el.tagName);
+  return kind(parent.children)[kind(up.children).indexOf(el)] || null;
 };
 
 // What the member did before the app took over: the element they last

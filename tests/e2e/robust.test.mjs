@@ -152,3 +152,39 @@ test('Share in a framed full page copies the link instead', async () => {
   assert.equal(copied, `${server.url}/nec-2022/london/`);
   await context.close();
 });
+
+/** As a password manager does at load: an element before `selector`, once. */
+function extensionBefore(selector) {
+  return (sel) => {
+    const seen = new MutationObserver(() => {
+      const el = document.querySelector(sel);
+      if (!el) return;
+      seen.disconnect();
+      el.insertAdjacentHTML('beforebegin', '<span class="an-extension" aria-hidden="true">*</span>');
+    });
+    seen.observe(document, { childList: true, subtree: true });
+  };
+}
+
+test('an element an extension puts before the postcode field loses nothing typed', async () => {
+  const { context, page, app } = await member();
+  await page.addInitScript(extensionBefore(), '#sc-postcode');
+  await page.goto(`${server.url}/nec-2022/`);
+  await page.locator('.an-extension').waitFor({ state: 'attached' });
+  // Typed and asked for before the postcode box's module has run.
+  await app.lookUp('CF10 1EP');
+  await page.getByTestId('result').waitFor();
+  assert.equal(await app.regionShown(), 'Wales');
+  await context.close();
+});
+
+test('an element an extension puts before the election choice loses no choice', async () => {
+  const { context, page } = await member();
+  await page.addInitScript(extensionBefore(), '#sc-election');
+  await page.goto(`${server.url}/nec-2022/london/`);
+  await page.locator('.an-extension').waitFor({ state: 'attached' });
+  await page.getByTestId('election-select').selectOption('nec-2020');
+  await page.waitForFunction(() => /NEC 2020/.test(document.querySelector('[data-testid=page-heading]').textContent));
+  assert.equal(await page.getByTestId('result-region').textContent(), 'London');
+  await context.close();
+});
