@@ -91,7 +91,11 @@ pub fn App(props: &AppProps) -> Html {
         <>
             <header class="sc-header">
                 <p class="sc-brand">{ t.label(Label::Brand) }</p>
-                <h1 data-testid="page-heading">{ t.page_heading(page.election.election) }</h1>
+                // Keyed: another election's heading is a new element, never
+                // text patched under a translating browser's own elements
+                // (it wraps every text in <font>: a patch would leave the
+                // old words showing).
+                <h1 key={page.election.election.id} data-testid="page-heading">{ t.page_heading(page.election.election) }</h1>
                 if !on_result {
                     <p class="sc-tagline">{ t.label(Label::Tagline) }</p>
                 }

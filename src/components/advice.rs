@@ -150,9 +150,13 @@ pub fn Advice(props: &AdviceProps) -> Html {
     html! {
         <>
         if let Some(found) = &props.found {
-            <p class="sc-found" data-testid="found-by">{ t.found(found, v.region) }</p>
+            <p key={t.found(found, v.region)} class="sc-found" data-testid="found-by">{ t.found(found, v.region) }</p>
         }
-        <section class="sc-result" data-testid="result" aria-labelledby="sc-result-heading">
+        // Keyed by election and region: another order is drawn afresh,
+        // never patched into the old one's elements (a translating browser
+        // replaces their text with its own elements, and a patched list
+        // would show old names under new numbers).
+        <section key={format!("{}/{}", v.election_id, v.region.slug())} class="sc-result" data-testid="result" aria-labelledby="sc-result-heading">
             if let Some(share) = &props.share {
                 // Lazy: shown (and fetched) only on paper, never a request
                 // before the page's first paint.

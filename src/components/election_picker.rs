@@ -60,7 +60,7 @@ pub fn ElectionPicker(props: &ElectionPickerProps) -> Html {
 /// Where voting stands in `head`'s election ("Voting closes in 3 days…").
 pub fn status_line(lang: Lang, head: ElectionHead) -> Html {
     html! {
-        <p class={classes!("sc-status", head.timing.is_open().then_some("sc-status--open"))} data-testid="election-status">
+        <p key={head.election.id} class={classes!("sc-status", head.timing.is_open().then_some("sc-status--open"))} data-testid="election-status">
             { catalogue(lang).timing(head.timing) }
         </p>
     }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join, normalize, extname } from 'node:path';
-import { serveApp, launch, SlatecardPage, watchErrors } from './support.mjs';
+import { serveApp, launch, SlatecardPage, watchErrors, expected } from './support.mjs';
 
 let server, browser, withNotFound;
 before(async () => {
@@ -186,5 +186,46 @@ test('an element an extension puts before the election choice loses no choice', 
   await page.getByTestId('election-select').selectOption('nec-2020');
   await page.waitForFunction(() => /NEC 2020/.test(document.querySelector('[data-testid=page-heading]').textContent));
   assert.equal(await page.getByTestId('result-region').textContent(), 'London');
+  await context.close();
+});
+
+/** As Google Translate does: every text of the page in <font> elements of its own. */
+function translate() {
+  const walker = document.createTreeWalker(document.getElementById('app'), NodeFilter.SHOW_TEXT);
+  const texts = [];
+  while (walker.nextNode()) if (walker.currentNode.textContent.trim()) texts.push(walker.currentNode);
+  for (const text of texts) {
+    const outer = document.createElement('font');
+    const inner = document.createElement('font');
+    inner.textContent = text.textContent;
+    outer.appendChild(inner);
+    text.replaceWith(outer);
+  }
+}
+
+test('a translated page never shows a wrong or misnumbered order when the election changes', async () => {
+  const data = expected();
+  const { context, page, app } = await member();
+  await app.open('nec-2026/london/');
+  await page.evaluate(translate);
+  await app.chooseElection('nec-2020');
+  await page.waitForFunction(() => /NEC 2020/.test(document.querySelector('[data-testid=page-heading]').textContent));
+  const nec2020 = data.elections.find((e) => e.id === 'nec-2020');
+  assert.deepEqual(await app.candidates(), nec2020.regions.london.candidates);
+  const numbers = await page.locator('.sc-pref').allTextContents();
+  assert.deepEqual(numbers, nec2020.regions.london.candidates.map((_, i) => String(i + 1)));
+  assert.match(await page.getByTestId('election-status').textContent(), /2020/);
+  await context.close();
+});
+
+test('a translated page says a second postcode error in its own words', async () => {
+  const { context, page, app } = await member();
+  await page.goto(`${server.url}/nec-2022/`);
+  await app.lookUp('1SW');
+  const first = await page.getByTestId('postcode-error').textContent();
+  await page.evaluate(translate);
+  await app.lookUp('SW1A 1AAAAA');
+  await page.waitForFunction((before) => document.querySelector('[data-testid=postcode-error]')?.textContent !== before, first);
+  assert.match(await page.getByTestId('postcode-error').textContent(), /at most 8 characters/);
   await context.close();
 });
