@@ -599,22 +599,7 @@ pub fn parse_election(
     text: &str,
     scheme: &SchemeDef,
 ) -> Result<ElectionDef, DataError> {
-    let reference = Reference {
-        current_year: current_year(),
-        ons: None,
-    };
-    let mut problems = Vec::new();
-    let e = check_election(
-        file,
-        text,
-        Some((SCHEME_PATH, scheme)),
-        &reference,
-        &mut problems,
-    );
-    match e {
-        Some(e) if problems.is_empty() => Ok(e),
-        _ => Err(DataError { problems }),
-    }
+    parse_election_checking(file, text, scheme, true)
 }
 
 /// [`parse_election`], but without comparing the `generated` orders with
@@ -628,6 +613,17 @@ pub fn parse_election_unbalanced(
     text: &str,
     scheme: &SchemeDef,
 ) -> Result<ElectionDef, DataError> {
+    parse_election_checking(file, text, scheme, false)
+}
+
+/// [`parse_election`], comparing generated orders with `balanced-v1` when
+/// `balanced` is true.
+fn parse_election_checking(
+    file: &str,
+    text: &str,
+    scheme: &SchemeDef,
+    balanced: bool,
+) -> Result<ElectionDef, DataError> {
     let reference = Reference {
         current_year: current_year(),
         ons: None,
@@ -639,7 +635,7 @@ pub fn parse_election_unbalanced(
         Some((SCHEME_PATH, scheme)),
         &reference,
         &mut problems,
-        false,
+        balanced,
     );
     match e {
         Some(e) if problems.is_empty() => Ok(e),
