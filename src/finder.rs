@@ -121,30 +121,24 @@ fn draw() {
         if i.shown == page.link {
             return None;
         }
-        let done = match page.chooser {
+        let title = match page.chooser {
             Some(_) => put_home(i),
             None => put_region(i, &page.link),
         };
-        missing = !done && page.chooser.is_none();
-        done.then(|| {
+        missing = title.is_none() && page.chooser.is_none();
+        if title.is_some() {
             i.shown = page.link.clone();
-            i.title.clone()
-        })
+        }
+        title
     });
     if missing {
         // The bundle lacks the page, or is of another release: load it.
         perform(Effect::Load(page.link.clone()));
     }
     if let Some(title) = moved {
-        let path = page.link.to_path();
-        web::set_page_path(&path);
-        let document = gloo::utils::document();
-        if page.chooser.is_some() {
-            document.set_title(&title);
-        } else {
-            if let Some(title) = template_title(&path) {
-                document.set_title(&title);
-            }
+        web::set_page_path(&page.link.to_path());
+        gloo::utils::document().set_title(&title);
+        if page.chooser.is_none() {
             said_how_found(page.found.as_ref(), page.from_link, page.link.region);
         }
         // For the full app, should it take the page over (lib.rs): the
@@ -159,16 +153,15 @@ fn draw() {
     }
 }
 
-/// Puts the home page back in `#app`; false when it is there already.
-fn put_home(i: &mut Island) -> bool {
-    let Some(saved) = i.saved.take() else {
-        return false;
-    };
+/// Puts the home page back in `#app` and returns its tab's title; `None`
+/// when it is there already.
+fn put_home(i: &mut Island) -> Option<String> {
+    let saved = i.saved.take()?;
     while let Some(child) = i.app.first_child() {
         let _ = i.app.remove_child(&child);
     }
     let _ = i.app.append_child(&saved);
-    true
+    Some(i.title.clone())
 }
 
 /// The bundle's page for `path` (`nec-2026/london/`).
@@ -181,29 +174,23 @@ fn template(bundle: &DocumentFragment, path: &str) -> Option<HtmlTemplateElement
         .ok()
 }
 
-fn template_title(path: &str) -> Option<String> {
-    ISLAND.with(|i| {
-        let i = i.borrow();
-        template(i.as_ref()?.bundle.as_ref()?, path)?.get_attribute("data-title")
-    })
-}
-
 /// Puts the pre-rendered page of `link` in `#app`, from the bundle, the
-/// home page aside (kept for Back); false when the bundle has none.
-fn put_region(i: &mut Island, link: &Link) -> bool {
-    let Some(template) = i.bundle.as_ref().and_then(|b| template(b, &link.to_path())) else {
-        return false;
-    };
+/// home page aside (kept for Back), and returns its tab's title; `None` when
+/// the bundle has no such page of this release.
+fn put_region(i: &mut Island, link: &Link) -> Option<String> {
+    let template = template(i.bundle.as_ref()?, &link.to_path())?;
     // A bundle of another release (fetched after this page was opened)
     // whose orders differ: never a mix of two releases on one page. The
     // region's page is loaded instead, whole.
     if !web::same_orders(&template.get_attribute("data-orders").unwrap_or_default()) {
-        return false;
+        return None;
     }
-    let Ok(fresh) = template.content().clone_node_with_deep(true) else {
-        return false;
-    };
-    let out = gloo::utils::document().create_document_fragment();
+    let fresh = template.content().clone_node_with_deep(true).ok()?;
+    let document = gloo::utils::document();
+    let title = template
+        .get_attribute("data-title")
+        .unwrap_or_else(|| document.title());
+    let out = document.create_document_fragment();
     while let Some(child) = i.app.first_child() {
         let _ = out.append_child(&child);
     }
@@ -211,7 +198,7 @@ fn put_region(i: &mut Island, link: &Link) -> bool {
         i.saved = Some(out);
     }
     let _ = i.app.append_child(&fresh);
-    true
+    Some(title)
 }
 
 /// As the full app draws a region the member chose: no "not your region?"

@@ -70,8 +70,9 @@ self.addEventListener('fetch', (event) => {
     if (fresh(request, url)) {
       const network = fromNetwork(cache, request);
       // The network's answer, unless it fails or takes longer than
-      // PATIENCE_MS while a copy is cached.
-      const slow = new Promise((resolve) => setTimeout(resolve, PATIENCE_MS)).then(() => fallback(cache, request));
+      // PATIENCE_MS while a copy is cached (the cache is looked at only then).
+      let timer;
+      const slow = new Promise((resolve) => { timer = setTimeout(resolve, PATIENCE_MS); }).then(() => fallback(cache, request));
       try {
         const first = await Promise.race([network, slow]);
         if (first) return first;
@@ -80,6 +81,8 @@ self.addEventListener('fetch', (event) => {
         const cached = await fallback(cache, request);
         if (cached) return cached;
         throw error;
+      } finally {
+        clearTimeout(timer);
       }
     }
     const cached = await cache.match(request);

@@ -201,6 +201,12 @@ impl Link {
         }
     }
 
+    /// The election the link's page shows: the one it names, else the
+    /// latest (the landing page's address names none).
+    pub fn election_or_latest(&self) -> &'static Election {
+        self.election.unwrap_or_else(Election::latest)
+    }
+
     /// The page's path under the app's base: `nec-2022/london/`,
     /// `nec-2022/`, or empty for the landing page.
     ///

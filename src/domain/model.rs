@@ -263,7 +263,7 @@ impl Model {
         Model {
             mode,
             lang: Lang::default(),
-            election: link.election.unwrap_or_else(Election::latest),
+            election: link.election_or_latest(),
             region: link.region,
             found: None,
             lookup: None,
@@ -316,7 +316,7 @@ impl Model {
     fn is_home_election(&self) -> bool {
         self.home
             .as_ref()
-            .is_some_and(|h| h.election.unwrap_or_else(Election::latest).id == self.election.id)
+            .is_some_and(|h| h.election_or_latest().id == self.election.id)
     }
 
     fn settle(&mut self, region: Option<RegionId>, found: Option<Found>) {
@@ -510,9 +510,7 @@ impl Model {
         let Some(home) = &self.home else {
             return InPlace::Yes; // The shell draws every page.
         };
-        // (The landing page's address names no election: the latest.)
-        let election = |l: &Link| l.election.unwrap_or_else(Election::latest).id;
-        if election(link) != election(home) {
+        if link.election_or_latest().id != home.election_or_latest().id {
             return InPlace::No;
         }
         if link.region == home.region {
