@@ -14,11 +14,14 @@ mod footer;
 mod postcode_form;
 mod region_picker;
 
-pub use advice::{Advice, AdviceProps, ShareLinks};
+pub use advice::{found_by, Advice, AdviceProps, ShareLinks};
 pub use election_picker::{election_status, status_line, ElectionPicker, ElectionPickerProps};
 pub use embed_panel::{EmbedPanel, EmbedPanelProps};
 pub use footer::{Footer, FooterProps};
-pub use postcode_form::{PostcodeForm, PostcodeFormProps};
+pub use postcode_form::{
+    field_marks, PostcodeAnswer, PostcodeAnswerProps, PostcodeError, PostcodeForm,
+    PostcodeFormProps,
+};
 pub use region_picker::{region_select, RegionPicker, RegionPickerProps};
 
 use crate::domain::model::{update, Event, Model};

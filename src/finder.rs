@@ -1,45 +1,51 @@
-//! The postcode island: the member's first module, which runs the postcode
-//! box of a pre-rendered landing or election page, and nothing else that
-//! draws.
+//! The postcode island: the one module a member's page loads. It runs the
+//! postcode box of a pre-rendered landing or election page, in place, and
+//! nothing else that draws.
 //!
-//! Every page a member can reach is pre-rendered (`prerender`), drawn by
-//! the full [`App`](crate::app::App) at build time. On the landing page and
-//! each election's page the only thing the member needs a module for is the
-//! postcode box. This shell holds the page's [`Model`] (built by
-//! [`Model::island`]) and sends everything that happens to the core's
-//! [`update`]: what the member does in the box, a click on a region's link,
-//! Back and Forward, the postcode table and the election's pages arriving.
-//! It performs the [`Effect`]s `update` returns and makes the page show what
-//! [`view`] says: the box's answer (drawn by the same [`PostcodeForm`]), and
-//! the page of the region found, put in place of this one from the
-//! election's bundle (`nec-2026/regions.html`, every region's page of one
-//! election: the request names the election, never the region or the
-//! postcode). Nothing here decides.
-//!
-//! Anything else (the election drop-down, the embed panel, the controls of
-//! a result page) starts the full app (start.js), which takes the page over:
-//! this module then stands aside (`stood_aside`).
+//! Every page a member can reach is pre-rendered (`prerender`) and complete:
+//! its other controls are HTML (links, `<details>`, the election choice with
+//! its pages, share and copy in start.js). On the landing page and each
+//! election's page the postcode box needs a module. This shell holds the
+//! page's [`Model`] (built by [`Model::island`]) and sends everything that
+//! happens to the core's [`update`]: a postcode asked for (in the field, or
+//! recorded by start.js before the island ran: [`asked`]), a click on a
+//! region's link, Back and Forward, the postcode table and the election's
+//! pages arriving. It performs the [`Effect`]s `update` returns and makes
+//! the page show what [`view`](crate::domain::page::view) says, with the
+//! same components as every page: the box's problem and answer
+//! ([`PostcodeError`], [`PostcodeAnswer`], drawn into their places in the
+//! pre-rendered box, whose field and button are never replaced, so what was
+//! typed and the focus stay), the remembered region, and the page of the
+//! region found, put in place of this one from the election's bundle
+//! (`nec-2026/regions.html`, every region's page of one election: the
+//! request names the election, never the region or the postcode), with how
+//! it was found ([`found_by`]). Nothing here decides.
 
-use crate::components::{remembered_notice, PostcodeForm, PUBLISHED_TABLE, REGION_BUNDLE};
+use crate::components::{
+    field_marks, found_by, remembered_notice, PostcodeAnswer, PostcodeError, PUBLISHED_TABLE,
+    REGION_BUNDLE,
+};
 use crate::domain::link::Link;
 use crate::domain::model::{update, Effect, Event, Focus, Found, Model};
 use crate::domain::page::{chooser, Chooser};
 use crate::domain::region::RegionId;
-use crate::text::{catalogue, Catalogue as _, Lang};
+use crate::text::Lang;
 use crate::web;
 use gloo::events::EventListenerOptions;
 use std::cell::RefCell;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsCast;
-use web_sys::{DocumentFragment, Element, HtmlElement, HtmlTemplateElement};
+use web_sys::{DocumentFragment, Element, HtmlElement, HtmlInputElement, HtmlTemplateElement};
 use yew::prelude::*;
 
 /// The island: the core's model, and what the page holds for it.
 struct Island {
     /// The page's model: the core decides every change to it.
     model: Model,
-    /// `#app` when the module started: once the full app has replaced it,
-    /// this module does nothing more.
+    /// `#app`, where the page's content is.
     app: Element,
+    /// The pre-rendered postcode field, marked as the answer says.
+    field: HtmlInputElement,
     /// The page's title, for its tab when it is back.
     title: String,
     /// The page the DOM shows (its link), as last drawn.
@@ -51,30 +57,28 @@ struct Island {
     /// The page was served for another address (a region's page not yet
     /// visited, offline: the service worker's copy of the landing page).
     arrived: bool,
-    /// Redraws the box (the [`Finder`] component) with the chooser's state.
-    redraw: Option<Callback<Chooser>>,
+    /// What the island draws, as last drawn.
+    drawn: Drawn,
+    /// Redraws the [`IslandBox`] with it.
+    redraw: Option<Callback<Drawn>>,
+}
+
+/// What the island draws with components: the box's state, and how the
+/// region of the page shown was found, with the place to say it (the
+/// region page's `.sc-found-by`).
+#[derive(Clone, PartialEq)]
+struct Drawn {
+    chooser: Chooser,
+    found: Option<(Found, RegionId, Element)>,
 }
 
 thread_local! {
     static ISLAND: RefCell<Option<Island>> = const { RefCell::new(None) };
 }
 
-/// True once the full app has taken the page over (or the module never
-/// started): the island then leaves everything to it.
-fn stood_aside() -> bool {
-    ISLAND.with(|i| {
-        i.borrow().as_ref().is_none_or(|i| {
-            gloo::utils::document().get_element_by_id("app").as_ref() != Some(&i.app)
-        })
-    })
-}
-
 /// Sends `event` to the core, draws what it now says, and performs the
 /// effects it asked for.
 fn send(event: Event) {
-    if stood_aside() {
-        return;
-    }
     let effects = ISLAND.with(|i| {
         let mut i = i.borrow_mut();
         i.as_mut()
@@ -138,18 +142,43 @@ fn draw() {
     if let Some(title) = moved {
         web::set_page_path(&page.link.to_path());
         gloo::utils::document().set_title(&title);
-        if page.chooser.is_none() {
-            said_how_found(page.found.as_ref(), page.from_link, page.link.region);
+        if page.chooser.is_none() && !page.from_link {
+            // The member's own step: no "not your region?" (they just
+            // said it is).
+            if let Ok(Some(note)) =
+                gloo::utils::document().query_selector("#app [data-testid=from-link]")
+            {
+                note.remove();
+            }
         }
-        // For the full app, should it take the page over (lib.rs): the
-        // member's own step, and how it was found.
-        hint_for_the_full_app(&page);
     }
-    if let Some(chooser) = page.chooser {
-        let redraw = ISLAND.with(|i| i.borrow().as_ref().and_then(|i| i.redraw.clone()));
-        if let Some(redraw) = redraw {
-            redraw.emit(chooser);
+    let redraw = ISLAND.with(|i| {
+        let mut i = i.borrow_mut();
+        let i = i.as_mut()?;
+        let mut drawn = i.drawn.clone();
+        if let Some(chooser) = page.chooser {
+            let (invalid, described) = field_marks(chooser.feedback.as_ref());
+            let _ = i.field.set_attribute("aria-invalid", invalid);
+            let _ = i.field.set_attribute("aria-describedby", described);
+            drawn.chooser = chooser;
         }
+        drawn.found = match (page.found, page.link.region) {
+            (Some(found), Some(region)) => i
+                .app
+                .query_selector(".sc-found-by")
+                .ok()
+                .flatten()
+                .map(|host| (found, region, host)),
+            _ => None,
+        };
+        if drawn == i.drawn {
+            return None;
+        }
+        i.drawn = drawn.clone();
+        i.redraw.clone().map(|r| (r, drawn))
+    });
+    if let Some((redraw, drawn)) = redraw {
+        redraw.emit(drawn);
     }
 }
 
@@ -201,42 +230,6 @@ fn put_region(i: &mut Island, link: &Link) -> Option<String> {
     Some(title)
 }
 
-/// As the full app draws a region the member chose: no "not your region?"
-/// (they just said it is), and how it was found, before the order.
-fn said_how_found(found: Option<&Found>, from_link: bool, region: Option<RegionId>) {
-    let document = gloo::utils::document();
-    if !from_link {
-        if let Ok(Some(note)) = document.query_selector("#app [data-testid=from-link]") {
-            note.remove();
-        }
-    }
-    if let (Some(found), Some(region), Ok(Some(result))) = (
-        found,
-        region,
-        document.query_selector("#app [data-testid=result]"),
-    ) {
-        if let Ok(p) = document.create_element("p") {
-            p.set_class_name("sc-found");
-            let _ = p.set_attribute("data-testid", "found-by");
-            p.set_text_content(Some(&catalogue(Lang::En).found(found, region)));
-            let _ = result.before_with_node_1(&p);
-        }
-    }
-}
-
-/// `#app`'s `data-sc-found`, read by the full app when it takes over
-/// (`Event::Resumed`): how the member's own step found the region shown.
-fn hint_for_the_full_app(page: &Shown) {
-    let hint = (page.chooser.is_none() && !page.from_link)
-        .then(|| page.found.as_ref().map(Found::to_hint).unwrap_or_default());
-    if let Some(app) = gloo::utils::document().get_element_by_id("app") {
-        let _ = match hint {
-            Some(hint) => app.set_attribute("data-sc-found", &hint),
-            None => app.remove_attribute("data-sc-found"),
-        };
-    }
-}
-
 /// Does what the core asked for.
 fn perform(effect: Effect) {
     match effect {
@@ -275,9 +268,10 @@ fn perform(effect: Effect) {
             let arrived = ISLAND.with(|i| i.borrow().as_ref().is_some_and(|i| i.arrived));
             if arrived && web::address().0 == path {
                 // Served for this address offline, and its election's pages
-                // never fetched: loading it would serve this page again. The
-                // full app shows any page (start.js starts it).
-                web::tell_start_script("sc-finder-cannot");
+                // cannot be fetched (they are in the service worker's
+                // precache, so hardly ever): loading it would serve this
+                // page again. The member stays on it, with the box and the
+                // list of regions.
             } else if web::address().0 == path {
                 // Back or Forward to a page this one cannot show: load it.
                 let _ = gloo::utils::window().location().reload();
@@ -304,7 +298,7 @@ fn focus(id: &str) {
 /// "Change region" and "not your region?" are asking to choose again. Any
 /// other click is left to the browser and start.js.
 fn clicked(e: &MouseEvent) {
-    if stood_aside() || e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
+    if e.ctrl_key() || e.meta_key() || e.shift_key() || e.button() != 0 {
         return;
     }
     let Some(link) = e
@@ -336,60 +330,92 @@ fn clicked(e: &MouseEvent) {
     }
 }
 
-/// Props of [`Finder`].
+/// Props of [`IslandBox`].
 #[derive(Properties, PartialEq)]
-pub struct FinderProps {
-    /// The box's state when first drawn.
-    pub chooser: Chooser,
-    /// Called once the box is drawn, to put it in place of the pre-rendered one.
-    pub drawn: Callback<()>,
+struct IslandBoxProps {
+    /// What to draw first.
+    first: Drawn,
+    /// `#sc-postcode-said`, the place of the problem with a postcode.
+    said: Element,
+    /// `#sc-remembered`, the place of the region this device remembers.
+    remembered: Element,
 }
 
-/// The postcode box, with the remembered region above it: what the
-/// landing page's `div.sc-finder` holds, drawn by the same pieces as the
-/// full app's, from the core's [`Chooser`].
+/// What the island draws, rendered into the box's answer
+/// (`#sc-postcode-answer`), with the rest in their places in the page.
 #[component]
-pub fn Finder(props: &FinderProps) -> Html {
-    let chooser = use_state(|| props.chooser.clone());
+fn IslandBox(props: &IslandBoxProps) -> Html {
+    let drawn = use_state(|| props.first.clone());
     {
-        let drawn = props.drawn.clone();
-        let setter = chooser.setter();
+        let setter = drawn.setter();
         use_effect_with((), move |_| {
-            ISLAND.with(|i| {
-                if let Some(i) = i.borrow_mut().as_mut() {
-                    i.redraw = Some(Callback::from(move |c| setter.set(c)));
-                }
+            let latest = ISLAND.with(|i| {
+                let mut i = i.borrow_mut();
+                let i = i.as_mut()?;
+                i.redraw = Some(Callback::from(move |d| setter.set(d)));
+                Some((i.redraw.clone()?, i.drawn.clone()))
             });
-            drawn.emit(());
+            if let Some((redraw, latest)) = latest {
+                redraw.emit(latest);
+            }
         });
     }
     let dispatch = Callback::from(send);
     let forget = Callback::from(|_| send(Event::Forget));
+    let feedback = drawn.chooser.feedback.clone();
+    let lang = Lang::En;
     html! {
         <>
-            if let Some((region, path)) = &chooser.remembered {
+            { create_portal(html! { <PostcodeError {lang} feedback={feedback.clone()} dispatch={dispatch.clone()} /> }, props.said.clone()) }
+            if let Some((region, path)) = &drawn.chooser.remembered {
                 // (A click on it is the island's: `clicked`.)
-                { remembered_notice(Lang::En, *region, path.clone(), None, forget) }
+                { create_portal(remembered_notice(lang, *region, path.clone(), None, forget), props.remembered.clone()) }
             }
-            <PostcodeForm lang={Lang::En} feedback={chooser.feedback.clone()} {dispatch} />
+            if let Some((found, region, host)) = &drawn.found {
+                { create_portal(found_by(lang, found, *region), host.clone()) }
+            }
+            <PostcodeAnswer {lang} {feedback} {dispatch} />
         </>
     }
 }
 
+/// A postcode the member asked for before the island ran (recorded by
+/// start.js, which calls this once, after the module has started): looked
+/// up now, as if asked in the box.
+#[wasm_bindgen]
+pub fn asked(postcode: String) {
+    send(Event::PostcodeEntered(postcode));
+}
+
+/// An element of the page by its id.
+fn by_id<T: JsCast>(id: &str) -> Option<T> {
+    gloo::utils::document()
+        .get_element_by_id(id)?
+        .dyn_into()
+        .ok()
+}
+
 /// Starts the island on a page with a postcode box (`div.sc-finder` in
-/// `#app`): builds the page's model, draws the box in a detached element
-/// and puts it in place of the pre-rendered one once drawn (start.js
-/// carries over what the member typed meanwhile), and tells the core it
-/// started. Does nothing elsewhere.
+/// `#app`): builds the page's model, listens to the box's field and button
+/// and to the page's links and history, tells the core it started, and
+/// draws into the box's places. Does nothing elsewhere.
 pub fn start() {
     let document = gloo::utils::document();
-    let (Some(app), Ok(Some(old))) = (web::app_root(), document.query_selector("#app .sc-finder"))
+    let (Some(app), Ok(Some(_))) = (web::app_root(), document.query_selector("#app .sc-finder"))
     else {
         return;
     };
+    let (Some(field), Some(button), Some(answer), Some(said), Some(remembered)) = (
+        by_id::<HtmlInputElement>("sc-postcode"),
+        by_id::<Element>("sc-postcode-submit"),
+        by_id::<Element>("sc-postcode-answer"),
+        by_id::<Element>("sc-postcode-said"),
+        by_id::<Element>("sc-remembered"),
+    ) else {
+        return;
+    };
     let home = Link::from_path(&web::page_path().unwrap_or_default());
-    // Served for another address: a region's page (start.js starts the
-    // full app for any other).
+    // Served for another address: a region's page, offline.
     let here = Link::from_path(&web::address().0);
     let arrived = (here != home && here.region.is_some()).then_some(here);
     let mut model = Model::island(&Link {
@@ -399,19 +425,28 @@ pub fn start() {
     if let Some(r) = web::remembered_region() {
         let _ = update(&mut model, Event::Remembered(r));
     }
-    let chooser = chooser(&model);
+    let first = Drawn {
+        chooser: chooser(&model),
+        found: None,
+    };
     ISLAND.with(|i| {
         *i.borrow_mut() = Some(Island {
             shown: model.link(),
             model,
             app: app.clone(),
+            field: field.clone(),
             title: document.title(),
             bundle: None,
             saved: None,
             arrived: arrived.is_some(),
+            drawn: first.clone(),
             redraw: None,
         })
     });
+    let ask = {
+        let field = field.clone();
+        move || send(Event::PostcodeEntered(field.value()))
+    };
     let listeners = (
         gloo::events::EventListener::new_with_options(
             &app,
@@ -428,25 +463,32 @@ pub fn start() {
             // it to its page before anything runs.)
             send(Event::WentBack(Link::from_path(&web::address().0)))
         }),
+        gloo::events::EventListener::new_with_options(
+            &field,
+            "keydown",
+            EventListenerOptions::enable_prevent_default(),
+            {
+                let ask = ask.clone();
+                move |e| {
+                    if let Some(e) = e.dyn_ref::<KeyboardEvent>().filter(|e| e.key() == "Enter") {
+                        e.prevent_default();
+                        ask();
+                    }
+                }
+            },
+        ),
+        gloo::events::EventListener::new(&button, "click", move |_| ask()),
     );
     std::mem::forget(listeners); // for the page's lifetime
     send(Event::Started);
     if let Some(link) = arrived {
         send(Event::ServedFor(link));
     }
-    let Ok(fresh) = document.create_element("div") else {
-        return;
+    let props = IslandBoxProps {
+        first,
+        said,
+        remembered,
     };
-    fresh.set_class_name("sc-finder");
-    if let Some(election) = old.get_attribute("data-election") {
-        let _ = fresh.set_attribute("data-election", &election);
-    }
-    let drawn = {
-        let fresh = fresh.clone();
-        Callback::from(move |()| {
-            let _ = old.replace_with_with_node_1(&fresh);
-        })
-    };
-    let props = FinderProps { chooser, drawn };
-    yew::Renderer::<Finder>::with_root_and_props(fresh, props).render();
+    // (Yew empties the answer first: start.js may have said "Looking up…".)
+    yew::Renderer::<IslandBox>::with_root_and_props(answer, props).render();
 }

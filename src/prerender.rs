@@ -103,8 +103,7 @@ pub fn render_app(link: &Link, base: &str, now_utc_minutes: i64) -> String {
     let renderer = yew::ServerRenderer::<App>::with_props(move || AppProps {
         model,
         base: base.into(),
-        now: Some(now_utc_minutes),
-        on_first_render: None,
+        now: now_utc_minutes,
     })
     .hydratable(false);
     futures_executor::block_on(renderer.render())
@@ -215,6 +214,46 @@ fn replace_span(html: &str, start: &str, end: &str, with: &str) -> Option<String
     Some(format!("{}{with}{}", &html[..a], &html[b..]))
 }
 
+/// What `election`'s status will say after `now_utc_minutes` (within
+/// [`FRESH_HORIZON`]), as start.js reads it from `#sc-later`: a JSON array
+/// of `[minute since the Unix epoch (UTC), words, voting open]`, with `<`
+/// escaped so the block cannot end early.
+pub fn later_json(election: &Election, now_utc_minutes: i64) -> String {
+    let t = catalogue(Lang::default());
+    let later: Vec<(i64, String, bool)> = Timing::later(election, now_utc_minutes, FRESH_HORIZON)
+        .into_iter()
+        .map(|(at, timing)| (at, t.timing(timing), timing.is_open()))
+        .collect();
+    serde_json::to_string(&later)
+        .unwrap_or_else(|_| "[]".to_owned())
+        .replace('<', "\\u003c")
+}
+
+/// What start.js says at the top of a page an old-style link with a name we
+/// do not know was sent to (the head redirect, scripts/csp, passes it on as
+/// `unknown-election` or `unknown-region`): `<template
+/// id=sc-unknown-election>` and `id=sc-unknown-region`, the catalogue's
+/// notice with an empty `<span data-sc-name>` where the name goes. As
+/// `link_notices` draws it, for a page showing `shown`.
+pub fn unknown_templates(shown: &Election) -> String {
+    use crate::domain::link::Unknown;
+    const MARK: &str = "\u{1}";
+    let t = catalogue(Lang::default());
+    [
+        ("election", Unknown::Election(MARK.into())),
+        ("region", Unknown::Region(MARK.into())),
+    ]
+    .iter()
+    .map(|(kind, unknown)| {
+        let words = html_escape(&t.unknown_link(unknown, shown))
+            .replace(MARK, "<span data-sc-name></span>");
+        format!(
+            "<template id=sc-unknown-{kind}><p class=sc-notice role=status data-testid=link-notice>{words}</p></template>"
+        )
+    })
+    .collect()
+}
+
 /// The page for `link`: `template` (the built `index.html`) with the page's
 /// content, title, description, canonical address and share tags.
 /// `base` is where the app is published, ending in `/`; `preview` is the
@@ -250,12 +289,12 @@ pub fn render_page(
     let title = html_escape(&meta.title);
     // Marked, so that pre-rendering an already pre-rendered page replaces them.
     let html = replace_span(&html, TAGS_START, TAGS_END, "").unwrap_or(html);
-    // For start.js: the page's path under the app's address, and the minute
-    // (since the Unix epoch) until which what it shows is up to date. It
-    // starts the app at once on another address (a page served for another)
-    // or after that minute (a stale countdown), and otherwise only when the
-    // member reaches for something that needs it.
-    let fresh = Timing::fresh_until(page.election.election, now_utc_minutes, FRESH_HORIZON);
+    // For start.js: the page's path under the app's address (the island
+    // starts at once on a page served for another address), the orders it
+    // shows (a corrected order is said), and what its ballot's status will
+    // say later (a copy read after a change says what is true then).
+    let later = later_json(page.election.election, now_utc_minutes);
+    let unknown = unknown_templates(page.election.election);
     let tags = format!(
         "{TAGS_START}<link rel=canonical href=\"{url}\">\
          <meta property=og:type content=website>\
@@ -269,7 +308,9 @@ pub fn render_page(
          <meta property=og:image:alt content=\"{description}\">\
          <meta name=twitter:card content=summary_large_image>\
          <meta name=twitter:image content=\"{url}{image}\">\
-         <meta name=sc-page content=\"{path}\" data-until={fresh} data-orders=\"{orders}\">{TAGS_END}",
+         <meta name=sc-page content=\"{path}\" data-orders=\"{orders}\">\
+         <script type=application/json id=sc-later data-sc-build>{later}</script>\
+         {unknown}{TAGS_END}",
         path = html_escape(&link.to_path()),
         orders = page_orders(page.election.election),
         image = html_escape(preview),

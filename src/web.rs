@@ -65,35 +65,6 @@ fn page_tag() -> Option<Element> {
         .flatten()
 }
 
-/// Puts `fresh` where `old` (the page's `#app`) is, as the new `#app`.
-pub fn take_place_of(fresh: &Element, old: &Element) {
-    fresh.set_id("app");
-    let _ = old.replace_with_with_node_1(fresh);
-}
-
-/// Makes the address bar show `link`'s page (`…/nec-2022/london/`), without
-/// reloading: as a new history entry when it is a step the member took
-/// (`step`), so Back undoes it; in place otherwise
-/// (the page opening, or Back itself).
-pub fn show_link(link: &Link, step: bool) {
-    let window = gloo::utils::window();
-    let Ok(history) = window.history() else {
-        return;
-    };
-    let mut url = format!("{}{}", base_path(), link.to_path());
-    let here = window.location().pathname().unwrap_or_default();
-    if here == url {
-        // The same page: keep its view (`#ballot-paper`).
-        url += &window.location().hash().unwrap_or_default();
-    }
-    // Fails harmlessly in sandboxed frames; the page works without it.
-    if step && here != url {
-        let _ = history.push_state_with_url(&JsValue::NULL, "", Some(&url));
-    } else {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
-    }
-}
-
 /// Puts whether the `<details>` with id `view` is open into the address's
 /// fragment (`#ballot-paper`), in place (no history entry), so a reload or a
 /// shared link opens the same view.
@@ -131,15 +102,6 @@ pub fn restore_view(view: &str, details: Option<Element>) {
     if let Some(d) = details.filter(|_| hash.strip_prefix('#') == Some(view)) {
         let _ = d.set_attribute("open", "");
     }
-}
-
-/// Calls `back` with the address's link whenever the member goes Back or
-/// Forward through the steps [`show_link`] recorded, until dropped.
-pub fn on_back(back: impl Fn(Link) + 'static) -> gloo::events::EventListener {
-    gloo::events::EventListener::new(&gloo::utils::window(), "popstate", move |_| {
-        let (path, search) = address();
-        back(Link::parse_address(&path, &search));
-    })
 }
 
 /// The app's address (its base URL, e.g. `https://example.org/slatecard/`):
@@ -251,14 +213,6 @@ pub fn same_orders(tag: &str) -> bool {
 pub fn set_page_path(path: &str) {
     if let Some(tag) = page_tag() {
         let _ = tag.set_attribute("content", path);
-    }
-}
-
-/// Tells the page's start-up script (start.js) something, as an event of
-/// type `what` on the document.
-pub fn tell_start_script(what: &str) {
-    if let Ok(event) = web_sys::Event::new(what) {
-        let _ = gloo::utils::document().dispatch_event(&event);
     }
 }
 

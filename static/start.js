@@ -1,17 +1,20 @@
 // slatecard's start-up script (static/start.js): scripts/csp puts it in
 // each page, minified, in place of Trunk's loader.
 //
-// A pre-rendered page (the landing page, an election's, a region's) shows
-// everything and its links work without the app, so the app waits: once the
-// page is idle its module is downloaded and compiled (off the main thread),
-// and it runs only when the member first reaches for something that needs it
-// (a field, a button, the election choice, a section to open). What they did
-// meanwhile is carried over to the app's page (text typed, focus, open
-// sections, the election chosen) and the tap or Enter that started it is
-// replayed. The widget, old-style links (?election=…), an out-of-date page
-// (its countdown) and a member with a remembered region start it at once.
-// If it cannot start, the postcode box says so, with a retry; the page stays
-// usable either way.
+// Every page a member can reach is pre-rendered and complete: its order,
+// its links, and its controls as HTML. This script gives the controls what
+// HTML alone cannot: the election choice opens that election's page, the
+// ballot-paper view is kept in the address, the embed preview is put in its
+// panel when opened, share and copy, a corrected order said at the top.
+// It runs one module at most, and takes nothing over:
+// - on the landing and election pages, the postcode island (src/finder.rs),
+//   which runs the postcode box in place. It is fetched and compiled once
+//   the page is idle, and started when the member reaches for the box (or
+//   at once, for a remembered region or a page served for another
+//   address). A postcode asked for before it runs is recorded here and
+//   handed to it once it runs: answered once, never lost;
+// - on `?embed` pages, the blogs' module (the widget), at once.
+// If it cannot start, the postcode box says so; the page stays usable.
 //
 // Written for the engines that cannot run the app, so that they can say so:
 // ES2017 syntax and dynamic import() (no ?., ??, ??=, or catch without a
@@ -31,43 +34,40 @@ if (embed && app) {
   // The widget is not the pre-rendered page: show only "Loading" until it
   // starts, in the widget's styles (body.sc-embed).
   document.body.classList.add('sc-embed');
-  const loading = document.getElementById('sc-loading');
-  show(app, loading);
+  show(app, document.getElementById('sc-loading'));
 }
 // `box` with only the content of `template` (if any) in it.
 function show(box, template) {
   box.textContent = '';
   if (template) box.appendChild(template.content.cloneNode(true));
 }
+const byId = (id) => document.getElementById(id);
+// The postcode box's parts (src/components/postcode_form.rs).
+const field = byId('sc-postcode');
+const answer = byId('sc-postcode-answer');
+const finderPage = !embed && app && app.querySelector('.sc-finder');
+
 let broken = false;
 function failed(error) {
   // Said once: reaching for "Try again" must not start (and fail) it again.
   if (broken) return;
   broken = true;
-  done();
   console.error('slatecard could not start:', error);
-  if (app && !embed) {
-    // What only the app can do is switched off rather than left dead (the
-    // postcode box, the election drop-down; share and copy work without it:
-    // shareNow), and the other
-    // elections become the plain links the page has for no script.
-    // (Nor the finder's postcode box, when it runs: only the full app failed.)
-    const working = (el) => el.closest('.sc-share') || (finderBox && finderBox.contains(el));
-    for (const el of app.querySelectorAll('input, button, select')) if (!working(el)) el.setAttribute('disabled', '');
-    for (const n of app.querySelectorAll('.sc-election noscript')) n.insertAdjacentHTML('afterend', n.textContent);
-    // An election chosen meanwhile is opened as its page, by its link.
-    const select = app.querySelector('.sc-election select');
-    const link = select && select.value !== defaultChoice(select)
-      && [...app.querySelectorAll('.sc-election a[href]')].find((a) => a.getAttribute('href').indexOf(select.value + '/') === 0);
-    if (link) location.assign(link.href);
+  if (embed) {
+    if (app) show(app, byId('sc-widget-failed'));
+  } else if (finderPage && answer) {
+    // The box cannot look up: said in it, with a retry. The list of
+    // regions and everything else on the page work without the module.
+    for (const el of finderPage.querySelectorAll('input, button')) el.setAttribute('disabled', '');
+    show(answer, byId('sc-app-failed'));
+  } else return;
+  const retry = document.querySelector('[data-sc-retry]');
+  if (retry) {
+    retry.removeAttribute('disabled');
+    retry.addEventListener('click', () => location.reload());
   }
-  const words = document.getElementById(embed ? 'sc-widget-failed' : 'sc-app-failed');
-  const box = embed ? app : !(finderBox && finderBox.isConnected) && document.querySelector('[data-testid=postcode-answer]');
-  if (!words || !box) return; // a result page: the order is already there
-  show(box, words);
-  const retry = box.querySelector('[data-sc-retry]');
-  if (retry) retry.addEventListener('click', () => location.reload());
 }
+
 // Once the page has loaded and been painted: nothing may share the network
 // or the main thread with the page's first paint (the browser's paint timing
 // where it has it, else two frames; at most 3 s after load either way).
@@ -99,20 +99,17 @@ if (!embed && window.top === window) {
   }).catch(() => {});
 }
 
-// The modules, each fetched once: the blogs' for the widget
-// (scripts/embed-module); for members, the finder (the postcode box of the
-// landing and election pages, scripts/finder-module) and the full app
-// (anything else, and any page the finder cannot show).
-// Their addresses are the build's: in the page's JSON block (scripts/csp
-// writes it from Trunk's loader; scripts/hash-names names the files), so
-// this file is the same whatever the build.
-const built = JSON.parse((document.getElementById('sc-modules') || {}).textContent || '{}');
-const modules = { app: embed ? built.embed : built.app, finder: built.finder };
+// The page's module, fetched once: the blogs' on `?embed` pages, else the
+// member's (the postcode island). Their addresses are the build's: in the
+// page's JSON block (scripts/csp writes it from Trunk's loader;
+// scripts/hash-names names the files), so this file is the same whatever
+// the build.
+const built = JSON.parse((byId('sc-modules') || {}).textContent || '{}');
 const noWasm = typeof WebAssembly !== 'object' && Error('this browser has no WebAssembly');
-const ready = {};
-const prepare = (which) => ready[which] || (ready[which] = (async () => {
+let ready;
+const prepare = () => ready || (ready = (async () => {
   if (noWasm) throw noWasm;
-  const [glueAt, wasmAt] = modules[which];
+  const [glueAt, wasmAt] = embed ? built.embed : built.app;
   const wasm = fetch(new URL(wasmAt, document.baseURI)).then((r) => {
     if (!r.ok) throw Error(r.status); // (HTTP)
     // Streaming needs the application/wasm type (and Safari 15); any server
@@ -123,140 +120,181 @@ const prepare = (which) => ready[which] || (ready[which] = (async () => {
   return Promise.all([import(glueAt), wasm]);
 })());
 
-// The element of `to` at the place of `el` in `from` (the same child of the
-// same child…): the app draws the same elements as the pre-rendered page.
-// A control with an id (the postcode field, the election choice) is found
-// by it, whatever a browser extension or a translation added around it (a
-// password manager's icon before the field); anything else by its place
-// among the elements of its kind under the same parent.
-const twin = (el, from, to) => {
-  if (el === from) return to;
-  if (el.id) {
-    const t = to.querySelector('[id="' + el.id + '"]');
-    return t && t.tagName === el.tagName ? t : null;
-  }
-  const up = el.parentElement;
-  const parent = up && twin(up, from, to);
-  if (!parent) return null;
-  const kind = (list) => [...list].filter((c) => c.tagName === el.tagName);
-  return kind(parent.children)[kind(up.children).indexOf(el)] || null;
-};
-
-// What the member did before the app took over: the element they last
-// focused, and the taps and Enter presses to replay.
-let focused;
-const replay = [];
-const started = {};
-// The finder's box once it runs: what happens in it is the finder's alone.
-let finderBox;
-// The finder draws only the postcode box (`.sc-finder`), the full app the
-// whole of #app: each puts what it drew in place of the pre-rendered
-// element once drawn; the member's doings are brought over before it is
-// painted.
-const drawnBy = (which) => (which === 'finder' ? app.querySelector('.sc-finder') : document.getElementById('app'));
-function start(which) {
-  which = which || (finderPage && !started.app ? 'finder' : 'app');
-  if (which === 'app' && same && !started.app) setTimeout(waiting, 400);
-  if (!started[which]) started[which] = prepare(which).then(async ([bindings, module]) => {
-    const old = app && drawnBy(which);
-    if (old && same) {
-      const seen = new MutationObserver(() => {
-        const fresh = drawnBy(which);
-        if (!fresh || fresh === old) return;
-        seen.disconnect();
-        carry(old, fresh);
-        if (which === 'finder') window.scFinderBox = finderBox = fresh;
-      });
-      seen.observe(old.parentNode, { childList: true });
-    }
+// A postcode asked for before the island runs (its text when asked), and
+// whether it runs.
+let asked = null;
+let running = false;
+let started;
+function start() {
+  if (!started) started = prepare().then(async ([bindings, module]) => {
     await bindings.default({ module_or_path: module });
-    if (which === 'app' || !window.wasmBindings) window.wasmBindings = bindings;
+    // The island now listens to the box itself.
+    running = true;
+    window.wasmBindings = bindings;
+    if (asked !== null && bindings.asked) {
+      const postcode = asked;
+      asked = null;
+      bindings.asked(postcode);
+    }
   }).catch(failed);
 }
 
+// The postcode box before the island runs: reaching for it starts the
+// island; a lookup asked for (Enter, or "Find my region") is recorded, and
+// answered with what the island will say first.
+function reach(e) {
+  if (running || broken || !finderPage) return;
+  const t = e.type;
+  const el = e.target;
+  if (!el || !el.closest || !finderPage.contains(el)) return;
+  const enter = t === 'keydown' && e.key === 'Enter' && el === field;
+  const button = t === 'click' && el.closest('#sc-postcode-submit');
+  if (enter || button) {
+    e.preventDefault();
+    asked = field.value;
+    if (asked.trim() && answer) show(answer, byId('sc-looking-up'));
+  }
+  start();
+}
+if (finderPage) {
+  for (const t of ['pointerdown', 'focusin', 'keydown', 'click']) addEventListener(t, reach, true);
+}
+
+// The election choice opens that election's page (each option's
+// `data-path`, for the same region): chosen with a pointer, at once; with
+// the arrow keys (which change a closed drop-down as they go), once
+// confirmed with Enter or by leaving the field, so that stepping through
+// the list does not leave the page.
+// (Listened to on the document: a region's page the island shows from the
+// election's bundle brings its own drop-down.)
+const isChoice = (el) => el && el.id === 'sc-election' && el.tagName === 'SELECT';
 // The option a drop-down was drawn with.
-function defaultChoice(select) {
+const drawnWith = (select) => {
   const first = [...select.options].find((o) => o.defaultSelected);
   return first ? first.value : undefined;
-}
-
-// A control only the full app has, reached for on a slow connection: the
-// app may take seconds to arrive (120 KB), so the page says it is coming
-// (at the foot of the screen, moving nothing) until it has taken over.
-let busy;
-function waiting() {
-  if (busy || broken || document.getElementById('app') !== app) return;
-  busy = document.createElement('div');
-  busy.className = 'sc-busy';
-  busy.setAttribute('role', 'status');
-  show(busy, document.getElementById('sc-loading'));
-  document.body.appendChild(busy);
-}
-function done() {
-  if (busy && busy.parentNode) busy.parentNode.removeChild(busy);
-}
-
-function carry(old, fresh) {
-  done();
-  for (const el of old.querySelectorAll('details, input, textarea, select')) {
-    const t = twin(el, old, fresh);
-    const select = el.tagName === 'SELECT';
-    if (!t) continue;
-    if (el.tagName === 'DETAILS') {
-      if (t.open !== el.open) t.open = el.open;
-    } else if (el.value !== (select ? defaultChoice(el) : el.defaultValue)) {
-      // Changed by the member: the app reads the text when it looks it up,
-      // and is told of the election chosen as if it had been chosen there.
-      t.value = el.value;
-      if (select) t.dispatchEvent(new Event('change', { bubbles: true }));
-    }
-  }
-  // What a live region said meanwhile ("Copied": shareNow).
-  for (const el of old.querySelectorAll('[role=status]')) {
-    const t = el.textContent && twin(el, old, fresh);
-    if (t && !t.textContent) t.textContent = el.textContent;
-  }
-  // The focus, unless the app has put it somewhere itself.
-  const f = focused && twin(focused, old, fresh);
-  // (The caret ends up after the text, where typing goes on. The twin is
-  // where the member's element was: nothing to scroll to.)
-  if (f && !fresh.contains(document.activeElement)) f.focus({ preventScroll: true });
-  const acts = replay.splice(0).map(([el, act]) => [twin(el, old, fresh), act]);
-  setTimeout(() => {
-    for (const [t, act] of acts) {
-      if (!t) continue;
-      if (act === 'click') t.click();
-      else t.dispatchEvent(new KeyboardEvent('keydown', { key: act, bubbles: true, cancelable: true }));
-    }
+};
+if (!embed) {
+  let keyed = false;
+  const go = (select) => {
+    keyed = false;
+    const option = select.options[select.selectedIndex];
+    if (!option || option.value === drawnWith(select) || !option.dataset.path) return;
+    location.assign(new URL(option.dataset.path, document.baseURI).href);
+  };
+  document.addEventListener('pointerdown', (e) => { if (isChoice(e.target)) keyed = false; }, true);
+  document.addEventListener('keydown', (e) => {
+    if (!isChoice(e.target)) return;
+    if (e.key === 'Enter') go(e.target);
+    else if (e.key !== 'Tab' && e.key !== 'Shift') keyed = true;
+  }, true);
+  document.addEventListener('change', (e) => { if (isChoice(e.target) && !keyed) go(e.target); }, true);
+  document.addEventListener('blur', (e) => { if (isChoice(e.target) && keyed) go(e.target); }, true);
+  // A page come back to from the back/forward cache shows its own election.
+  addEventListener('pageshow', () => {
+    const select = byId('sc-election');
+    const own = select && drawnWith(select);
+    if (own !== undefined) select.value = own;
   });
 }
 
+// The page names the address it was built for (share, copy, the embed
+// preview); this copy of it may be served from another. The canonical link
+// is the built address of the page, and ends with the page's own path
+// (sc-page): what comes before it is the built site's, and becomes this
+// one's.
 const page = document.querySelector('meta[name=sc-page]');
+const canonical = document.querySelector('link[rel=canonical]');
+const builtAt = canonical ? canonical.getAttribute('href') : '';
+const own = page ? page.content : '';
+const site = builtAt && builtAt.slice(builtAt.length - own.length) === own ? builtAt.slice(0, builtAt.length - own.length) : '';
+const live = (s) => (site && site !== document.baseURI ? s.split(site).join(document.baseURI) : s);
+
+// The ballot-paper view is kept in the address (`#ballot-paper`), in place,
+// so a reload or a shared link opens it; the embed panel's preview is put in
+// it once opened (it loads the blogs' module).
+const VIEW = 'ballot-paper';
+const view = location.hash === '#' + VIEW && byId(VIEW);
+if (view) view.open = true;
+document.addEventListener('toggle', (e) => {
+  const d = e.target;
+  if (d.id === VIEW) {
+    const hash = d.open ? '#' + VIEW : '';
+    if (location.hash !== hash && (d.open || location.hash === '#' + VIEW)) {
+      try {
+        history.replaceState(history.state, '', location.pathname + location.search + hash);
+      } catch (err) { /* a sandboxed frame: the view works without it */ }
+    }
+  }
+  const preview = d.open && d.classList && d.classList.contains('sc-embed-panel') && d.querySelector('template[data-sc-preview]');
+  if (preview) {
+    const shown = preview.content.cloneNode(true);
+    const frame = shown.querySelector('iframe');
+    if (frame) frame.setAttribute('src', live(frame.getAttribute('src')));
+    d.replaceChild(shown, preview);
+  }
+}, true);
+
 const remembered = () => { try { return localStorage.getItem('slatecard:region'); } catch (e) { return null; } };
-// The pre-rendered page is the one the app will draw (its address, no old-style query).
-// An old-style link (?election=…&region=…): the app reads it.
-const oldLink = /[?&](election|region)=/.test(location.search);
-const same = app && app.firstChild && app.firstChild.nodeType === 8 && page
-  && new URL(page.content, document.baseURI).pathname === location.pathname && !oldLink;
-// A region's page not visited yet, offline: the service worker serves the
-// landing page for it, and the finder shows the region from its election's
-// bundle (or, failing that, asks for the full app, which shows any page).
-const under = location.pathname.slice(new URL(document.baseURI).pathname.length);
-const arrived = app && page && !same && /^[^/]+\/[^/]+\/$/.test(under) && !oldLink;
-document.addEventListener('sc-finder-cannot', () => start('app'));
-// A landing or election page: its postcode box is the finder's.
-const finderPage = (same || arrived) && !embed && app.querySelector('.sc-finder');
-const wait = same && Date.now() / 60000 < Number(page.dataset.until)
-  && !(remembered() && document.getElementById('sc-postcode'));
-let pressing;
+
+// What a ballot's status says changes with the clock ("Voting closes in 3
+// days", then "Voting closed"): a page drawn before such a change (an old
+// copy, a tab left open) says what is true now. The page carries the words
+// of each later change (`#sc-later`, written at build time from the
+// message catalogue): [minute since the Unix epoch, words, voting open].
+const later = JSON.parse((byId('sc-later') || {}).textContent || '[]');
+function brought() {
+  const now = Date.now() / 60000;
+  const due = later.filter((l) => l[0] <= now).pop();
+  if (!due) return;
+  for (const el of document.querySelectorAll('[data-testid=election-status]')) {
+    // A new element, as a new status is drawn (never text patched under a
+    // translating browser's own elements).
+    const fresh = el.cloneNode(false);
+    fresh.textContent = due[1];
+    fresh.classList.toggle('sc-status--open', due[2]);
+    el.parentNode.replaceChild(fresh, el);
+  }
+  // A calendar reminder of the close is offered only while voting is open.
+  if (!due[2]) for (const el of document.querySelectorAll('.sc-reminder')) el.parentNode.removeChild(el);
+}
+if (!embed) {
+  brought();
+  document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') brought(); });
+}
+
+// An old-style link naming an election or region we do not know: the
+// page's head sent it here with the name (`unknown-election`,
+// `unknown-region`), which is said at the top, in the page's words; the
+// address is then the page's own.
+if (app && !embed) {
+  const main = byId('main');
+  const query = new URLSearchParams(location.search);
+  let told = false;
+  for (const kind of ['region', 'election']) {
+    const name = query.get('unknown-' + kind);
+    const words = byId('sc-unknown-' + kind);
+    if (name === null || !words || !main) continue;
+    const note = words.content.cloneNode(true);
+    const slot = note.querySelector('[data-sc-name]');
+    if (slot) slot.textContent = name;
+    main.insertBefore(note, main.firstChild);
+    told = true;
+  }
+  if (told) {
+    try {
+      history.replaceState(history.state, '', location.pathname + location.hash);
+    } catch (e) { /* the notice is said either way */ }
+  }
+}
+
 // Copies `words` and then, once it is done, says so in the share buttons'
-// live region (the app's, if it has taken over meanwhile): with the
-// clipboard API, else the old way (Safari before 13.1, a page not served
-// over https), both while the tap still counts as the member's.
+// live region: with the clipboard API, else the old way (Safari before
+// 13.1, a page not served over https), both while the tap still counts as
+// the member's.
 function copyNow(words, copied) {
   const said = copied || (() => {
-    const status = document.getElementById('sc-share-status');
-    if (status) show(status, document.getElementById('sc-copied'));
+    const status = byId('sc-share-status');
+    if (status) show(status, byId('sc-copied'));
   });
   const old = () => {
     const back = document.activeElement;
@@ -278,33 +316,23 @@ function copyNow(words, copied) {
   else old();
 }
 
-// Share and copy, before the app runs or where it cannot: what they share is
-// in the page (components/advice.rs), and browsers allow sharing and copying
-// only while the tap still counts as the member's, not seconds later when
-// the app has arrived to replay it. As web::share: the phone's share sheet,
-// else the link copied.
+// Share and copy: what they share is in the page (components/advice.rs),
+// and browsers allow sharing and copying only while the tap still counts as
+// the member's. The phone's share sheet, else the link copied.
 function shareNow(el) {
   // An embed snippet's "Copy": the text of the snippet it names.
-  const snippet = el.dataset.scCopy && document.getElementById(el.dataset.scCopy);
+  const snippet = el.dataset.scCopy && byId(el.dataset.scCopy);
   if (snippet) {
     copyNow(snippet.value, () => {});
-    return true;
+    return;
   }
   const box = el.closest('.sc-share');
   const id = el.dataset.testid;
-  if (!box || !/^(share-page|share-election|copy-order)$/.test(id)) return false;
-  // The page names the address it was built for; this copy of it may be
-  // served from another. The page's own path (sc-page) ends the built
-  // address of the page: what comes before it is the built site's, and
-  // becomes this one's.
-  const built = box.querySelector('[data-testid=share-page]').dataset.url || '';
-  const path = page ? page.content : '';
-  const site = path && built.slice(-path.length) === path ? built.slice(0, built.length - path.length) : '';
-  const live = (s) => (site ? s.split(site).join(document.baseURI) : s);
+  if (!box || !/^(share-page|share-election|copy-order)$/.test(id)) return;
   const text = live(box.dataset.text || '');
   if (id === 'copy-order') {
     copyNow(text);
-    return true;
+    return;
   }
   const url = live(el.dataset.url || '');
   // The share sheet; in a frame (where browsers refuse it unless the host
@@ -319,74 +347,20 @@ function shareNow(el) {
     }
   } catch (e) { shared = false; }
   if (!shared) copyNow(url);
-  return true;
+}
+if (app && !embed) {
+  app.addEventListener('click', (e) => {
+    const el = e.target.closest ? e.target.closest('button') : null;
+    if (el) shareNow(el);
+  });
 }
 
-// A postcode asked for while a module is still on its way (seconds on a
-// slow phone) is answered at once with what it will say first.
-function lookingUp(t, el, e) {
-  if (!el) return;
-  const box = document.getElementById('sc-postcode');
-  const asked = (t === 'click' && el.dataset.testid === 'postcode-submit') || (t === 'keydown' && e.key === 'Enter' && el === box);
-  const answer = document.querySelector('[data-testid=postcode-answer]');
-  if (asked && box && box.value.trim() && answer) show(answer, document.getElementById('sc-looking-up'));
-}
-
-function reach(e) {
-  const t = e.type;
-  const el = e.target.closest ? e.target.closest('input,textarea,select,button,summary') : null;
-  // (Whichever module drew the page: the full app's #app too.)
-  const shown = document.getElementById('app');
-  if (t === 'click' && el && shown && shown.contains(el) && shareNow(el)) return;
-  // While the full app is on its way (it was reached for: the election
-  // drop-down, say), what the member does next is its to do: held here and
-  // replayed there, so that the finder, if it runs, does not act on it first
-  // (a region tapped after another election was chosen is that election's).
-  const link = t === 'click' && e.target.closest ? e.target.closest('a[href]') : null;
-  const held = (link && !e.ctrlKey && !e.metaKey && !e.shiftKey && e.button === 0)
-    || (t === 'click' && el && el.tagName === 'BUTTON')
-    || (t === 'keydown' && e.key === 'Enter' && el && el.tagName === 'INPUT');
-  if (held && same && started.app && !broken && document.getElementById('app') === app && app.contains(e.target)) {
-    e.preventDefault();
-    e.stopPropagation();
-    replay.push([link || el, t === 'keydown' ? 'Enter' : 'click']);
-    lookingUp(t, el, e);
-    return;
-  }
-  if (el && finderBox && finderBox.contains(el)) return;
-  // The postcode box (and the remembered region's "Forget") is the
-  // finder's on the pages that have one; anything else is the full app's.
-  const which = el && finderPage && !started.app && el.closest('.sc-finder') ? 'finder' : 'app';
-  if (broken) return;
-  // A tap starts the app with its click (else soon after, if none comes).
-  if (pressing === 1 && /^pointer[uc]/.test(t)) {
-    pressing = 0;
-    setTimeout(() => start(which), 500);
-  }
-  if (!el || !app.contains(el)) return;
-  if (t === 'focusin') focused = el;
-  if (started[which]) {
-    // Until the app has taken over: taps and Enter are replayed there.
-    if (t === 'click' && el.tagName === 'BUTTON') replay.push([el, 'click']);
-    if (t === 'keydown' && e.key === 'Enter' && el.tagName === 'INPUT') replay.push([el, 'Enter']);
-    lookingUp(t, el, e);
-  } else if (t === 'pointerdown') {
-    // Let the tap end on the page as it is (its click is replayed): the app
-    // never replaces what is under a finger, which would lose the click. A
-    // drop-down waits for the choice.
-    pressing = el.tagName === 'SELECT' ? 2 : 1;
-  } else if (!/^pointer/.test(t) && (t !== 'focusin' || !pressing)) {
-    start(which);
-    reach(e);
-  }
-}
-// Back and Forward show the page the address names. The island and the
-// full app move between pages themselves; where neither does (a page
-// reloaded, or restored in a background tab, after the island had pushed its
-// address), the browser changes the address and keeps the page: load it.
+// Back and Forward show the page the address names. The island moves
+// between the pages it shows itself; where it does not (a page reloaded, or
+// restored in a background tab, after the island had pushed its address),
+// the browser changes the address and keeps the page: load it.
 if (app && !embed && page) {
   addEventListener('popstate', () => setTimeout(() => {
-    if (document.getElementById('app') !== app) return; // the full app's
     const shown = new URL(page.content, document.baseURI).pathname;
     if (shown !== location.pathname) location.reload();
   }));
@@ -409,7 +383,7 @@ function checkOrders(often) {
       if (!all || !all[id] || all[id] === orders || corrected) return;
       corrected = true;
       const note = document.createElement('div');
-      show(note, document.getElementById('sc-corrected'));
+      show(note, byId('sc-corrected'));
       const button = note.querySelector('[data-sc-reload]');
       if (button) button.addEventListener('click', () => location.reload());
       app.parentNode.insertBefore(note, app);
@@ -426,21 +400,18 @@ if ('serviceWorker' in navigator && !embed) {
 addEventListener('pageshow', (e) => { if (e.persisted) checkOrders(); });
 document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') checkOrders(true); });
 
-if (noWasm) failed(noWasm);
-// (With no WebAssembly too: share and copy work without it.)
-if (app && !embed) {
-  for (const t of ['pointerdown', 'pointerup', 'pointercancel', 'focusin', 'keydown', 'click', 'change']) addEventListener(t, reach, true);
-}
-if (!wait) start();
-else {
-  // The view named in the address (#ballot-paper), as the app would open it.
-  const view = location.hash && document.getElementById(location.hash.slice(1));
-  if (view) view.open = true;
-  // Fetched and compiled once the page has loaded and painted, when the
-  // browser is idle: never in the way of the page's first paint.
-  // Only the finder, on pages with a postcode box. A result page reads in
-  // full without either module: the full app is fetched only once the
-  // member reaches for one of its controls, so that a link opened from a
-  // message costs the page alone.
-  if (finderPage) painted.then(() => (window.requestIdleCallback || setTimeout)(() => prepare('finder').catch(failed), { timeout: 3000 }));
+// Which module runs, and when.
+// A region's page never visited, offline: the service worker serves the
+// landing page for it, and the island shows the region from its election's
+// pages at once.
+const servedFor = page && new URL(page.content, document.baseURI).pathname !== location.pathname;
+if (noWasm) {
+  if (embed || finderPage) failed(noWasm);
+} else if (embed) start();
+else if (finderPage) {
+  if (servedFor || (remembered() && field)) start();
+  // Else fetched and compiled once the page has loaded and painted, when
+  // the browser is idle (never in the way of the first paint), and run
+  // when the member reaches for the box.
+  else painted.then(() => (window.requestIdleCallback || setTimeout)(() => prepare().catch(failed), { timeout: 3000 }));
 }

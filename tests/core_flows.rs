@@ -210,53 +210,6 @@ fn outside_the_uk_offers_labour_international() {
 }
 
 #[test]
-fn the_full_app_goes_on_from_where_the_finder_left_the_member() {
-    // The finder showed Northern for a postcode; the full app takes over the
-    // page at its address, and says how the region was found, as it would
-    // have itself.
-    let found = Found::Postcode {
-        understood: "CA1 1AA".into(),
-        repaired: false,
-    };
-    let mut m = Member::opens(Mode::App, "?election=nec-2022&region=northern");
-    assert!(matches!(
-        &m.sees().body,
-        Body::Result {
-            from_link: true,
-            ..
-        }
-    ));
-    let page = m.does(Event::Resumed(Some(found.clone())));
-    let Body::Result {
-        found: shown,
-        from_link,
-        result,
-        ..
-    } = &page.body
-    else {
-        panic!("expected the advice");
-    };
-    assert_eq!(shown.as_ref(), Some(&found));
-    assert!(
-        !from_link,
-        "the member said where they are: no \"not your region?\""
-    );
-    assert_eq!(result.region, region("northern"));
-    assert_eq!(m.model.to_remember(), Some(region("northern")));
-    // Picked from the list: nothing to say about how.
-    let mut m = Member::opens(Mode::App, "?election=nec-2022&region=wales");
-    let page = m.does(Event::Resumed(None));
-    assert!(matches!(
-        &page.body,
-        Body::Result {
-            found: None,
-            from_link: false,
-            ..
-        }
-    ));
-}
-
-#[test]
 fn picking_a_region_shows_its_order_and_change_region_goes_back() {
     let mut m = Member::opens(Mode::App, "?election=nec-2022");
     let page = m.does(Event::RegionPicked(region("wales")));

@@ -98,20 +98,27 @@ fn the_landing_page_links_every_region_and_its_postcode_box_works_before_the_app
             r.slug()
         );
     }
-    // Enabled: reaching for it starts the app, which keeps what was typed
-    // (start.js; it disables the box only if the app cannot start).
+    // Enabled: the island runs it in place, and start.js records a lookup
+    // asked before it runs (it disables the box only if it cannot start).
     let input = &html[html.find("<input").unwrap()..];
     assert!(!input[..input.find('>').unwrap()].contains("disabled"));
-    // For start.js: the page's path, and until when (minutes since the
-    // epoch) it is up to date; at 0 nothing changes within the year looked at.
-    // And which release's orders it shows (its election's first).
+    // For start.js: the page's path, and which release's orders it shows
+    // (its election's first). And what its status will say later: at 0
+    // nothing changes within the year looked at.
     let latest = slatecard::domain::election::Election::latest();
     assert!(html.contains(&format!(
-        "<meta name=sc-page content=\"\" data-until=527040 data-orders=\"{}:{}",
+        "<meta name=sc-page content=\"\" data-orders=\"{}:{}",
         latest.id, latest.fingerprint
     )));
+    assert!(html.contains("<script type=application/json id=sc-later data-sc-build>[]</script>"));
     let result = render_page(TEMPLATE, &link("nec-2022", Some("wales")), BASE, 0, IMAGE).unwrap();
-    assert!(result.contains("<meta name=sc-page content=\"nec-2022/wales/\" data-until="));
+    assert!(result.contains("<meta name=sc-page content=\"nec-2022/wales/\" data-orders="));
+    // Built the month before the 2022 ballot: each later status, worded.
+    // (2022-07-01 00:00 UTC, in minutes since the Unix epoch.)
+    let later = slatecard::prerender::later_json(Election::by_id("nec-2022").unwrap(), 27_610_560);
+    assert!(later.starts_with("[["), "{later}");
+    assert!(later.contains("Voting closes in 2 days"), "{later}");
+    assert!(later.contains("Voting closed on"), "{later}");
     assert!(html.contains(
         "<noscript><p class=\"sc-error\">Finding your region from a postcode needs JavaScript"
     ));

@@ -2,10 +2,13 @@
 //! post-build step; see `slatecard::prerender`), each with its preview image,
 //! and each result page with its QR code and stall sheet.
 //!
-//!   prerender [--dist DIR] [--base URL]
+//!   prerender [--dist DIR] [--base URL] [--now MINUTES]
 //!
 //! DIR defaults to $TRUNK_STAGING_DIR, then `dist/`; URL (where the app is
 //! published) to $SLATECARD_PUBLIC_URL, then `http://127.0.0.1:8080/`.
+//! MINUTES (since the Unix epoch, UTC) is the clock the pages are drawn at,
+//! by default the machine's: the end-to-end tests draw pages as they read
+//! while a past ballot was open.
 
 use slatecard::domain::model::{Mode, Model};
 use slatecard::domain::page::view;
@@ -68,11 +71,18 @@ fn run() -> Result<usize, String> {
     let index = dist.join("index.html");
     let template = std::fs::read_to_string(&index)
         .map_err(|e| format!("{}: cannot read: {e}", index.display()))?;
-    let now = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_err(|e| e.to_string())?
-        .as_secs() as i64
-        / 60;
+    let now = match arg(&args, "--now") {
+        Some(m) => m
+            .parse::<i64>()
+            .map_err(|_| format!("--now {m}: not a number of minutes since 1970"))?,
+        None => {
+            SystemTime::now()
+                .duration_since(UNIX_EPOCH)
+                .map_err(|e| e.to_string())?
+                .as_secs() as i64
+                / 60
+        }
+    };
     let links = pages();
     let views: Vec<_> = links
         .iter()

@@ -149,9 +149,13 @@ pub fn Advice(props: &AdviceProps) -> Html {
     };
     html! {
         <>
-        if let Some(found) = &props.found {
-            <p key={t.found(found, v.region)} class="sc-found" data-testid="found-by">{ t.found(found, v.region) }</p>
-        }
+        // (Its place is there on every page: the postcode island draws
+        // in it on a region's page it shows from the election's bundle.)
+        <div class="sc-found-by">
+            if let Some(found) = &props.found {
+                { found_by(props.lang, found, v.region) }
+            }
+        </div>
         // Keyed by election and region: another order is drawn afresh,
         // never patched into the old one's elements (a translating browser
         // replaces their text with its own elements, and a patched list
@@ -395,5 +399,17 @@ fn seat(t: &impl Catalogue, s: &SeatView) -> Html {
                 <span class="sc-seat-note">{ s.note }</span>
             }
         </li>
+    }
+}
+
+/// How the member's own step found `region` ("Found by your postcode SW1A
+/// 1AA"), above the order: drawn here, and by the postcode island on a
+/// region's page it shows from the election's bundle.
+///
+/// Keyed by its words, as the order is: another finding is a new element.
+pub fn found_by(lang: Lang, found: &Found, region: RegionId) -> Html {
+    let words = catalogue(lang).found(found, region);
+    html! {
+        <p key={words.clone()} class="sc-found" data-testid="found-by">{ words }</p>
     }
 }

@@ -1,8 +1,5 @@
-use crate::domain::election::Election;
-use crate::domain::model::Event;
 use crate::domain::page::{ElectionChoice, ElectionHead};
 use crate::text::{catalogue, Catalogue as _, Label, Lang};
-use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 /// Props of [`ElectionPicker`].
@@ -14,8 +11,6 @@ pub struct ElectionPickerProps {
     pub head: ElectionHead,
     /// The elections to choose from.
     pub elections: Vec<ElectionChoice>,
-    /// Where the choice goes.
-    pub dispatch: Callback<Event>,
     /// Whether to say where voting stands under the choice (a result page
     /// says it above the order instead while the ballot is not closed).
     #[prop_or(true)]
@@ -23,22 +18,23 @@ pub struct ElectionPickerProps {
 }
 
 /// Chooses the election, and says whether voting is open.
+///
+/// The choice opens that election's pre-rendered page for the same region
+/// (each option's `data-path`, relative to the page's `<base>`): start.js
+/// goes there on a choice made with a pointer at once, and on one made with
+/// the arrow keys once it is confirmed (Enter, or leaving the field), so
+/// that stepping through the list does not leave the page. Without script,
+/// the links under it do the same. `autocomplete="off"`: a page come back
+/// to (Back) shows its own election, never the one chosen to leave it.
 #[component]
 pub fn ElectionPicker(props: &ElectionPickerProps) -> Html {
     let t = catalogue(props.lang);
-    let dispatch = props.dispatch.clone();
-    let onchange = move |e: web_sys::Event| {
-        let select: HtmlSelectElement = e.target_unchecked_into();
-        if let Some(election) = Election::by_id(&select.value()) {
-            dispatch.emit(Event::ElectionPicked(election));
-        }
-    };
     html! {
         <section class="sc-election" aria-labelledby="sc-election-label">
             <label id="sc-election-label" for="sc-election">{ t.label(Label::Election) }</label>
-            <select id="sc-election" data-testid="election-select" {onchange}>
+            <select id="sc-election" data-testid="election-select" autocomplete="off">
                 for c in &props.elections {
-                    <option value={c.election.id} selected={c.selected}>{ c.election.short_title }</option>
+                    <option value={c.election.id} selected={c.selected} data-path={c.path.clone()}>{ c.election.short_title }</option>
                 }
             </select>
             // Without the app the drop-down cannot change the page: links can.

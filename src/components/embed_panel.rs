@@ -17,7 +17,8 @@ pub struct EmbedPanelProps {
 /// "Embed this": snippets for blogs, with a live preview.
 ///
 /// The preview is a frame of the widget, which loads the blogs' module: it
-/// is drawn only once the panel is opened. Not a `loading="lazy"` frame:
+/// is put in the panel (from the `<template>` after the snippets, by
+/// start.js) only once the panel is opened. Not a `loading="lazy"` frame:
 /// Safari before 16.4 and Firefox before 121 ignore that on frames (and would
 /// load the blogs' module on every page), and browsers without JavaScript
 /// load lazy frames at once. Nor a frame without an address: browsers make
@@ -25,15 +26,6 @@ pub struct EmbedPanelProps {
 #[component]
 pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
     let t = catalogue(props.lang);
-    let open = use_state_eq(|| false);
-    let ontoggle = {
-        let open = open.clone();
-        Callback::from(move |e: Event| {
-            if let Some(details) = e.target_dyn_into::<web_sys::Element>() {
-                open.set(details.has_attribute("open"));
-            }
-        })
-    };
     let s = embed_snippets(
         &props.base,
         props.link.election,
@@ -53,17 +45,17 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
         }
     };
     html! {
-        <details class="sc-embed-panel" data-testid="embed-panel" {ontoggle}>
+        <details class="sc-embed-panel" data-testid="embed-panel">
             <summary>{ t.label(Label::EmbedThis) }</summary>
             { snippet("embed-loader", Label::EmbedLoader, Label::EmbedLoaderHelp, s.loader) }
             { snippet("embed-iframe", Label::EmbedIframe, Label::EmbedIframeHelp, s.iframe) }
             { snippet("embed-link", Label::EmbedLink, Label::EmbedLinkHelp, s.link) }
-            if *open {
+            <template data-sc-preview="">
                 <div class="sc-preview">
                     <p class="sc-hint">{ t.label(Label::Preview) }</p>
                     <iframe class="sc-embed-preview" data-testid="embed-preview" src={s.widget_url} title={t.label(Label::PreviewTitle)}></iframe>
                 </div>
-            }
+            </template>
         </details>
     }
 }

@@ -48,14 +48,17 @@ pub fn fold(value: &str) -> String {
 
 /// What an address may call each election and region, as JSON for the
 /// scripts that send a member to a page before any module runs:
-/// `{"e":{FOLDED:ID,…},"r":{FOLDED:SLUG,…}}`, keyed by [`fold`] of each
-/// election's id and short title and each region's slug and name. Only
-/// this decides what names a page; the scripts fold and look up.
+/// `{"e":{FOLDED:ID,…},"r":{FOLDED:SLUG,…},"l":ID}`, keyed by [`fold`] of
+/// each election's id and short title and each region's slug and name, and
+/// the latest election's id (`l`: what a link naming no election, or one we
+/// do not know, shows). Only this decides what names a page; the scripts
+/// fold and look up.
 ///
 /// ```
 /// let table = slatecard::domain::link::address_table();
 /// assert!(table.contains(r#""nec2022":"nec-2022""#));
 /// assert!(table.contains(r#""northwest":"north-west""#));
+/// assert!(table.ends_with(&format!(r#","l":"{}"}}"#, slatecard::domain::election::Election::latest().id)));
 /// ```
 pub fn address_table() -> String {
     let mut elections: Vec<(String, &str)> = Vec::new();
@@ -80,9 +83,10 @@ pub fn address_table() -> String {
         entries.join(",")
     };
     format!(
-        "{{\"e\":{{{}}},\"r\":{{{}}}}}",
+        "{{\"e\":{{{}}},\"r\":{{{}}},\"l\":\"{}\"}}",
         json(&mut elections),
-        json(&mut regions)
+        json(&mut regions),
+        Election::latest().id
     )
 }
 

@@ -189,12 +189,6 @@ pub enum Event {
     /// The postcode table arrived (or failed to): a waiting postcode is
     /// looked up now.
     PostcodeTableReady,
-    /// The member's first module (the finder, which runs only the postcode
-    /// box) showed the region in the address as the member's own step,
-    /// found as said (`None`: picked from the list, or reached by Back).
-    /// The full app, taking the page over, goes on from there: how it was
-    /// found is said as before, and there is no "not your region?".
-    Resumed(Option<Found>),
     /// The shell started: it fetches what the page needs
     /// ([`Effect::FetchTable`], and [`Effect::FetchPages`] for the island).
     Started,
@@ -205,49 +199,6 @@ pub enum Event {
     /// worker's copy of the landing page for a region's page never
     /// visited): show that address's page, as a link opens it.
     ServedFor(Link),
-}
-
-impl Found {
-    /// How a region was found, as the finder hands it to the full app in
-    /// the page (`#app`'s `data-sc-found`): `chosen`, or `postcode:R:TEXT`
-    /// (R is 1 when a slip was repaired; TEXT the postcode as understood).
-    /// The page already says it in words ("SW1A 1AA is in London").
-    ///
-    /// ```
-    /// use slatecard::domain::model::Found;
-    /// let f = Found::Postcode { understood: "CA1 1AA".into(), repaired: true };
-    /// assert_eq!(f.to_hint(), "postcode:1:CA1 1AA");
-    /// assert_eq!(Found::from_hint(&f.to_hint()), Some(f));
-    /// assert_eq!(Found::from_hint("chosen"), Some(Found::Chosen));
-    /// assert_eq!(Found::from_hint("postcode:2:X"), None);
-    /// ```
-    pub fn to_hint(&self) -> String {
-        match self {
-            Found::Postcode {
-                understood,
-                repaired,
-            } => format!("postcode:{}:{understood}", u8::from(*repaired)),
-            Found::Chosen => "chosen".to_owned(),
-        }
-    }
-
-    /// Reads [`Found::to_hint`]'s form back; `None` for anything else.
-    pub fn from_hint(hint: &str) -> Option<Found> {
-        if hint == "chosen" {
-            return Some(Found::Chosen);
-        }
-        let rest = hint.strip_prefix("postcode:")?;
-        let (repaired, understood) = rest.split_once(':')?;
-        let repaired = match repaired {
-            "0" => false,
-            "1" => true,
-            _ => return None,
-        };
-        Some(Found::Postcode {
-            understood: understood.to_owned(),
-            repaired,
-        })
-    }
 }
 
 impl Model {
@@ -408,11 +359,6 @@ pub fn update(model: &mut Model, event: Event) -> Vec<Effect> {
                 why: Why::Back,
             },
         ),
-        Event::Resumed(found) => {
-            let region = model.region;
-            model.settle(region, found);
-            Vec::new()
-        }
     }
 }
 

@@ -98,6 +98,26 @@ impl Timing {
         matches!(self.status, Status::Closed { .. })
     }
 
+    /// Each change in what a page says of `election`'s ballot after
+    /// `now_utc_minutes`, up to `horizon` minutes ahead: the minute it
+    /// happens (since the Unix epoch, UTC) and the timing from then, in
+    /// order. A pre-rendered page carries them (`#sc-later`, worded by the
+    /// catalogue), so that a copy read later says what is true then.
+    /// Empty for a ballot whose status no longer changes.
+    pub fn later(election: &Election, now_utc_minutes: i64, horizon: i64) -> Vec<(i64, Timing)> {
+        let end = now_utc_minutes + horizon.max(1);
+        let mut out = Vec::new();
+        let mut at = now_utc_minutes;
+        loop {
+            let next = Timing::fresh_until(election, at, end - at);
+            if next >= end {
+                return out;
+            }
+            out.push((next, Timing::of(election, next)));
+            at = next;
+        }
+    }
+
     /// The first minute after `now_utc_minutes` at which what a page says of
     /// `election`'s ballot changes (its status, or the days left to vote),
     /// looking at most `horizon` minutes ahead (`now_utc_minutes + horizon`
@@ -833,6 +853,33 @@ mod tests {
             Timing::fresh_until(e2020, at("2020-11-12T08:00"), year),
             at("2020-11-12T12:00")
         );
+    }
+
+    #[test]
+    fn a_page_carries_each_later_change_of_its_status() {
+        let year = 366 * 24 * 60;
+        let e = Election::by_id("nec-2022").unwrap();
+        let later = Timing::later(e, at("2022-07-01"), year);
+        // Opens, then a day less to go each midnight (UK time), then closed.
+        let opens = e.opens.unwrap().start_utc_minutes();
+        assert_eq!(later[0], (opens, Timing::of(e, opens)));
+        assert!(later[0].1.is_open());
+        assert!(later
+            .windows(2)
+            .all(|w| w[0].0 < w[1].0 && w[0].1 != w[1].1));
+        assert!(later.iter().any(|(m, _)| *m == at("2022-08-29")));
+        assert!(later.last().unwrap().1.is_closed());
+        // Each is when the page would stop being fresh.
+        let mut now = at("2022-07-01");
+        for (m, _) in &later {
+            assert_eq!(
+                Timing::fresh_until(e, now, year - (now - at("2022-07-01"))),
+                *m
+            );
+            now = *m;
+        }
+        // Closed: nothing more to say.
+        assert!(Timing::later(e, at("2023-01-01"), year).is_empty());
     }
 
     #[test]

@@ -3,7 +3,8 @@
 // what it is, copy and share, and Back undoing the last step.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveApp, launch, SlatecardPage } from './support.mjs';
+import { execFileSync } from 'node:child_process';
+import { serveApp, launch, SlatecardPage, ROOT } from './support.mjs';
 
 let server, browser;
 before(async () => { server = await serveApp(); browser = await launch(); });
@@ -118,12 +119,17 @@ test('printed, the card keeps the order and drops the buttons', async () => {
   await context.close();
 });
 
-test('while voting is open: the countdown and a calendar reminder built on the device', async () => {
+test('while voting is open: the countdown and a calendar reminder; a copy read after the close says so', async () => {
+  // The pages as built on 11 September 2024, 10:00 BST, while NEC 2024 was
+  // open: drawn by the build at that clock, served as published.
+  const built = await serveApp();
+  execFileSync('cargo', ['run', '--quiet', '--locked', '--features', 'prerender', '--bin', 'prerender', '--',
+    '--dist', built.dir, '--base', `${built.url}/`, '--now', String(Date.parse('2024-09-11T09:00:00Z') / 60000)],
+  { cwd: ROOT, stdio: 'ignore' });
   const context = await browser.newContext({ viewport: { width: 390, height: 900 } });
   const page = await context.newPage();
-  // The phone's clock on 11 September 2024, 10:00 BST: NEC 2024 is open.
   await page.clock.setFixedTime(new Date('2024-09-11T09:00:00Z'));
-  const app = new SlatecardPage(page, server.url);
+  const app = new SlatecardPage(page, built.url);
   await app.open('nec-2024/london/');
   await page.getByTestId('reminder').waitFor();
   assert.equal(await app.status(), 'Voting closes in 6 days — Tuesday 17 September 2024, midday UK time');
@@ -134,12 +140,17 @@ test('while voting is open: the countdown and a calendar reminder built on the d
   assert.match(file, /\r\nDTSTART:20240917T110000Z\r\n/);
   assert.match(file, /\r\nTRIGGER:-P1D\r\n/);
   assert.equal(await page.getByTestId('reminder').getAttribute('download'), 'nec-2024-closes.ics');
-  // Once closed, no reminder.
+  // The same copy read the next day, and after the close (a tab left open,
+  // a page from the cache): what is true then, and no reminder once closed.
+  await page.clock.setFixedTime(new Date('2024-09-12T09:00:00Z'));
+  await page.reload();
+  assert.equal(await app.status(), 'Voting closes in 5 days — Tuesday 17 September 2024, midday UK time');
   await page.clock.setFixedTime(new Date('2024-09-18T09:00:00Z'));
-  await app.open('nec-2024/london/');
-  assert.equal(await page.getByTestId('reminder').count(), 0);
+  await page.reload();
   assert.equal(await app.status(), 'Voting closed on 17 September 2024, midday UK time');
+  assert.equal(await page.getByTestId('reminder').count(), 0);
   await context.close();
+  await built.close();
 });
 
 test('the member\'s region is remembered on this device, with a visible "forget"; no storage, no harm', async () => {

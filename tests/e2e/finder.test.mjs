@@ -1,10 +1,9 @@
-// The finder (issue #12): on the landing and election pages the member's
-// first module runs only the postcode box (src/finder.rs). A region it finds
-// is shown from its election's pre-rendered pages (`nec-2026/regions.html`),
-// exactly as the full app would draw it, with no page loaded and no request
-// naming the region or the postcode. The full app (`slatecard_bg.*.wasm`) is
-// fetched only when the member reaches for a control only it has, and then
-// takes the page over where the finder left it.
+// The postcode island (issues #12, #26): on the landing and election pages
+// the one module a member's page runs is the postcode island (src/finder.rs).
+// A region it finds is shown from its election's pre-rendered pages
+// (`nec-2026/regions.html`), exactly as the region's own page is, with no
+// page loaded and no request naming the region or the postcode. No other
+// module is ever fetched: the page's other controls are HTML.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { serveApp, launch, watchErrors, SlatecardPage, expected } from './support.mjs';
@@ -16,7 +15,8 @@ let server, browser;
 before(async () => { server = await serveApp(); browser = await launch(); });
 after(async () => { await browser?.close(); await server?.close(); });
 
-const FULL_APP = /\/slatecard_bg\.[0-9a-f]{8}\.wasm$/;
+const ISLAND = /\/slatecard_bg\.[0-9a-f]{8}\.wasm$/;
+const WASM = /\.wasm$/;
 
 /** The landing page with the finder running, and every request it makes. */
 async function landing(context = browser) {
@@ -38,7 +38,7 @@ async function servedTitle(path) {
   return html.match(/<title>([^<]*)<\/title>/)[1].replace(/&amp;/g, '&').replace(/&#x27;/g, "'");
 }
 
-test('a postcode on the landing page shows its region from the election\'s pages, fetching no other page and not the full app', async () => {
+test('a postcode on the landing page shows its region from the election\'s pages, fetching no other page and no other module', async () => {
   const { page, errors, requests, app } = await landing();
   await app.lookUp('ca1 1aa');
   await page.getByTestId('result').waitFor();
@@ -51,7 +51,7 @@ test('a postcode on the landing page shows its region from the election\'s pages
   assert.equal(await page.evaluate(() => document.activeElement.id), 'sc-result-heading', 'the focus is on the result');
   assert.equal(await page.evaluate(() => window.__samePage), true, 'no page was loaded');
   const urls = requests.map((r) => new URL(r.url()).pathname);
-  assert.deepEqual(urls.filter((u) => FULL_APP.test(u)), [], 'the full app was not fetched');
+  assert.deepEqual(urls.filter((u) => WASM.test(u) && !ISLAND.test(u)), [], 'no other module was fetched');
   assert.ok(urls.includes(`/${latest.id}/regions.html`), 'the election\'s pages were');
   assert.deepEqual(requests.filter((r) => r.isNavigationRequest()).length, 1, 'only the landing page was loaded');
   assert.deepEqual(urls.filter((u) => /ca1|1aa/i.test(u) || u.includes('/northern/index')), []);
@@ -89,27 +89,28 @@ test('Back and Forward, "Change region" and the list of regions move between the
   await page.close();
 });
 
-test('a control only the full app has starts it, and it takes the page over where the finder left it', async () => {
+test('a region page the island showed works as its own page does: the ballot-paper view, the embed panel, another election', async () => {
   const { page, errors, requests, app } = await landing();
   await app.lookUp('NE1 4ST');
   await page.getByTestId('result').waitFor();
-  await page.evaluate(() => { window.__finderApp = document.getElementById('app'); });
   const found = await page.getByTestId('found-by').textContent();
-  // The ballot-paper view goes into the address: the full app's.
   await page.locator('#ballot-paper summary').click();
-  await page.waitForFunction(() => document.getElementById('app') !== window.__finderApp);
-  assert.ok(requests.some((r) => FULL_APP.test(new URL(r.url()).pathname)), 'the full app was fetched');
-  assert.equal(await page.getByTestId('found-by').textContent(), found, 'how the region was found is still said');
-  assert.equal(await page.getByTestId('from-link').count(), 0);
-  assert.equal(await page.locator('#ballot-paper').evaluate((d) => d.open), true);
   await page.waitForURL((url) => url.hash === '#ballot-paper');
   assert.equal(new URL(page.url()).pathname, `/${latest.id}/northern/`);
+  assert.equal(await page.getByTestId('found-by').textContent(), found, 'how the region was found is still said');
+  await page.getByTestId('embed-panel').locator('summary').click();
+  await page.frameLocator('[data-testid=embed-preview]').getByTestId('widget').waitFor();
   assert.equal(await page.evaluate(() => window.__samePage), true, 'no page was loaded');
+  const main = requests.filter((r) => r.frame() === page.mainFrame()).map((r) => new URL(r.url()).pathname);
+  assert.deepEqual(main.filter((u) => WASM.test(u) && !ISLAND.test(u)), [], 'no other module for the page');
+  await page.getByTestId('election-select').selectOption('nec-2022');
+  await page.waitForURL(`${server.url}/nec-2022/northern/`);
+  assert.match(await page.getByTestId('page-heading').textContent(), /NEC 2022/);
   assert.deepEqual(errors, []);
   await page.close();
 });
 
-test('offline, a region\'s page never visited opens from its election\'s pages, with only the finder ever fetched', async () => {
+test('offline, a region\'s page never visited opens from its election\'s pages, with only the island ever fetched', async () => {
   const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
   const page = await context.newPage();
   const requests = [];
@@ -130,29 +131,16 @@ test('offline, a region\'s page never visited opens from its election\'s pages, 
   // Opened from a link: said as the page says it.
   assert.equal(await page.getByTestId('from-link').count(), 1);
   assert.equal(new URL(page.url()).pathname, '/nec-2024/wales/');
-  assert.deepEqual(requests.filter((u) => FULL_APP.test(u)), [], 'the full app was never fetched');
+  assert.deepEqual(requests.filter((u) => WASM.test(u) && !ISLAND.test(u)), [], 'no other module was ever fetched');
   await context.close();
 });
 
-test('a region tapped while the full app is on its way is that app\'s to show, in the election chosen', async () => {
-  const page = await browser.newPage({ viewport: { width: 390, height: 800 }, serviceWorkers: 'block' });
-  const errors = watchErrors(page);
-  let release;
-  const gate = new Promise((ok) => { release = ok; });
-  await page.route(FULL_APP, async (route) => { await gate; await route.continue(); });
-  const app = new SlatecardPage(page, server.url);
-  await page.goto(`${server.url}/`);
-  await app.ready(); // the finder runs the postcode box
-  await app.chooseElection('nec-2018'); // the full app is asked for, and held back
+test('another election chosen on the landing page opens its page, whose regions are that election\'s', async () => {
+  const { page, errors, app } = await landing();
+  await app.chooseElection('nec-2018');
+  assert.equal(new URL(page.url()).pathname, '/nec-2018/');
   await page.getByTestId('region-wales').click();
-  await page.waitForTimeout(600);
-  assert.equal(new URL(page.url()).pathname, '/', 'nothing shown before the full app has the choice');
-  assert.equal(await page.getByTestId('result').count(), 0);
-  // The member is told it is coming, at the foot of the screen.
-  assert.equal(await page.locator('.sc-busy[role=status]').textContent(), 'Loading your slate…');
-  release();
   await page.getByTestId('result').waitFor();
-  assert.equal(await page.locator('.sc-busy').count(), 0, 'gone once the app has taken over');
   assert.equal(await app.regionShown(), 'Wales');
   assert.match(await page.getByTestId('page-heading').textContent(), /NEC 2018/);
   assert.equal(new URL(page.url()).pathname, '/nec-2018/wales/');

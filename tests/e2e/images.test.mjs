@@ -91,7 +91,7 @@ test('every page has an absolute og:image and twitter:image, a 1200×630 palette
 test('the service worker fetches none of the preview images, QR codes or stall sheets at install', () => {
   const sw = readFileSync(join(DIST, 'sw.js'), 'utf8');
   const shell = JSON.parse(sw.match(/const SHELL = (\[[^\]]*\]);/)[1]);
-  assert.ok(shell.some((f) => /^slatecard-finder_bg\.[0-9a-f]{8}\.wasm$/.test(f)), 'the shell list was found');
+  assert.ok(shell.some((f) => /^slatecard_bg\.[0-9a-f]{8}\.wasm$/.test(f)), 'the shell list was found');
   assert.deepEqual(shell.filter((f) => /preview\b.*\.png|qr\.svg|cards\.html/.test(f)), []);
 });
 

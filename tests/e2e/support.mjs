@@ -88,18 +88,13 @@ export function watchErrors(page) {
 }
 
 /**
- * True once the app runs and has replaced the pre-rendered page, whose `#app`
- * starts with the `<!--sc:app-->` marker (start.js sets `wasmBindings` once
- * the module has started; the swap follows the app's first render). On a
- * pre-rendered page the app runs only once the member reaches for something
- * that needs it (start.js): see `SlatecardPage.ready()`.
+ * True once the page's module runs: on a page with a postcode box, the
+ * postcode island (start.js sets `wasmBindings` once it has started; it
+ * starts when the member first reaches for the box); on `?embed` pages, the
+ * widget. A result page runs no module: it is complete as pre-rendered.
  */
 export function takenOver() {
-  const app = window.wasmBindings !== undefined
-    && document.getElementById('app')?.firstChild?.nodeType !== Node.COMMENT_NODE;
-  // On a page with a postcode box, the finder runs it (start.js sets
-  // `scFinderBox` once its box has replaced the pre-rendered one).
-  return app || window.scFinderBox?.isConnected === true;
+  return window.wasmBindings !== undefined;
 }
 
 /** Page object for the slatecard page. */
@@ -111,26 +106,29 @@ export class SlatecardPage {
     await this.ready();
   }
   /**
-   * Starts the app as a member would and waits until it has taken over the
-   * pre-rendered page: on a pre-rendered page start.js runs the app only when
-   * the member first reaches for something that needs it, so this puts the
-   * cursor in the postcode box (or, on a result page, on the election
-   * choice). Pages that start the app at once (an old-style link, the
-   * widget) need nothing.
+   * Waits for the page as a member would use it: on a page with a postcode
+   * box, the island is started as a member starts it (the cursor put in
+   * the box) and waited for; a result page needs nothing (its controls are
+   * HTML).
    */
   async ready() {
     await this.page.getByTestId('election-select').waitFor();
-    // A function, not a string: the page's CSP forbids evaluating strings.
-    if (!(await this.page.evaluate(takenOver))) {
-      // In one step: a page that starts the app at once (an old-style link)
-      // may be taken over between a look and a reach.
-      await this.page.evaluate(() => (document.querySelector('[data-testid=postcode-input]')
-        ?? document.querySelector('[data-testid=election-select]'))?.focus());
-    }
-    await this.page.waitForFunction(takenOver);
-    await this.page.getByTestId('election-select').waitFor();
+    const box = await this.page.evaluate(() => {
+      const input = document.querySelector('[data-testid=postcode-input]');
+      if (input && !input.disabled) input.focus();
+      return !!input;
+    });
+    if (box) await this.page.waitForFunction(takenOver);
   }
-  async chooseElection(id) { await this.page.getByTestId('election-select').selectOption(id); }
+  /** Chooses another election: its page opens (for the same region). */
+  async chooseElection(id) {
+    const select = this.page.getByTestId('election-select');
+    if ((await select.inputValue()) === id) return;
+    const from = this.page.url();
+    await select.selectOption(id);
+    await this.page.waitForURL((u) => u.href !== from);
+    await this.ready();
+  }
   async chooseRegion(slug) {
     await this.page.getByTestId(`region-${slug}`).click();
     await this.page.getByTestId('result').waitFor();

@@ -45,8 +45,9 @@ async function open(path, { address, browser = () => {} } = {}) {
   });
   window.document.write(html);
   window.WebAssembly = WebAssembly;
-  const seen = { reloads: 0, fetched: [], copied: [] };
+  const seen = { reloads: 0, fetched: [], copied: [], assigned: [] };
   window.location.reload = () => { seen.reloads += 1; };
+  window.location.assign = (url) => { seen.assigned.push(String(url)); };
   browser(window, seen);
   const script = window.document.createElement('script');
   script.textContent = START;
@@ -173,4 +174,95 @@ test('the widget is read from the address as Link::parse reads it', async () => 
     assert.equal(document.body.classList.contains('sc-embed'), widget, query);
     await window.happyDOM.close();
   }
+});
+
+test('the election choice opens that election\'s page for the same region', async () => {
+  const { window, document, seen } = await open('nec-2022/london/');
+  const select = document.getElementById('sc-election');
+  // With a pointer (or a phone's picker): at once.
+  select.dispatchEvent(new window.PointerEvent('pointerdown', { bubbles: true }));
+  select.value = 'nec-2020';
+  select.dispatchEvent(new window.Event('change', { bubbles: true }));
+  assert.deepEqual(seen.assigned, [`${SITE}nec-2020/london/`]);
+  await window.happyDOM.close();
+});
+
+test('stepping through the elections with the arrow keys leaves the page only once confirmed', async () => {
+  for (const confirm of ['Enter', 'blur']) {
+    const { window, document, seen } = await open('nec-2022/');
+    const select = document.getElementById('sc-election');
+    select.focus();
+    for (const id of ['nec-2020', 'nec-2018']) {
+      select.dispatchEvent(new window.KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+      select.value = id;
+      select.dispatchEvent(new window.Event('change', { bubbles: true }));
+    }
+    assert.deepEqual(seen.assigned, [], confirm);
+    if (confirm === 'Enter') select.dispatchEvent(new window.KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    else select.dispatchEvent(new window.FocusEvent('blur'));
+    assert.deepEqual(seen.assigned, [`${SITE}nec-2018/`], confirm);
+    await window.happyDOM.close();
+  }
+});
+
+test('the ballot-paper view is kept in the address, and opened from it', async () => {
+  let { window, document } = await open('nec-2022/london/');
+  const view = document.getElementById('ballot-paper');
+  assert.equal(view.open, false);
+  view.open = true;
+  view.dispatchEvent(new window.Event('toggle'));
+  assert.equal(window.location.hash, '#ballot-paper');
+  view.open = false;
+  view.dispatchEvent(new window.Event('toggle'));
+  assert.equal(window.location.hash, '');
+  await window.happyDOM.close();
+  ({ window, document } = await open('nec-2022/london/', { address: `${SITE}nec-2022/london/#ballot-paper` }));
+  assert.equal(document.getElementById('ballot-paper').open, true);
+  await window.happyDOM.close();
+});
+
+test('the embed preview is put in its panel only once the panel is opened', async () => {
+  const { window, document } = await open('nec-2022/london/');
+  const panel = document.querySelector('[data-testid=embed-panel]');
+  assert.equal(document.querySelector('iframe'), null);
+  panel.open = true;
+  panel.dispatchEvent(new window.Event('toggle'));
+  const frame = document.querySelector('[data-testid=embed-preview]');
+  assert.ok(frame, 'the preview is in the panel');
+  assert.match(frame.getAttribute('src'), /[?&]embed=1/);
+  await window.happyDOM.close();
+});
+
+test('a status the clock has moved past is replaced by what is true now', async () => {
+  const { window, document } = await open('nec-2022/london/', {
+    browser: (w) => {
+      const later = w.document.getElementById('sc-later');
+      // As a page built before the 2022 ballot closed carries it.
+      later.textContent = JSON.stringify([[1, 'Voting closes in 2 days', true], [2, 'Voting closed on 1 September', false], [1e12, 'not yet', false]]);
+    },
+  });
+  const status = [...document.querySelectorAll('[data-testid=election-status]')];
+  assert.ok(status.length >= 1);
+  for (const s of status) {
+    assert.equal(s.textContent, 'Voting closed on 1 September');
+    assert.equal(s.classList.contains('sc-status--open'), false);
+  }
+  await window.happyDOM.close();
+});
+
+test('a module that cannot start: the postcode box says so, with a retry, and the page stays usable', async () => {
+  const { window, document, seen } = await open('nec-2022/', {
+    browser: (w) => { w.fetch = () => Promise.reject(new Error('offline')); },
+  });
+  const field = document.getElementById('sc-postcode');
+  field.value = 'SW1A 1AA';
+  field.dispatchEvent(new window.KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }));
+  await tick();
+  assert.match(document.querySelector('[data-testid=app-failed]').textContent, /could not start/);
+  assert.equal(field.hasAttribute('disabled'), true);
+  document.querySelector('[data-sc-retry]').click();
+  assert.equal(seen.reloads, 1);
+  // The regions are links, and the election choice still works.
+  assert.ok(document.querySelector('a[href="nec-2022/london/"]'));
+  await window.happyDOM.close();
 });

@@ -99,8 +99,9 @@ export function click(driver, locator) {
 
 /**
  * Looks `text` up as a member does: a tap in the postcode box, then typing
- * and Enter. On a pre-rendered page that tap starts the app (start.js), which
- * then replaces the box with its own: the box is found again once it has.
+ * and Enter. On a pre-rendered page that tap starts the postcode island
+ * (start.js), which runs the box in place; waited for, so that the lookup
+ * is the island's own.
  */
 export async function lookUp(driver, text) {
   const input = await located(driver, byId('postcode-input'), 10000);

@@ -22,19 +22,16 @@ after(async () => {
 async function open(driver, query = '') {
   await driver.get(`${server.url}/${query}`);
   await located(driver, byId('election-select'), 20000);
-  // The page is pre-rendered: a module starts when the member first reaches
-  // for something that needs it (start.js), here the postcode box (the
-  // finder's) or, on a result page, the election choice (the full app's), as
-  // a keyboard user reaches it; wait for it to take its part of the page
-  // over. In one step, and the one module a page with a postcode box starts
-  // by itself (for a remembered region): reaching for the election choice
-  // there would start the full app too, which would replace the finder's box
-  // under the test's hands.
-  if (!(await driver.executeScript(takenOver))) {
-    await driver.executeScript(() => (document.querySelector('[data-testid=postcode-input]')
-      ?? document.querySelector('[data-testid=election-select]'))?.focus());
-  }
-  await driver.wait(() => driver.executeScript(takenOver), 20000);
+  // The page is pre-rendered and complete: on a page with a postcode box,
+  // its one module (the postcode island) starts when the member first
+  // reaches for the box, as a keyboard user reaches it; a result page runs
+  // no module.
+  const box = await driver.executeScript(() => {
+    const input = document.querySelector('[data-testid=postcode-input]');
+    if (input) input.focus();
+    return !!input;
+  });
+  if (box) await driver.wait(() => driver.executeScript(takenOver), 20000);
 }
 
 const FLOWS = {
@@ -76,14 +73,14 @@ const FLOWS = {
     await click(d, byId('choose-international'));
     assert.equal(await waitResult(d), 'Labour International');
   },
-  'deferred start: the first tap in the postcode box starts the app and typing goes on there': async (d) => {
+  'the first tap in the postcode box starts the island, and typing goes on there': async (d) => {
     // A member without a region remembered from the flows before (for
     // whom the landing page starts the app at once).
     await d.get(`${server.url}/nec-2022/london/`);
     await d.executeScript(() => localStorage.clear());
     await d.get(`${server.url}/`);
     await located(d, byId('postcode-input'), 20000);
-    assert.equal(await d.executeScript(takenOver), false, 'the app waits for the member');
+    assert.equal(await d.executeScript(takenOver), false, 'the island waits for the member');
     await lookUp(d, 'CF10 1EP');
     assert.equal(await waitResult(d), 'Wales');
   },
