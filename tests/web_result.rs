@@ -1,10 +1,11 @@
-//! Browser tests: the advice component and the app's main path, rendered by
-//! Yew in a real browser (headless Chromium via wasm-bindgen-test-runner).
+//! Browser tests: the advice component, the postcode table and `mount()`,
+//! rendered by Yew in a real browser (headless Chromium via
+//! wasm-bindgen-test-runner). The island's and the pages' flows are tested
+//! end to end (tests/e2e/, tests/webdriver/).
 //! What the pages decide is tested natively (`tests/core_flows.rs`); these
 //! check that the shells draw it and send the member's actions back.
 #![cfg(target_arch = "wasm32")]
 
-use slatecard::app::{App, AppProps};
 use slatecard::components::{Advice, AdviceProps};
 use slatecard::domain::election::Election;
 use slatecard::domain::link::Link;
@@ -62,20 +63,19 @@ fn click(root: &Element, selector: &str) {
         .click();
 }
 
-/// Renders the full page as `start()` does for a page without a query.
-/// Renders the app for NEC 2022 (whose orders and seats these tests know),
-/// as a link naming the election opens it.
-fn render_app(root: &Element) {
-    yew::Renderer::<App>::with_root_and_props(
+/// Renders the widget (the shell that runs `update` in the browser with
+/// Yew) for NEC 2022, whose orders and seats these tests know, as a blog's
+/// host page mounts it.
+fn render_widget(root: &Element) {
+    slatecard::widget::render(
         root.clone(),
-        AppProps {
-            model: Model::new(Mode::App, &Link::parse("?election=nec-2022")),
-            base: slatecard::web::page_base().into(),
-            now: None,
-            on_first_render: None,
+        slatecard::widget::WidgetProps {
+            model: Model::new(Mode::Widget, &Link::parse("?election=nec-2022")),
+            page_url: slatecard::web::page_base().into(),
+            report_height: false,
+            standalone: false,
         },
-    )
-    .render();
+    );
 }
 
 #[wasm_bindgen_test]
@@ -117,36 +117,6 @@ async fn result_shows_the_published_northern_order() {
     assert!(!seats.contains("Lynne Jones"));
 }
 
-#[wasm_bindgen_test]
-async fn app_region_pick_shows_order_and_back() {
-    let root = mount_point();
-    render_app(&root);
-    yew::scheduler::flush().await;
-    assert_eq!(
-        texts(&root, "[data-testid^=region-]").len(),
-        RegionId::all().count()
-    );
-
-    click(&root, "[data-testid=region-wales]");
-    yew::scheduler::flush().await;
-    assert_eq!(texts(&root, "[data-testid=result-region]"), ["Wales"]);
-    assert_eq!(texts(&root, "[data-testid=candidate]").len(), 5);
-    assert_eq!(provenance_kind(&root).as_deref(), Some("generated"));
-    assert!(texts(&root, "[data-testid=seat]")
-        .join("\n")
-        .contains("Lynne Jones"));
-    // The address bar now shows the region's page (never a postcode).
-    let path = gloo::utils::window().location().pathname().unwrap();
-    assert!(path.ends_with("/nec-2022/wales/"), "{path}");
-
-    click(&root, "[data-testid=change-region]");
-    yew::scheduler::flush().await;
-    assert!(root
-        .query_selector("[data-testid=result]")
-        .unwrap()
-        .is_none());
-}
-
 /// Not a timed test: prints how long decoding the postcode table and one
 /// lookup take in this browser (for the report), and checks both work.
 #[wasm_bindgen_test]
@@ -182,7 +152,7 @@ async fn postcode_field_finds_the_region() {
     // The test page has no `labour.bin` to fetch: give the lookup the table.
     slatecard::domain::lookup::provide_table(Ok(TABLE)).expect("the table decodes");
     let root = mount_point();
-    render_app(&root);
+    render_widget(&root);
     yew::scheduler::flush().await;
     let input: web_sys::HtmlInputElement = root
         .query_selector("[data-testid=postcode-input]")
@@ -198,9 +168,9 @@ async fn postcode_field_finds_the_region() {
         texts(&root, "[data-testid=found-by]"),
         ["NE1 4ST is in the Northern region."]
     );
+    // (Never in the address.)
     let href = gloo::utils::window().location().href().unwrap();
     assert!(!href.to_uppercase().contains("NE1"), "{href}");
-    assert!(href.ends_with("/nec-2022/northern/"), "{href}");
 }
 
 /// The postcode table, as the app fetches it (`labour.bin`).
@@ -298,7 +268,7 @@ async fn a_panic_shows_the_crash_page() {
     app.set_id("app");
     slatecard::web::catch_panics();
     let root = mount_point();
-    render_app(&root);
+    render_widget(&root);
     yew::scheduler::flush().await;
     gloo_timers::callback::Timeout::new(0, || panic!("on purpose, in a test")).forget();
     gloo_timers::future::TimeoutFuture::new(50).await;
