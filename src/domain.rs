@@ -31,8 +31,12 @@ pub mod page;
 pub mod postcode;
 pub mod region;
 pub mod reminder;
+#[cfg(not(target_arch = "wasm32"))]
 pub mod simulate;
-pub mod stv;
+/// The STV count: the organisers' tool in `stv/` (`slatecard-stv`), here
+/// for the simulation and the command line. Native only.
+#[cfg(not(target_arch = "wasm32"))]
+pub use slatecard_stv as stv;
 pub mod table;
 
 /// Sorts `v` in place, stably, by `less`. The lists the app sorts hold a few

@@ -26,6 +26,7 @@ use crate::domain::page::{
 use crate::domain::postcode::PostcodeError;
 use crate::domain::region::RegionId;
 use crate::domain::reminder::ReminderText;
+#[cfg(not(target_arch = "wasm32"))]
 use crate::domain::simulate::Simulation;
 use crate::domain::table::TableError;
 use core::fmt;
@@ -359,9 +360,13 @@ pub trait Catalogue {
     fn why_poll(&self, poll: u64, seats: usize) -> String;
     /// The chart's description for screen readers: each candidate's share of
     /// first preferences under the regional orders and under one order.
+    /// (Native only, as the simulation is: the why pages are drawn at build
+    /// time.)
+    #[cfg(not(target_arch = "wasm32"))]
     fn why_chart(&self, sim: &Simulation) -> String;
     /// What the simulated counts show, in sentences (each `(simulation,
-    /// true for WIGM)`), without claiming more than they do.
+    /// true for WIGM)`), without claiming more than they do. (Native only.)
+    #[cfg(not(target_arch = "wasm32"))]
     fn why_reading(&self, sims: &[(&Simulation, bool)]) -> Vec<String>;
     /// Which release of the election's data this is: "Orders last updated
     /// 30 November 2026 · version 1 · fingerprint 3f9c01ab" (footer and

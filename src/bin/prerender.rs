@@ -5,7 +5,9 @@
 //!   prerender [--dist DIR] [--base URL] [--now MINUTES]
 //!
 //! DIR defaults to $TRUNK_STAGING_DIR, then `dist/`; URL (where the app is
-//! published) to $SLATECARD_PUBLIC_URL, then `http://127.0.0.1:8080/`.
+//! published) to $SLATECARD_PUBLIC_URL, then `http://127.0.0.1:8080/`, which
+//! it says in capitals (link previews and QR codes would lead nowhere once
+//! published). With $SLATECARD_DEPLOY set, it refuses to run without one.
 //! MINUTES (since the Unix epoch, UTC) is the clock the pages are drawn at,
 //! by default the machine's: the end-to-end tests draw pages as they read
 //! while a past ballot was open.
@@ -62,11 +64,33 @@ fn run() -> Result<usize, String> {
     let dist = arg(&args, "--dist")
         .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok())
         .map_or_else(|| PathBuf::from("dist"), PathBuf::from);
-    let mut base = arg(&args, "--base")
+    let given = arg(&args, "--base")
         .or_else(|| std::env::var("SLATECARD_PUBLIC_URL").ok())
+        .filter(|b| !b.trim().is_empty());
+    let deploying = std::env::var("SLATECARD_DEPLOY").is_ok_and(|v| !v.is_empty() && v != "0");
+    if given.is_none() && deploying {
+        return Err("SLATECARD_DEPLOY is set but no public address is: set \
+                    SLATECARD_PUBLIC_URL to where the site will be published \
+                    (https://example.org/slatecard/), so that link previews, \
+                    canonical links and printed QR codes lead there"
+            .to_owned());
+    }
+    let mut base = given
+        .clone()
         .unwrap_or_else(|| "http://127.0.0.1:8080/".to_owned());
     if !base.ends_with('/') {
         base.push('/');
+    }
+    // Said in plain words either way: an organiser who forgets the address
+    // would otherwise publish previews and QR codes that lead nowhere.
+    if given.is_some() {
+        println!("prerender: link previews, canonical links and QR codes name {base}");
+    } else {
+        println!(
+            "prerender: NO PUBLIC ADDRESS: link previews, canonical links and QR codes name \
+             {base}, which works only on this computer. To publish, build with \
+             SLATECARD_PUBLIC_URL=https://your.site/ (docs/deploying.md)."
+        );
     }
     let index = dist.join("index.html");
     let template = std::fs::read_to_string(&index)

@@ -14,6 +14,7 @@ use crate::domain::page::{
 use crate::domain::postcode::{Elsewhere, PostcodeError, Territory};
 use crate::domain::region::RegionId;
 use crate::domain::reminder::ReminderText;
+#[cfg(not(target_arch = "wasm32"))]
 use crate::domain::simulate::Simulation;
 use crate::domain::table::TableError;
 
@@ -487,6 +488,7 @@ impl Catalogue for English {
         format!("A made-up poll of {} valid votes (as many as in 2020, worked out from its published quota) for {seats} seats, counted twice by STV under each of the two rules above.", self.votes_count(u32::try_from(poll).unwrap_or(u32::MAX)))
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     fn why_chart(&self, sim: &Simulation) -> String {
         let single = sim
             .single_order
@@ -505,6 +507,7 @@ impl Catalogue for English {
         )
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     fn why_reading(&self, sims: &[(&Simulation, bool)]) -> Vec<String> {
         sims.iter()
             .map(|(sim, wigm)| {

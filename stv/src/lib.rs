@@ -344,7 +344,7 @@ pub struct CountResult {
 ///
 /// ```
 /// use num_rational::BigRational;
-/// use slatecard::domain::stv::two_dp;
+/// use slatecard_stv::two_dp;
 /// let v = BigRational::new(129549.into(), 10.into());
 /// assert_eq!(two_dp(&v), "12954.90");
 /// assert_eq!(two_dp(&BigRational::new(2.into(), 3.into())), "0.66");
@@ -366,7 +366,7 @@ pub fn two_dp(v: &BigRational) -> String {
 ///
 /// ```
 /// use num_rational::BigRational;
-/// use slatecard::domain::stv::{quota, Quota};
+/// use slatecard_stv::{quota, Quota};
 /// let whole = |n: i64| BigRational::from_integer(n.into());
 /// assert_eq!(quota(Quota::DroopWhole, 5000, 4), Some((whole(1001), false)));
 /// assert_eq!(quota(Quota::DroopExact, 5000, 4), Some((whole(1000), true)));
@@ -428,7 +428,7 @@ struct Counter<'a> {
 /// naming an unknown candidate or one candidate twice.
 ///
 /// ```
-/// use slatecard::domain::stv::{count, Candidate, Rules};
+/// use slatecard_stv::{count, Candidate, Rules};
 /// let cands = [Candidate::new("A", true), Candidate::new("B", false), Candidate::new("C", true)];
 /// let ballots = [(5, vec![0, 2]), (4, vec![1]), (2, vec![2, 1])];
 /// let result = count(&cands, 2, &ballots, &Rules::scottish()).unwrap();
