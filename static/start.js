@@ -125,7 +125,23 @@ const prepare = () => ready || (ready = (async () => {
 let asked = null;
 let running = false;
 let started;
+// What the island fetches first, asked for as it starts, beside its module
+// (not at idle: a member who only reads never needs them): the postcode
+// table and the election's pages (`nec-2026/regions.html`), which the
+// island's own requests then take from the preload.
+function preload(href) {
+  const link = document.createElement('link');
+  link.rel = 'preload';
+  link.as = 'fetch';
+  link.crossOrigin = 'anonymous';
+  link.href = new URL(href, document.baseURI).href;
+  document.head.appendChild(link);
+}
 function start() {
+  if (!started && !embed && finderPage && built.table) {
+    preload(built.table);
+    if (!servedFor && finderPage.dataset.election) preload(finderPage.dataset.election + 'regions.html');
+  }
   if (!started) started = prepare().then(async ([bindings, module]) => {
     await bindings.default({ module_or_path: module });
     // The island now listens to the box itself.
@@ -203,6 +219,10 @@ if (!embed) {
 // (sc-page): what comes before it is the built site's, and becomes this
 // one's.
 const page = document.querySelector('meta[name=sc-page]');
+// A region's page never visited, offline: the service worker serves the
+// landing page for it, and the island shows the region from its election's
+// pages at once.
+const servedFor = page && new URL(page.content, document.baseURI).pathname !== location.pathname;
 const canonical = document.querySelector('link[rel=canonical]');
 const builtAt = canonical ? canonical.getAttribute('href') : '';
 const own = page ? page.content : '';
@@ -401,10 +421,6 @@ addEventListener('pageshow', (e) => { if (e.persisted) checkOrders(); });
 document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'visible') checkOrders(true); });
 
 // Which module runs, and when.
-// A region's page never visited, offline: the service worker serves the
-// landing page for it, and the island shows the region from its election's
-// pages at once.
-const servedFor = page && new URL(page.content, document.baseURI).pathname !== location.pathname;
 if (noWasm) {
   if (embed || finderPage) failed(noWasm);
 } else if (embed) start();
