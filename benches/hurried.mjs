@@ -13,8 +13,9 @@
 // Scenarios (each run of each, round-robin, after one unmeasured round):
 //   app, hurried       `/`: as soon as #sc-postcode is visible, click it, type
 //                      NE1 4ST at 60 ms a key, press Enter; the postcode island
-//                      (started by that click) finds the region and swaps in its
-//                      pre-rendered page from nec-2026/regions.html.
+//                      (fetched by start.js once the page is idle, run from that
+//                      click) finds the region and swaps in its pre-rendered page
+//                      from nec-2026/regions.html.
 //   floor A, hurried   `/floor-a.html`: the landing page with every <script> and the
 //                      CSP removed and one small inline script added (floorScript
 //                      below, minified by terser): after load + a frame it fetches the
@@ -53,6 +54,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import assert from 'node:assert/strict';
+import { slowPhone, median } from './phone.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const DIST = normalize(process.env.SLATECARD_DIST ?? join(ROOT, 'dist'));
@@ -226,14 +228,7 @@ function observe() {
 
 // ---------------------------------------------------------------- scenarios
 async function open(browser) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, serviceWorkers: 'block' });
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.enable');
-  await cdp.send('Network.emulateNetworkConditions', {
-    offline: false, latency: 400, downloadThroughput: 400_000 / 8, uploadThroughput: 400_000 / 8,
-  });
-  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+  const { context, page } = await slowPhone(browser, { serviceWorkers: 'block' });
   await page.addInitScript(observe);
   return { context, page };
 }
@@ -263,6 +258,7 @@ async function member(browser, base, path, pause) {
   const first = await page.evaluate(() => ({ origin: performance.timeOrigin, field: window.__t.field, click: window.__t.click, enter: performance.now() }));
   await field.press('Enter');
   await seen(page);
+  await page.waitForLoadState('load'); // so the document showing the order has all its bytes counted
   const last = await page.evaluate(() => ({
     origin: performance.timeOrigin, t: window.__t, url: location.pathname, left: JSON.parse(sessionStorage.getItem('bench-left') ?? '[]'),
   }));
@@ -293,6 +289,7 @@ async function electionChange(browser, base) {
   await page.selectOption('#sc-election', 'nec-2024');
   await page.waitForURL('**/nec-2024/london/', { waitUntil: 'commit', timeout: 60_000 });
   await seen(page);
+  await page.waitForLoadState('load');
   const last = await page.evaluate(() => ({ origin: performance.timeOrigin, t: window.__t, choice: Number(sessionStorage.getItem('bench-choice')) }));
   const got = await page.evaluate((limit) => window.__responses(limit), last.t.seen);
   await context.close();
@@ -310,6 +307,7 @@ async function directOpen(browser, base) {
   const { context, page } = await open(browser);
   await page.goto(`${base}/nec-2024/london/`, { waitUntil: 'commit' });
   await seen(page);
+  await page.waitForLoadState('load');
   const t = await page.evaluate(() => window.__t);
   const got = await page.evaluate((limit) => window.__responses(limit), t.seen);
   await context.close();
@@ -351,7 +349,6 @@ await browser.close();
 server.close();
 
 // ---------------------------------------------------------------- report
-const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2; };
 const stat = (key, field) => {
   const xs = results[key].map((r) => r[field]).filter((x) => x !== undefined);
   return xs.length ? { med: median(xs), lo: Math.min(...xs), hi: Math.max(...xs) } : null;
@@ -393,7 +390,7 @@ const lines = [
   `locally with brotli (quality 11). ${RUNS} runs of each scenario, taken round-robin after one unmeasured round; medians, and ranges (min–max).`,
   `Build measured: a copy of \`dist/\` (\`${DIST}\`): postcode island \`${(results.app[0]?.got ?? []).map((g) => g.name).find((x) => x.endsWith('.wasm')) ?? '?'}\`, table \`/${table}\`.`,
   '',
-  'Re-run (after `trunk build --release`; about 10 minutes at RUNS=7 on this machine; it rewrites this file):',
+  'Re-run (after `trunk build --release`; about 5 minutes at RUNS=7 on this machine; it rewrites this file):',
   '',
   '    cp -r dist /tmp/bench-dist && SLATECARD_DIST=/tmp/bench-dist RUNS=7 node benches/hurried.mjs',
   '',
@@ -427,7 +424,7 @@ const lines = [
   '  `performance.now()`) − the landing page\'s `timeOrigin`, both read in the pages (one renderer process, one clock):',
   '  the round trip of that navigation is inside it. The app stays on one document.',
   '- Playwright sends each key and waits for the page to take it before the 60 ms pause, so on a page whose main thread',
-  '  is busy (the app compiling its module) typing takes longer, as it would for a member whose letters appear late.',
+  '  is busy (the app compiling its module) typing can take longer, as it would for a member whose letters appear late.',
   '  "click" and "Enter pressed" show it; "Enter → order" is the wait after the member is done.',
   '- **Reader first**: the same, with 1,500 ms between the field being visible and the click.',
   '- **Election change**: `/nec-2022/london/` is opened, its names become visible and its load event fires; then',
