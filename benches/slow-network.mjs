@@ -7,11 +7,9 @@
 //   node benches/slow-network.mjs        (after `trunk build --release`)
 //
 // Measured: the time from navigation start until the first candidate's name
-// is on screen (a MutationObserver records the moment it appears), until the
-// WebAssembly is downloaded, and until the app has taken the page over. A
-// pre-rendered page starts the app only when the member reaches for it
-// (start.js): there the bench focuses the election choice a second after the
-// download and measures how long that first interaction waits for the app.
+// is on screen (a MutationObserver records the moment it appears), and how
+// many modules the page fetched in its first 2 s (a result page needs none).
+// The report's dated history below its table is kept.
 // SLATECARD_DIST=DIR measures another build (default dist/).
 import { createServer } from 'node:http';
 import { readFile, writeFile } from 'node:fs/promises';
@@ -71,11 +69,6 @@ async function measure(browser, url) {
     };
     new MutationObserver(check).observe(document, { childList: true, subtree: true });
     document.addEventListener('DOMContentLoaded', check);
-    // When the app took the page over (its #app has no marker comment).
-    window.__running = null;
-    new MutationObserver(() => {
-      if (window.__running === null && document.getElementById('app')?.firstChild?.nodeType === Node.ELEMENT_NODE) window.__running = performance.now();
-    }).observe(document, { childList: true, subtree: true });
   });
   // From the member's tap on the link: across a redirect (an old-style
   // link is sent to its page), the page shown has a later time origin.
@@ -83,23 +76,15 @@ async function measure(browser, url) {
   await page.goto(url, { waitUntil: 'commit' });
   await page.waitForFunction(() => window.__seen !== null, null, { timeout: 60_000 });
   const seen = (await page.evaluate(() => performance.timeOrigin + window.__seen)) - start;
-  let app = null, wasm = null, first = null;
+  let wasm = null;
   if (!url.endsWith('reference.html')) {
-    // A result page fetches no module while the member reads (start.js):
-    // the full app comes when they first reach for one of its controls.
+    // A result page needs no module (its controls are HTML): none is
+    // fetched while the member reads.
     await page.waitForTimeout(2000);
-    wasm = await page.evaluate(() => performance.getEntriesByType('resource').find((e) => e.name.endsWith('.wasm'))?.responseEnd ?? null);
-    const running = () => window.wasmBindings !== undefined && document.getElementById('app')?.firstChild?.nodeType !== Node.COMMENT_NODE;
-    if (await page.evaluate(running)) {
-      app = await page.evaluate(() => window.__running);
-    } else {
-      const t0 = await page.evaluate(() => { document.querySelector('[data-testid=election-select]').focus(); return performance.now(); });
-      await page.waitForFunction(running, null, { timeout: 60_000, polling: 'raf' });
-      first = (await page.evaluate(() => performance.now())) - t0;
-    }
+    wasm = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.name.endsWith('.wasm')).length);
   }
   await context.close();
-  return { seen, app, wasm, first };
+  return { seen, wasm };
 }
 
 const server = await serve(await reference());
@@ -119,7 +104,7 @@ for (const [name, path] of PAGES) {
   for (let i = 0; i < RUNS; i++) runs.push(await measure(browser, base + path));
   const seen = runs.map((r) => r.seen);
   const med = (k) => (runs.every((r) => r[k] === null) ? null : median(runs.filter((r) => r[k] !== null).map((r) => r[k])));
-  rows.push({ name, seen: median(seen), lo: Math.min(...seen), hi: Math.max(...seen), app: med('app'), wasm: med('wasm'), first: med('first') });
+  rows.push({ name, seen: median(seen), lo: Math.min(...seen), hi: Math.max(...seen), wasm: med('wasm') });
   console.log(name, rows.at(-1));
 }
 await browser.close();
@@ -128,6 +113,10 @@ server.close();
 const ref = rows[2].seen;
 const ms = (v) => (v === null ? '—' : Math.round(v).toLocaleString('en-GB'));
 const version = browser.version?.() ?? '';
+// The report's dated history (from its first `## ` heading on) is kept.
+const report = join(ROOT, 'reports/slow-network.md');
+const old = await readFile(report, 'utf8').catch(() => '');
+const history = old.includes('\n## ') ? old.slice(old.indexOf('\n## ') + 1) : '';
 const lines = [
   '# Order visible on a slow phone',
   '',
@@ -135,19 +124,16 @@ const lines = [
   `400 kbps down and up, 400 ms round trips, CPU slowed 4× (DevTools protocol), empty cache, brotli; ${RUNS} runs each, medians.`,
   `Measured ${new Date().toISOString().slice(0, 10)} on the 2-core project machine.`,
   '',
-  '| page | order visible, ms (median) | range, ms | × static page | wasm downloaded while reading, ms | app running by itself, ms | first control waits for the full app, ms |',
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
-  ...rows.map((r) => `| ${r.name} | ${Math.round(r.seen).toLocaleString('en-GB')} | ${Math.round(r.lo)}–${Math.round(r.hi)} | ${(r.seen / ref).toFixed(2)} | ${ms(r.wasm)} | ${ms(r.app)} | ${ms(r.first)} |`),
+  '| page | order visible, ms (median) | range, ms | × static page | modules fetched while reading (2 s) |',
+  '| --- | ---: | ---: | ---: | ---: |',
+  ...rows.map((r) => `| ${r.name} | ${Math.round(r.seen).toLocaleString('en-GB')} | ${Math.round(r.lo)}–${Math.round(r.hi)} | ${(r.seen / ref).toFixed(2)} | ${ms(r.wasm)} |`),
   '',
-  'Before pre-rendering (issue 12), the same measurement found the order after 3,319 ms against 628 ms for a static page: 5.3×.',
   'On this 2-core machine single runs vary by a few hundred ms (the range column); compare medians of one run of the script.',
   '"Order visible" counts from the moment the link is opened (the old-style link includes its redirect: its',
-  'page loads twice over, once for the address and once for the page it is sent to). "Wasm downloaded" and the',
-  'columns after it count from the page shown. Shared links are page paths; old-style links are sent to theirs',
-  'by a script in the head of the page, before anything is painted. Since session 9 a result page fetches no',
-  'wasm while the member reads ("—"): the full app is fetched when they first reach for one of its controls (the',
-  'election drop-down here), and the last column is the wait from that reach until the app has taken the page over.',
+  'page loads twice over, once for the address and once for the page it is sent to). A result page needs no',
+  'module: its controls are HTML (the election choice opens that election\'s page; benches/hurried.mjs times it).',
   '',
+  history,
 ];
-await writeFile(join(ROOT, 'reports/slow-network.md'), lines.join('\n'));
+await writeFile(report, lines.join('\n'));
 console.log(lines.join('\n'));

@@ -2,7 +2,7 @@
 // reference page, both served locally with brotli, three runs each; writes the
 // medians to reports/lighthouse.md. A report, not a CI gate.
 //   node benches/lighthouse/run.mjs     (after `trunk build --release`)
-import { writeFile, mkdtemp } from 'node:fs/promises';
+import { readFile, writeFile, mkdtemp } from 'node:fs/promises';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
@@ -74,7 +74,11 @@ ${row('reference (static HTML)', r)}
 
 LCP ratio result page / reference: **${(a.lcp / r.lcp).toFixed(2)}**; landing page / reference: **${(landing.lcp / r.lcp).toFixed(2)}**.
 `;
-  await writeFile(join(ROOT, 'reports/lighthouse.md'), report);
+  // The report's dated history (from its first `## ` heading on) is kept.
+  const path = join(ROOT, 'reports/lighthouse.md');
+  const before = await readFile(path, 'utf8').catch(() => '');
+  const history = before.includes('\n## ') ? before.slice(before.indexOf('\n## ') + 1) : '';
+  await writeFile(path, history ? `${report}\n${history}` : report);
   console.log(report);
 } finally {
   await chrome.kill();
