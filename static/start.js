@@ -411,8 +411,13 @@ function checkOrders(often) {
     .catch(() => {});
 }
 if ('serviceWorker' in navigator && !embed) {
-  // A new release's worker has taken over.
-  navigator.serviceWorker.addEventListener('controllerchange', () => checkOrders());
+  // A new release's worker has taken over. (Not the first worker taking a
+  // page just fetched from the network: nothing to check on a first visit.)
+  let controlled = !!navigator.serviceWorker.controller;
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (controlled) checkOrders();
+    controlled = true;
+  });
   // A page that may have come from the cache.
   if (navigator.serviceWorker.controller) painted.then(() => checkOrders());
 }
@@ -426,8 +431,9 @@ if (noWasm) {
 } else if (embed) start();
 else if (finderPage) {
   if (servedFor || (remembered() && field)) start();
-  // Else fetched and compiled once the page has loaded and painted, when
-  // the browser is idle (never in the way of the first paint), and run
-  // when the member reaches for the box.
-  else painted.then(() => (window.requestIdleCallback || setTimeout)(() => prepare().catch(failed), { timeout: 3000 }));
+  // Else fetched and compiled (off the main thread) as soon as the page has
+  // been painted, never in the way of the first paint, and run when the
+  // member reaches for the box: a member in a hurry has typed their
+  // postcode within a second or two (benches/hurried.mjs).
+  else painted.then(() => prepare().catch(failed));
 }
