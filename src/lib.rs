@@ -33,6 +33,8 @@ pub mod components;
 pub mod finder;
 #[cfg(all(not(target_arch = "wasm32"), feature = "prerender"))]
 pub mod prerender;
+#[cfg(all(not(target_arch = "wasm32"), feature = "prerender"))]
+pub mod site;
 #[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod web;
 #[cfg(any(target_arch = "wasm32", feature = "prerender"))]
