@@ -46,7 +46,7 @@ pub use entry::mount;
 pub use entry::start;
 
 /// The two wasm modules' entries. Trunk builds the member's module, the
-/// postcode island (`finder`); `scripts/embed-module` builds the blogs'
+/// postcode island (`finder`); `src/site/tools.rs` builds the blogs'
 /// (`--features embed`: the widget and `mount()`). start.js loads the one
 /// its page needs. Each carries only its own shell: the optimiser drops what
 /// its entry never calls.
