@@ -45,7 +45,7 @@ fn run() -> Result<(), String> {
     let out = PathBuf::from(env::var("OUT_DIR").map_err(|e| e.to_string())?);
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").map_err(|e| e.to_string())?);
     // The postcode table's published name (`labour.<hash>.bin`, as
-    // scripts/hash-names names it): the app fetches it by that name.
+    // src/site/hash_names.rs names it): the app fetches it by that name.
     println!("cargo:rerun-if-changed=data/postcodes/labour.bin");
     let table = fs::read(root.join("data/postcodes/labour.bin"))
         .map_err(|e| format!("data/postcodes/labour.bin: {e}"))?;

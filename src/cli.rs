@@ -95,7 +95,7 @@ commands:
                                 region (candidates in order, seats): for checks and review
   shell-text                    print, as JSON, the words of the static files around the app
                                 (page title, no-script text, frame titles) from the message
-                                catalogue; scripts/shell-text writes them into dist/
+                                catalogue; src/site/shell_text.rs writes them into dist/
   addresses                     print, as JSON, every name an address may give an election
                                 or a region (folded: letters and digits, lower case), and the
                                 page it means; the old-link redirect and the 404 page read it";

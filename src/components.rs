@@ -102,7 +102,7 @@ impl Reducible for Core {
 
 /// The postcode table's published name, content-addressed
 /// (`labour.<first 8 hex digits of its SHA-256>.bin`, from build.rs by
-/// `slatecard_data_format::content_name`, as `scripts/hash-names` names the
+/// `slatecard_data_format::content_name`, as `src/site/hash_names.rs` names the
 /// file): hosts may cache it for a year.
 pub const PUBLISHED_TABLE: &str = env!("SLATECARD_TABLE_FILE");
 

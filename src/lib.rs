@@ -33,6 +33,8 @@ pub mod components;
 pub mod finder;
 #[cfg(all(not(target_arch = "wasm32"), feature = "prerender"))]
 pub mod prerender;
+#[cfg(all(not(target_arch = "wasm32"), feature = "prerender"))]
+pub mod site;
 #[cfg(any(target_arch = "wasm32", feature = "prerender"))]
 pub mod web;
 #[cfg(any(target_arch = "wasm32", feature = "prerender"))]
@@ -44,7 +46,7 @@ pub use entry::mount;
 pub use entry::start;
 
 /// The two wasm modules' entries. Trunk builds the member's module, the
-/// postcode island (`finder`); `scripts/embed-module` builds the blogs'
+/// postcode island (`finder`); `src/site/tools.rs` builds the blogs'
 /// (`--features embed`: the widget and `mount()`). start.js loads the one
 /// its page needs. Each carries only its own shell: the optimiser drops what
 /// its entry never calls.

@@ -230,7 +230,7 @@ pub fn later_json(election: &Election, now_utc_minutes: i64) -> String {
 }
 
 /// What start.js says at the top of a page an old-style link with a name we
-/// do not know was sent to (the head redirect, scripts/csp, passes it on as
+/// do not know was sent to (the head redirect, src/site/csp.rs, passes it on as
 /// `unknown-election` or `unknown-region`): `<template
 /// id=sc-unknown-election>` and `id=sc-unknown-region`, the catalogue's
 /// notice with an empty `<span data-sc-name>` where the name goes. As

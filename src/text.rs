@@ -262,7 +262,7 @@ pub struct WhyText {
 /// Words of the static files around the app: the page before the app has
 /// started (or where it cannot run), the embed loader's frames and the oEmbed
 /// answer. Written into those files at build time (`slatecard shell-text`,
-/// `scripts/shell-text`), so they never reach the WebAssembly.
+/// `src/site/shell_text.rs`), so they never reach the WebAssembly.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ShellText {
     /// The page's `<title>`.

@@ -1,4 +1,4 @@
-// slatecard's start-up script (static/start.js): scripts/csp puts it in
+// slatecard's start-up script (static/start.js): src/site/csp.rs puts it in
 // each page, minified, in place of Trunk's loader.
 //
 // Every page a member can reach is pre-rendered and complete: its order,
@@ -84,7 +84,7 @@ const painted = new Promise((done) => {
   if (document.readyState === 'complete') loaded(); else addEventListener('load', loaded);
 });
 // Installable, offline and instant on a repeat visit: the web app manifest
-// and the app's own service worker (sw.js, written by scripts/sw), for the
+// and the app's own service worker (sw.js, written by src/site/sw.rs), for the
 // full page only (never in a frame). The manifest is linked here, after the
 // paint: linked in the HTML, browsers fetch it while the page is painted
 // (Lighthouse counted it against the largest paint: LCP 1.19 → 1.09 × the
@@ -101,8 +101,8 @@ if (!embed && window.top === window) {
 
 // The page's module, fetched once: the blogs' on `?embed` pages, else the
 // member's (the postcode island). Their addresses are the build's: in the
-// page's JSON block (scripts/csp writes it from Trunk's loader;
-// scripts/hash-names names the files), so this file is the same whatever
+// page's JSON block (src/site/csp.rs writes it from Trunk's loader;
+// src/site/hash_names.rs names the files), so this file is the same whatever
 // the build.
 const built = JSON.parse((byId('sc-modules') || {}).textContent || '{}');
 const noWasm = typeof WebAssembly !== 'object' && Error('this browser has no WebAssembly');

@@ -176,7 +176,7 @@ async fn postcode_field_finds_the_region() {
 /// The postcode table, as the app fetches it (`labour.bin`).
 const TABLE: &[u8] = include_bytes!("../data/postcodes/labour.bin");
 
-/// `mount()`, in the blogs' module only (`--features embed`, scripts/embed-module).
+/// `mount()`, in the blogs' module only (`--features embed`, src/site/tools.rs).
 #[cfg(feature = "embed")]
 mod mount {
     use super::*;

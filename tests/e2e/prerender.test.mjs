@@ -368,7 +368,7 @@ test('result pages say what the data knows beyond the order, in the HTML as serv
 test('installable: a manifest in the catalogue\'s words, icons, and every page links them', async () => {
   const html = await (await fetch(`${server.url}/nec-2022/wales/`)).text();
   const links = html.match(/<link [^>]*>/g);
-  // The manifest (content-addressed, scripts/hash-names) is linked once the
+  // The manifest (content-addressed, src/site/hash_names.rs) is linked once the
   // page is painted, not in the HTML: nothing is requested before the paint.
   assert.ok(!links.some((l) => /rel="?manifest/.test(l)), 'no manifest link in the HTML');
   const page = await browser.newPage();

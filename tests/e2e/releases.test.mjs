@@ -7,14 +7,13 @@
 // election's bundle list two names the other way round, and every page's
 // and orders.json's tag for NEC 2026 (`nec-2026:<fingerprint>`) is the new
 // data's. The service worker is written again by the real build step
-// (scripts/sw), so it is a new version, as after any release. Rebuilding
+// (`site sw`), so it is a new version, as after any release. Rebuilding
 // from edited data would test the same files and take minutes.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile, readdir } from 'node:fs/promises';
-import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import { serveApp, launch, SlatecardPage, ROOT } from './support.mjs';
+import { serveApp, launch, SlatecardPage, site } from './support.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -55,7 +54,7 @@ async function release(dir) {
     }
     await writeFile(file, html);
   }
-  execFileSync('python3', [join(ROOT, 'scripts/sw'), '--dist', dir], { stdio: 'ignore' });
+  site('sw', '--dist', dir);
   return order;
 }
 

@@ -49,17 +49,24 @@ export async function serve(dir = DIST, headers = {}) {
 }
 
 /**
+ * Runs the site's build tool (`src/bin/site/`, built by the Trunk build, so
+ * `cargo run` only starts it) with ARGS, e.g. `site('sw', '--dist', dir)`.
+ */
+export function site(...args) {
+  execFileSync('cargo', ['run', '--quiet', '--locked', '--features', 'prerender', '--bin', 'site', '--', ...args],
+    { cwd: ROOT, stdio: 'ignore' });
+}
+
+/**
  * Serves a copy of the release build as it would be published at the address
- * it gets here: its CSP and oEmbed link name that address (scripts/csp,
- * scripts/oembed), and its files carry CORS headers as docs/embedding.md asks.
+ * it gets here: its CSP and oEmbed link name that address (`site retarget`,
+ * src/site/), and its files carry CORS headers as docs/embedding.md asks.
  */
 export async function serveApp(extraHeaders = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'slatecard-app-'));
   await cp(DIST, dir, { recursive: true });
   const server = await serve(dir, { 'access-control-allow-origin': '*', ...extraHeaders });
-  for (const [script, flag] of [['scripts/csp', '--origin'], ['scripts/oembed', '--base']]) {
-    execFileSync('python3', [join(ROOT, script), '--dist', dir, flag, server.url + '/'], { stdio: 'ignore' });
-  }
+  site('retarget', '--dist', dir, '--origin', server.url + '/');
   server.dir = dir;
   return server;
 }

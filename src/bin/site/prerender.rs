@@ -1,8 +1,8 @@
-//! Writes the pre-rendered pages into a built `dist/` (Trunk's last
-//! post-build step; see `slatecard::prerender`), each with its preview image,
+//! Writes the pre-rendered pages into a built `dist/` (a step of `site
+//! post-build`; see `slatecard::prerender`), each with its preview image,
 //! and each result page with its QR code and stall sheet.
 //!
-//!   prerender [--dist DIR] [--base URL] [--now MINUTES]
+//!   site prerender [--dist DIR] [--base URL] [--now MINUTES]
 //!
 //! DIR defaults to $TRUNK_STAGING_DIR, then `dist/`; URL (where the app is
 //! published) to $SLATECARD_PUBLIC_URL, then `http://127.0.0.1:8080/`, which
@@ -22,7 +22,7 @@ use slatecard::prerender::{pages, preview_name, region_bundle, render_page, why,
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
-fn arg(args: &[String], name: &str) -> Option<String> {
+pub fn arg(args: &[String], name: &str) -> Option<String> {
     let i = args.iter().position(|a| a == name)?;
     args.get(i + 1).cloned()
 }
@@ -59,12 +59,12 @@ fn previews(svgs: &[String]) -> Result<Vec<Vec<u8>>, String> {
     Ok(parts.into_iter().flatten().collect())
 }
 
-fn run() -> Result<usize, String> {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let dist = arg(&args, "--dist")
+/// Writes every page (options as above); returns how many.
+pub fn run(args: &[String]) -> Result<usize, String> {
+    let dist = arg(args, "--dist")
         .or_else(|| std::env::var("TRUNK_STAGING_DIR").ok())
         .map_or_else(|| PathBuf::from("dist"), PathBuf::from);
-    let given = arg(&args, "--base")
+    let given = arg(args, "--base")
         .or_else(|| std::env::var("SLATECARD_PUBLIC_URL").ok())
         .filter(|b| !b.trim().is_empty());
     let deploying = std::env::var("SLATECARD_DEPLOY").is_ok_and(|v| !v.is_empty() && v != "0");
@@ -95,7 +95,7 @@ fn run() -> Result<usize, String> {
     let index = dist.join("index.html");
     let template = std::fs::read_to_string(&index)
         .map_err(|e| format!("{}: cannot read: {e}", index.display()))?;
-    let now = match arg(&args, "--now") {
+    let now = match arg(args, "--now") {
         Some(m) => m
             .parse::<i64>()
             .map_err(|_| format!("--now {m}: not a number of minutes since 1970"))?,
@@ -191,14 +191,4 @@ fn remove_previews(dir: &Path) -> Result<(), String> {
         }
     }
     Ok(())
-}
-
-fn main() {
-    match run() {
-        Ok(n) => println!("prerender: {n} pages written"),
-        Err(e) => {
-            eprintln!("prerender: {e}");
-            std::process::exit(1);
-        }
-    }
 }

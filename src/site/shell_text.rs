@@ -1,0 +1,156 @@
+//! The words of the static files around the app (page title, description,
+//! no-script and loading text, the embed loader's frame title), written into
+//! the built files from the message catalogue, in-process
+//! ([`crate::cli::shell_text_json`]), so no English is kept outside it.
+//!
+//! Placeholders are `{{sc:NAME}}` (NAME: `a`–`z` and `_`). In `index.html`
+//! they become HTML-escaped text (attribute values quoted); in `embed.js`
+//! and `manifest.webmanifest` a placeholder (with the quotes around it, if
+//! any) becomes a JSON string. A placeholder the catalogue has no words for,
+//! or one left over, is an error naming the file.
+
+use super::{html_escape, json_ascii, read, rewrite, set_attributes, write};
+use lol_html::html_content::ContentType;
+use lol_html::{doc_text, element, RewriteStrSettings};
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::path::Path;
+
+/// The catalogue's words by placeholder name (`lang`, `page_title`, …).
+pub fn words() -> BTreeMap<String, String> {
+    let mut out = BTreeMap::new();
+    if let serde_json::Value::Object(map) = crate::cli::shell_text_json() {
+        for (k, v) in map {
+            if let serde_json::Value::String(s) = v {
+                out.insert(k, s);
+            }
+        }
+    }
+    out
+}
+
+/// The next placeholder in `text` at or after `from`: its byte range and name.
+pub fn next_placeholder(text: &str, from: usize) -> Option<(usize, usize, &str)> {
+    let mut at = from;
+    while let Some(i) = text.get(at..)?.find("{{sc:") {
+        let start = at + i;
+        let name_start = start + 5;
+        let name_len = text[name_start..]
+            .bytes()
+            .take_while(|b| b.is_ascii_lowercase() || *b == b'_')
+            .count();
+        let name_end = name_start + name_len;
+        if name_len > 0 && text[name_end..].starts_with("}}") {
+            return Some((start, name_end + 2, &text[name_start..name_end]));
+        }
+        at = start + 1;
+    }
+    None
+}
+
+/// `text` with each placeholder replaced by `quote` of its words. With
+/// `json`, a placeholder between matching quotes (`'…'` or `"…"`) is
+/// replaced with its quotes. Errors name `file` and the placeholder.
+pub fn fill(
+    file: &Path,
+    text: &str,
+    words: &BTreeMap<String, String>,
+    quote: &dyn Fn(&str) -> Result<String, String>,
+    json: bool,
+) -> Result<String, String> {
+    let mut out = String::with_capacity(text.len());
+    let mut done = 0;
+    while let Some((mut start, mut end, name)) = next_placeholder(text, done) {
+        let said = words.get(name).ok_or_else(|| {
+            format!(
+                "{}: no words for {{{{sc:{name}}}}} in the catalogue",
+                file.display()
+            )
+        })?;
+        if json && start > done {
+            let before = text.as_bytes()[start - 1];
+            if (before == b'\'' || before == b'"') && text.as_bytes().get(end) == Some(&before) {
+                start -= 1;
+                end += 1;
+            }
+        }
+        out.push_str(&text[done..start]);
+        out.push_str(&quote(said)?);
+        done = end;
+    }
+    out.push_str(&text[done..]);
+    Ok(out)
+}
+
+/// Fills the placeholders of an HTML page (text and attribute values).
+pub fn fill_html(
+    file: &Path,
+    page: &str,
+    words: &BTreeMap<String, String>,
+) -> Result<String, String> {
+    let escape = |s: &str| Ok(html_escape(s));
+    let problem: RefCell<Option<String>> = RefCell::new(None);
+    let buffer = RefCell::new(String::new());
+    let out = rewrite(
+        file,
+        page,
+        RewriteStrSettings {
+            element_content_handlers: vec![element!("*", |el| {
+                let mut changes = Vec::new();
+                for attr in el.attributes() {
+                    let value = attr.value();
+                    if next_placeholder(&value, 0).is_some() {
+                        match fill(file, &value, words, &escape, false) {
+                            Ok(v) => changes.push((attr.name(), v)),
+                            Err(e) => *problem.borrow_mut() = Some(e),
+                        }
+                    }
+                }
+                set_attributes(el, &changes)?;
+                Ok(())
+            })],
+            document_content_handlers: vec![doc_text!(|chunk| {
+                buffer.borrow_mut().push_str(chunk.as_str());
+                if !chunk.last_in_text_node() {
+                    chunk.remove();
+                    return Ok(());
+                }
+                let text = std::mem::take(&mut *buffer.borrow_mut());
+                match fill(file, &text, words, &escape, false) {
+                    Ok(t) => chunk.replace(&t, ContentType::Html),
+                    Err(e) => {
+                        *problem.borrow_mut() = Some(e);
+                        chunk.replace(&text, ContentType::Html);
+                    }
+                }
+                Ok(())
+            })],
+            ..RewriteStrSettings::default()
+        },
+    )?;
+    match problem.into_inner() {
+        Some(e) => Err(e),
+        None => Ok(out),
+    }
+}
+
+/// Writes the catalogue's words into `dist`'s `index.html`, `embed.js` and
+/// `manifest.webmanifest`; returns the language tag.
+pub fn run(dist: &Path) -> Result<String, String> {
+    let words = words();
+    let json = |s: &str| json_ascii(&s, false);
+    for name in ["index.html", "embed.js", "manifest.webmanifest"] {
+        let file = dist.join(name);
+        let text = read(&file)?;
+        let filled = if name.ends_with(".html") {
+            fill_html(&file, &text, &words)?
+        } else {
+            fill(&file, &text, &words, &json, true)?
+        };
+        if next_placeholder(&filled, 0).is_some() {
+            return Err(format!("{}: a placeholder is left", file.display()));
+        }
+        write(&file, filled)?;
+    }
+    Ok(words.get("lang").cloned().unwrap_or_default())
+}
