@@ -247,6 +247,8 @@ document.addEventListener('toggle', (e) => {
   }
   const preview = d.open && d.classList && d.classList.contains('sc-embed-panel') && d.querySelector('template[data-sc-preview]');
   if (preview) {
+    // The snippets name this copy's address, as share and copy do.
+    for (const snippet of d.querySelectorAll('textarea')) snippet.value = live(snippet.value);
     const shown = preview.content.cloneNode(true);
     const frame = shown.querySelector('iframe');
     if (frame) frame.setAttribute('src', live(frame.getAttribute('src')));

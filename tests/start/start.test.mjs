@@ -230,6 +230,8 @@ test('the embed preview is put in its panel only once the panel is opened', asyn
   const frame = document.querySelector('[data-testid=embed-preview]');
   assert.ok(frame, 'the preview is in the panel');
   assert.match(frame.getAttribute('src'), /[?&]embed=1/);
+  // (Built for this address: the snippets are as built.)
+  assert.ok(document.getElementById('embed-link').value.includes(SITE), document.getElementById('embed-link').value);
   await window.happyDOM.close();
 });
 
@@ -264,5 +266,19 @@ test('a module that cannot start: the postcode box says so, with a retry, and th
   assert.equal(seen.reloads, 1);
   // The regions are links, and the election choice still works.
   assert.ok(document.querySelector('a[href="nec-2022/london/"]'));
+  await window.happyDOM.close();
+});
+
+test('a copy served from another address: the opened panel\'s snippets and preview name that address', async () => {
+  const other = 'http://other.example/';
+  const { window, document } = await open('nec-2022/london/', { address: `${other}nec-2022/london/` });
+  const panel = document.querySelector('[data-testid=embed-panel]');
+  panel.open = true;
+  panel.dispatchEvent(new window.Event('toggle'));
+  for (const id of ['embed-loader', 'embed-iframe', 'embed-link']) {
+    const text = document.getElementById(id).value;
+    assert.ok(text.includes(other) && !text.includes(SITE), `${id}: ${text}`);
+  }
+  assert.ok(document.querySelector('[data-testid=embed-preview]').getAttribute('src').startsWith(other));
   await window.happyDOM.close();
 });

@@ -28,9 +28,9 @@ before(async () => {
   const page = await browser.newPage();
   await page.goto(`${app.url}/nec-2022/wales/`);
   await page.getByTestId('embed-panel').locator('summary').click();
-  // The pre-rendered snippets name the build's public address; the app, once
-  // it has taken the page over, names the address it is served from (this
-  // test server's), which is what WordPress must reach.
+  // The pre-rendered snippets name the build's public address; opened, the
+  // panel names the address the page is served from (this test server's,
+  // start.js), which is what WordPress must reach.
   await page.waitForFunction((url) => ['loader', 'iframe', 'link']
     .every((kind) => document.querySelector(`[data-testid=embed-${kind}]`)?.value.includes(url)), app.url);
   for (const kind of ['loader', 'iframe', 'link']) {
