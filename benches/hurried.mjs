@@ -20,7 +20,7 @@
 //                      CSP removed and one small inline script added (floorScript
 //                      below, minified by terser): after load + a frame it fetches the
 //                      same postcode table (labour.<hash>.bin); on Enter it decodes it
-//                      (the full lookup of src/domain/table.rs: district, sector,
+//                      (the full lookup of core/src/domain/table.rs: district, sector,
 //                      unit exceptions) and goes to nec-2026/<region>/ (FLOOR_A=swap:
 //                      fetches that page and swaps its #app in instead).
 //   floor B, hurried   `/floor-b.html`: the landing page with no script at all, the
@@ -79,7 +79,7 @@ const SLUGS = ['northern', 'north-west', 'yorkshire', 'east-midlands', 'west-mid
   'south-east', 'south-west', 'scotland', 'wales', 'northern-ireland', 'international'];
 
 // ---------------------------------------------------------------- floor A
-// The region of a full postcode from the compiled table (src/domain/table.rs,
+// The region of a full postcode from the compiled table (core/src/domain/table.rs,
 // format version 1: five LEB128 streams, A areas, D district codes, R their
 // regions, S straddling districts' sectors, X unit exceptions). `b` the table's
 // bytes, `area` e.g. "NE", `want` the district code (number*27 + letter),
@@ -407,7 +407,7 @@ const lines = [
   '',
   `Floor A's whole script is ${scriptBytes.toLocaleString('en-GB')} B minified (terser; ${brotliCompressSync(script).length} B on its own with brotli; it is inline, so it is`,
   'inside the page\'s bytes). That is a little over the 1 KB guide because it is the whole lookup, not a shortcut: it decodes',
-  'the table for a full postcode as `src/domain/table.rs` does (district, straddling sectors, unit exceptions), and before',
+  'the table for a full postcode as `core/src/domain/table.rs` does (district, straddling sectors, unit exceptions), and before',
   'the runs the bench checks that it finds the region `slatecard lookup` finds for NE1 4ST (Northern) and that the landing',
   'page\'s region links, which it follows, are in the table\'s region order. No simplified map was needed.',
   `Floor A here ${FLOOR_A === 'navigate' ? 'goes to the region\'s page (`location.assign`)' : 'fetches the region\'s page and swaps its `#app` in'} (FLOOR_A=${FLOOR_A}).`,

@@ -81,7 +81,7 @@ commands:
   balance FILE.toml [--write]   generate the orders marked `generated` (method balanced-v1,
                                 slates of up to 8 candidates); prints them, or rewrites them
                                 in FILE with --write
-  simulate [ELECTION]           a simulated STV count (src/domain/simulate.rs): seats the slate
+  simulate [ELECTION]           a simulated STV count (src/simulate.rs): seats the slate
                                 wins with its regional orders against one order for all, on
                                 a synthetic poll; prints the markdown of reports/stv.md
   compile-postcodes [--input F] [--lad-regions F] [--out F]

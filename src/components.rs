@@ -101,10 +101,9 @@ impl Reducible for Core {
 }
 
 /// The postcode table's published name, content-addressed
-/// (`labour.<first 8 hex digits of its SHA-256>.bin`, from build.rs by
-/// `slatecard_data_format::content_name`, as `src/site/hash_names.rs` names the
-/// file): hosts may cache it for a year.
-pub const PUBLISHED_TABLE: &str = env!("SLATECARD_TABLE_FILE");
+/// ([`crate::domain::lookup::PUBLISHED_TABLE_FILE`], from `core/build.rs`):
+/// hosts may cache it for a year.
+pub const PUBLISHED_TABLE: &str = crate::domain::lookup::PUBLISHED_TABLE_FILE;
 
 /// Each election's bundle of region pages, in its folder
 /// (`nec-2026/regions.html`): every region's page as pre-rendered (the

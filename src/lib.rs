@@ -4,6 +4,11 @@
 //! - [`domain`]: the pure core (postcodes, regions, elections, orders, and a
 //!   page's model, events and view), tested natively;
 //! - [`text`]: the message catalogue that words the core's facts;
+//!
+//!   (both are the `slatecard-core` crate, `core/`, re-exported);
+//! - `stv` and `simulate` (native only): the STV count (`slatecard-stv`)
+//!   and a simulated count of regional orders against one order, for the
+//!   command line and the why pages;
 //! - `components`: the Yew pieces every shell draws with;
 //! - `app`: the full page, drawn from the core's `Page` at build time for
 //!   every page a member can reach (`prerender`, host only);
@@ -22,8 +27,15 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
-pub mod domain;
-pub mod text;
+/// The pure core and the message catalogue: the `slatecard-core` crate
+/// (`core/`), so that `slatecard::domain::…` and `crate::domain::…` name them.
+pub use slatecard_core::{domain, text};
+/// The STV count: the organisers' tool in `stv/` (`slatecard-stv`), for the
+/// simulation and the command line. Native only.
+#[cfg(not(target_arch = "wasm32"))]
+pub use slatecard_stv as stv;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod simulate;
 
 #[cfg(all(not(target_arch = "wasm32"), feature = "prerender"))]
 pub mod app;

@@ -75,3 +75,40 @@ fn the_shared_crates_depend_on_nothing_but_what_they_say() {
         assert!(!format.contains(ui), "the data format depends on {ui}");
     }
 }
+
+#[test]
+fn the_core_links_no_ui_and_no_organisers_tools() {
+    // The pure core and the catalogue (`core/`): dates and generated orders
+    // only, on the host and in the browser alike.
+    for target in [HOST, "wasm32-unknown-unknown"] {
+        let core = reach("slatecard-core", target);
+        for dep in &core {
+            assert!(
+                !dep.starts_with("num-"),
+                "the core depends on {dep} ({target})"
+            );
+        }
+        for banned in [
+            "yew",
+            "web-sys",
+            "js-sys",
+            "wasm-bindgen",
+            "slatecard",
+            "slatecard-stv",
+            "slatecard-data-format",
+        ] {
+            assert!(
+                !core.contains(banned),
+                "the core depends on {banned} ({target})"
+            );
+        }
+        assert_eq!(
+            core,
+            BTreeSet::from([
+                "slatecard-balance".to_owned(),
+                "slatecard-calendar".to_owned()
+            ]),
+            "{target}"
+        );
+    }
+}

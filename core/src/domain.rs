@@ -4,7 +4,7 @@
 //! A page's life: what the member does becomes a [`model::Event`];
 //! [`model::update`] applies it to the [`model::Model`]; [`page::view`] turns
 //! the model into a [`page::Page`] of facts and message keys, which a shell
-//! draws with the words of `crate::text`. See `docs/architecture.md`.
+//! draws with the words of [`crate::text`]. See `docs/architecture.md`.
 //!
 //! - [`model`]: what a page knows, the events, `update`.
 //! - [`page`]: what a page shows (`view`), including the slate's advice.
@@ -15,8 +15,9 @@
 //! - [`election`]: bundled elections, slates and per-region orders;
 //!   [`region`]: the Labour regions; [`date`]: dates and UK time.
 //! - [`balance`]: how missing regional orders are generated.
-//! - [`stv`]: an exact STV count (with the women's minimum);
-//!   [`simulate`]: regional orders against one order, on a synthetic poll.
+//! - [`simulate`] (native only): a simulated count's results, as the
+//!   catalogue words them (the count and the simulation are the root
+//!   crate's `slatecard::stv` and `slatecard::simulate`).
 //! - [`escape`]: URL and HTML escaping.
 
 pub mod balance;
@@ -33,10 +34,6 @@ pub mod region;
 pub mod reminder;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod simulate;
-/// The STV count: the organisers' tool in `stv/` (`slatecard-stv`), here
-/// for the simulation and the command line. Native only.
-#[cfg(not(target_arch = "wasm32"))]
-pub use slatecard_stv as stv;
 pub mod table;
 
 /// Sorts `v` in place, stably, by `less`. The lists the app sorts hold a few
@@ -45,7 +42,7 @@ pub mod table;
 ///
 /// ```
 /// let mut v = [(2, 'a'), (1, 'b'), (2, 'c'), (0, 'd')];
-/// slatecard::domain::sort_small_by(&mut v, |x, y| x.0 < y.0);
+/// slatecard_core::domain::sort_small_by(&mut v, |x, y| x.0 < y.0);
 /// assert_eq!(v, [(0, 'd'), (1, 'b'), (2, 'a'), (2, 'c')]);
 /// ```
 pub fn sort_small_by<T>(v: &mut [T], mut less: impl FnMut(&T, &T) -> bool) {

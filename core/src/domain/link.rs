@@ -34,7 +34,7 @@ fn loosely_equal(a: &str, b: &str) -> bool {
 /// start-up script's redirect, the 404 page) apply before looking a name up.
 ///
 /// ```
-/// use slatecard::domain::link::fold;
+/// use slatecard_core::domain::link::fold;
 /// assert_eq!(fold("NEC 2026"), "nec2026");
 /// assert_eq!(fold("North-West"), "northwest");
 /// ```
@@ -55,10 +55,10 @@ pub fn fold(value: &str) -> String {
 /// fold and look up.
 ///
 /// ```
-/// let table = slatecard::domain::link::address_table();
+/// let table = slatecard_core::domain::link::address_table();
 /// assert!(table.contains(r#""nec2022":"nec-2022""#));
 /// assert!(table.contains(r#""northwest":"north-west""#));
-/// assert!(table.ends_with(&format!(r#","l":"{}"}}"#, slatecard::domain::election::Election::latest().id)));
+/// assert!(table.ends_with(&format!(r#","l":"{}"}}"#, slatecard_core::domain::election::Election::latest().id)));
 /// ```
 pub fn address_table() -> String {
     let mut elections: Vec<(String, &str)> = Vec::new();
@@ -128,7 +128,7 @@ impl Link {
     /// [`Link::unknown`], so the member can be told.
     ///
     /// ```
-    /// use slatecard::domain::link::{Link, Unknown};
+    /// use slatecard_core::domain::link::{Link, Unknown};
     /// let q = Link::parse("?election=NEC-2020&amp;region=South%20West&x=%ZZ");
     /// assert_eq!(q.election.unwrap().id, "nec-2020");
     /// assert_eq!(q.region.unwrap().name(), "South West");
@@ -167,7 +167,7 @@ impl Link {
     /// `nec-2022/`, or empty), then its query string, whose known values win.
     ///
     /// ```
-    /// use slatecard::domain::link::Link;
+    /// use slatecard_core::domain::link::Link;
     /// let q = Link::parse_address("nec-2020/south-west/", "");
     /// assert_eq!((q.election.unwrap().id, q.region.unwrap().slug()), ("nec-2020", "south-west"));
     /// let old = Link::parse_address("", "?election=nec-2022&region=wales");
@@ -188,7 +188,7 @@ impl Link {
     /// then carries no query parser.
     ///
     /// ```
-    /// use slatecard::domain::link::Link;
+    /// use slatecard_core::domain::link::Link;
     /// let q = Link::from_path("nec-2020/South-West/");
     /// assert_eq!((q.election.unwrap().id, q.region.unwrap().slug()), ("nec-2020", "south-west"));
     /// assert_eq!(Link::from_path(""), Link::default());
@@ -215,7 +215,7 @@ impl Link {
     /// `nec-2022/`, or empty for the landing page.
     ///
     /// ```
-    /// use slatecard::domain::{election::Election, link::Link, region::RegionId};
+    /// use slatecard_core::domain::{election::Election, link::Link, region::RegionId};
     /// let q = Link {
     ///     election: Election::by_id("nec-2022"),
     ///     region: RegionId::from_slug("london"),
@@ -236,7 +236,7 @@ impl Link {
     /// widget) as a query string: `?election=…&region=…`, or empty.
     ///
     /// ```
-    /// use slatecard::domain::{election::Election, link::Link, region::RegionId};
+    /// use slatecard_core::domain::{election::Election, link::Link, region::RegionId};
     /// let q = Link {
     ///     election: Election::by_id("nec-2022"),
     ///     region: RegionId::from_slug("london"),

@@ -23,7 +23,7 @@ impl Theme {
     /// The theme a name stands for: `light`, `dark`, or `auto` (also empty).
     ///
     /// ```
-    /// use slatecard::domain::embedding::Theme;
+    /// use slatecard_core::domain::embedding::Theme;
     /// assert_eq!(Theme::from_name("dark"), Some(Theme::Dark));
     /// assert_eq!(Theme::from_name("pink"), None);
     /// ```
@@ -98,7 +98,7 @@ impl std::error::Error for OptionError {}
 /// unknown is refused, saying what would be accepted.
 ///
 /// ```
-/// use slatecard::domain::embedding::{widget_options, OptionError, Theme};
+/// use slatecard_core::domain::embedding::{widget_options, OptionError, Theme};
 /// let q = widget_options([("region", "wales"), ("theme", "dark")]).unwrap();
 /// assert_eq!(q.region.unwrap().name(), "Wales");
 /// assert_eq!(q.theme, Theme::Dark);
@@ -147,7 +147,7 @@ pub fn widget_options<'a>(
 /// `#?secret=…`; only short alphanumeric secrets are accepted.
 ///
 /// ```
-/// use slatecard::domain::embedding::wp_embed_secret;
+/// use slatecard_core::domain::embedding::wp_embed_secret;
 /// assert_eq!(wp_embed_secret("#?secret=Ab12Cd34Ef").as_deref(), Some("Ab12Cd34Ef"));
 /// assert_eq!(wp_embed_secret("#?secret=<script>"), None);
 /// assert_eq!(wp_embed_secret(""), None);
@@ -178,7 +178,7 @@ pub struct EmbedSnippets {
 /// `title` as the link text and the iframe's title (from the catalogue).
 ///
 /// ```
-/// use slatecard::domain::{election::Election, embedding::embed_snippets};
+/// use slatecard_core::domain::{election::Election, embedding::embed_snippets};
 /// let s = embed_snippets("https://example.org/", Election::by_id("nec-2022"), None, "How to vote");
 /// assert!(s.loader.contains(r#"<script async src="https://example.org/embed.js"></script>"#));
 /// assert!(s.loader.contains(r#"data-election="nec-2022""#));

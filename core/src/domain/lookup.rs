@@ -15,7 +15,14 @@ pub const POSTCODE_DATA_YEAR: u16 = 2025;
 /// leaves it out of its first load: it fetches the same file (`labour.bin`,
 /// copied into `dist/`) once it runs, and hands it over with [`provide_table`].
 #[cfg(not(target_arch = "wasm32"))]
-pub static TABLE_BYTES: &[u8] = include_bytes!("../../data/postcodes/labour.bin");
+pub static TABLE_BYTES: &[u8] = include_bytes!("../../../data/postcodes/labour.bin");
+
+/// The postcode table's published name, content-addressed
+/// (`labour.<first 8 hex digits of its SHA-256>.bin`, from `core/build.rs` by
+/// `slatecard_data_format::content_name`, as `src/site/hash_names.rs` names
+/// the file): the app fetches it by that name, and hosts may cache it for a
+/// year.
+pub const PUBLISHED_TABLE_FILE: &str = env!("SLATECARD_TABLE_FILE");
 
 static TABLE: OnceLock<Result<Table, TableError>> = OnceLock::new();
 
@@ -83,7 +90,7 @@ fn from_match(m: RegionMatch) -> Resolution {
 /// Resolves input against `table`.
 ///
 /// ```
-/// use slatecard::domain::lookup::{resolve_in, table, Resolution};
+/// use slatecard_core::domain::lookup::{resolve_in, table, Resolution};
 /// let t = table().unwrap();
 /// let a = resolve_in(t, "sw1a 1aa").unwrap();
 /// assert_eq!(a.understood, "SW1A 1AA");

@@ -305,7 +305,7 @@ impl Election {
     /// All bundled elections, most recent first.
     ///
     /// ```
-    /// let all = slatecard::domain::election::Election::all();
+    /// let all = slatecard_core::domain::election::Election::all();
     /// assert!(all.windows(2).all(|w| w[0].held >= w[1].held));
     /// ```
     pub fn all() -> &'static [Election] {

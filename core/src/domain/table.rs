@@ -361,7 +361,7 @@ impl Table {
     /// has no lettered districts with that number.
     ///
     /// ```
-    /// use slatecard::domain::{lookup::table, table::RegionMatch};
+    /// use slatecard_core::domain::{lookup::table, table::RegionMatch};
     /// let t = table().unwrap();
     /// assert!(matches!(t.short_district_match("SW", 1), RegionMatch::One(r) if r.name() == "London"));
     /// assert_eq!(t.short_district_match("SW", 99), RegionMatch::Unknown);

@@ -205,7 +205,7 @@ impl Model {
     /// The model a link opens, for a shell in `mode`.
     ///
     /// ```
-    /// use slatecard::domain::{link::Link, model::{Mode, Model}};
+    /// use slatecard_core::domain::{link::Link, model::{Mode, Model}};
     /// let m = Model::new(Mode::App, &Link::parse("?region=wales"));
     /// assert_eq!(m.region.unwrap().name(), "Wales");
     /// assert!(!m.interacted);
@@ -284,7 +284,7 @@ impl Model {
 /// in order.
 ///
 /// ```
-/// use slatecard::domain::model::{update, Effect, Event, Found, Mode, Model};
+/// use slatecard_core::domain::model::{update, Effect, Event, Found, Mode, Model};
 /// let mut m = Model::new(Mode::App, &Default::default());
 /// let effects = update(&mut m, Event::PostcodeEntered("ne1 4st".into()));
 /// assert_eq!(m.region.unwrap().name(), "Northern");

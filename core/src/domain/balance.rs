@@ -4,7 +4,7 @@
 //! compare every `generated` order of a data file with what it gives.
 //!
 //! ```
-//! use slatecard::domain::balance::{balance, RegionSlot};
+//! use slatecard_core::domain::balance::{balance, RegionSlot};
 //! let slots = vec![RegionSlot { weight: 1, fixed_prefix: vec![] }; 2];
 //! let orders = balance(2, &slots);
 //! assert_ne!(orders[0][0], orders[1][0]);

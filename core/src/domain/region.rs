@@ -7,7 +7,7 @@ use core::fmt;
 /// Index of a region in [`REGIONS`]. Cheap to copy and compare.
 ///
 /// ```
-/// use slatecard::domain::region::RegionId;
+/// use slatecard_core::domain::region::RegionId;
 /// let london = RegionId::from_slug("london").unwrap();
 /// assert_eq!(london.name(), "London");
 /// assert_eq!(RegionId::from_slug("atlantis"), None);

@@ -39,6 +39,7 @@ pub use crate::domain::model::Lang;
 /// unused messages drop out of the bundle. A second language makes this a
 /// small enum that implements [`Catalogue`] by forwarding to each language;
 /// callers see no difference.
+#[inline]
 pub fn catalogue(lang: Lang) -> &'static impl Catalogue {
     match lang {
         Lang::En => &en::English,
@@ -46,6 +47,7 @@ pub fn catalogue(lang: Lang) -> &'static impl Catalogue {
 }
 
 /// The language tag for `lang` attributes, e.g. `en-GB`.
+#[inline]
 pub fn tag(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "en-GB",
@@ -416,29 +418,34 @@ pub trait Catalogue {
 }
 
 /// The English catalogue, for `Display` impls.
+#[inline]
 fn english() -> &'static impl Catalogue {
     catalogue(Lang::En)
 }
 
 impl fmt::Display for PostcodeError {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&english().postcode_error(self))
     }
 }
 
 impl fmt::Display for TableError {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&english().table_error(self))
     }
 }
 
 impl fmt::Display for LookupError {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&english().lookup_error(self))
     }
 }
 
 impl fmt::Display for OptionError {
+    #[inline]
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&english().option_error(self))
     }

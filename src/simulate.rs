@@ -1,5 +1,5 @@
 //! A simulation, on a synthetic poll, of what regional orders are worth to a
-//! slate: how many slate candidates an STV count ([`super::stv`]) elects when
+//! slate: how many slate candidates an STV count ([`crate::stv`]) elects when
 //! the slate's voters follow their region's order, against all of them
 //! following one order.
 //!
@@ -9,7 +9,7 @@
 //!   CLP poll implied by its published quota, see `tests/stv.rs`); nine seats.
 //! - The slate's voters are `S`% of the poll, split between regions in
 //!   proportion to the region weights given (slatecard weighs regions by live
-//!   postcodes, as [`super::balance`] does; Labour does not publish
+//!   postcodes, as [`crate::domain::balance`] does; Labour does not publish
 //!   membership by region), by largest remainders.
 //! - A share `P`% of them (the "plumpers") mark only their first preference;
 //!   the rest follow the order in full and mark nobody else.
@@ -27,9 +27,10 @@
 //! slate's share of the poll is not known; the point is the difference
 //! between the two arms, with everything else held equal.
 
-use super::balance::shares_at;
-use super::election::{BallotKind, Election};
-use super::stv::{count, splitmix64, Candidate, Rules, StvError};
+use crate::domain::balance::shares_at;
+use crate::domain::election::{BallotKind, Election};
+pub use crate::domain::simulate::{Scenario, Simulation};
+use crate::stv::{count, splitmix64, Candidate, Rules, StvError};
 
 /// The simulation's settings.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -67,44 +68,6 @@ impl Default for Params {
             rules: Rules::scottish(),
         }
     }
-}
-
-/// One scenario's outcome.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Scenario {
-    /// The slate's share of the poll, in percent.
-    pub slate_percent: u32,
-    /// Slate voters who mark only a first preference, in percent.
-    pub plump_percent: u32,
-    /// Slate candidates elected when each region follows its own order.
-    pub elected_regional: usize,
-    /// Slate candidates elected when every region follows one order.
-    pub elected_single: usize,
-    /// First preferences per slate candidate (candidate order), regional orders.
-    pub first_regional: Vec<u64>,
-    /// First preferences per slate candidate (candidate order), one order.
-    pub first_single: Vec<u64>,
-}
-
-/// A simulation's results, ready to render.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Simulation {
-    /// The slate's candidates' names, in candidate order.
-    pub candidates: Vec<String>,
-    /// The one order (indices into `candidates`).
-    pub single_order: Vec<usize>,
-    /// Region weight putting each candidate first under the regional orders.
-    pub first_weight: Vec<u64>,
-    /// Total region weight.
-    pub total_weight: u64,
-    /// `first_weight` as shares of the total (0–1), for charts
-    /// (from [`shares_at`]).
-    pub first_share: Vec<f64>,
-    /// One entry per (slate share, plumpers) pair, shares outermost.
-    pub scenarios: Vec<Scenario>,
-    /// The assumptions about voters, in words, for reports (the poll and
-    /// the rules are the caller's to state: they are in [`Params`]).
-    pub assumptions: Vec<String>,
 }
 
 /// Splits `total` in proportion to `weights` by largest remainders (ties to

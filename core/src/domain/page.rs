@@ -443,7 +443,7 @@ impl ResultView {
     /// Seats limited to other regions are left out: the member cannot vote for them.
     ///
     /// ```
-    /// use slatecard::domain::{election::Election, region::RegionId, page::ResultView};
+    /// use slatecard_core::domain::{election::Election, region::RegionId, page::ResultView};
     /// let e = Election::by_id("nec-2022").unwrap();
     /// let v = ResultView::build(e, RegionId::from_slug("northern").unwrap());
     /// assert_eq!(v.entries[0].name, "Yasmine Dar");
@@ -717,7 +717,7 @@ pub fn chooser(model: &Model) -> Chooser {
 /// What `model` shows at `now_utc_minutes` (minutes since the Unix epoch, UTC).
 ///
 /// ```
-/// use slatecard::domain::{link::Link, model::{Mode, Model}, page::{view, Body}};
+/// use slatecard_core::domain::{link::Link, model::{Mode, Model}, page::{view, Body}};
 /// let m = Model::new(Mode::App, &Link::parse("?election=nec-2022&region=london"));
 /// let page = view(&m, 0);
 /// assert!(matches!(page.body, Body::Result { ref result, .. } if result.region.name() == "London"));

@@ -6,7 +6,7 @@
 /// never fails.
 ///
 /// ```
-/// use slatecard::domain::escape::percent_decode;
+/// use slatecard_core::domain::escape::percent_decode;
 /// assert_eq!(percent_decode("SW1A%201AA+x"), "SW1A 1AA x");
 /// assert_eq!(percent_decode("%zz"), "%zz");
 /// ```
@@ -37,7 +37,7 @@ pub fn percent_decode(s: &str) -> String {
 /// Escapes `s` for use inside a double-quoted HTML attribute or as text.
 ///
 /// ```
-/// use slatecard::domain::escape::html_escape;
+/// use slatecard_core::domain::escape::html_escape;
 /// assert_eq!(html_escape(r#"a&b "c" <d>"#), "a&amp;b &quot;c&quot; &lt;d&gt;");
 /// ```
 pub fn html_escape(s: &str) -> String {

@@ -49,6 +49,7 @@ const MONTHS: [&str; 12] = [
 
 /// Each name with its number (`1 Yasmine Dar`), or `cross` before it on a
 /// cross ballot.
+#[inline]
 fn numbered(entries: &[EntryView], cross: &str) -> Vec<String> {
     entries
         .iter()
@@ -60,6 +61,7 @@ fn numbered(entries: &[EntryView], cross: &str) -> Vec<String> {
 }
 
 /// `4686` → `4,686`.
+#[inline]
 fn group_digits(digits: &str) -> String {
     let mut out = String::new();
     for (i, c) in digits.chars().enumerate() {
@@ -72,6 +74,7 @@ fn group_digits(digits: &str) -> String {
 }
 
 /// `A`, `A and B`, `A, B and C`.
+#[inline]
 fn list(names: &[&str], last_joiner: &str) -> String {
     match names {
         [] => String::new(),
@@ -80,6 +83,7 @@ fn list(names: &[&str], last_joiner: &str) -> String {
     }
 }
 
+#[inline]
 fn territory(t: Territory) -> &'static str {
     match t {
         Territory::Ascension => "Ascension Island",
@@ -100,6 +104,7 @@ fn territory(t: Territory) -> &'static str {
 }
 
 /// Where a postcode, as understood, lies; a repaired reading is said back.
+#[inline]
 fn in_region(understood: &str, repaired: bool, region: RegionId) -> String {
     if repaired {
         format!(
@@ -111,17 +116,20 @@ fn in_region(understood: &str, repaired: bool, region: RegionId) -> String {
     }
 }
 
+#[inline]
 fn crown_dependency(place: &str) -> String {
     format!(
         "{place} is not part of a UK region: Labour members there belong to Labour International."
     )
 }
 
+#[inline]
 fn region_names(regions: &[RegionId]) -> Vec<&'static str> {
     regions.iter().map(|r| r.name()).collect()
 }
 
 impl Catalogue for English {
+    #[inline]
     fn shell(&self) -> ShellText {
         ShellText {
             page_title: "slatecard — how to fill in your Labour NEC ballot",
@@ -140,6 +148,7 @@ impl Catalogue for English {
         }
     }
 
+    #[inline]
     fn label(&self, label: Label) -> &'static str {
         match label {
             Label::Brand => "slatecard",
@@ -218,6 +227,7 @@ impl Catalogue for English {
         }
     }
 
+    #[inline]
     fn page_meta(&self, page: &Page) -> PageMeta {
         let e = page.election.election;
         match &page.body {
@@ -249,11 +259,13 @@ impl Catalogue for English {
         }
     }
 
+    #[inline]
     fn date(&self, d: Date) -> String {
         let month = MONTHS[usize::from(d.month.clamp(1, 12) - 1)];
         format!("{} {month} {}", d.day, d.year)
     }
 
+    #[inline]
     fn moment(&self, m: Moment) -> String {
         match m.time {
             None => self.date(m.date),
@@ -264,6 +276,7 @@ impl Catalogue for English {
         }
     }
 
+    #[inline]
     fn timing(&self, t: Timing) -> String {
         match t.status {
             Status::Upcoming { opens } => format!("Voting opens {}", self.moment(opens)),
@@ -290,6 +303,7 @@ impl Catalogue for English {
         }
     }
 
+    #[inline]
     fn instruction(&self, i: Instruction) -> String {
         match i {
             Instruction::Rank { count } => format!(
@@ -301,12 +315,14 @@ impl Catalogue for English {
         }
     }
 
+    #[inline]
     fn partly_published(&self, positions: u8) -> String {
         format!(
             "Places 1–{positions} were published by the slate; the rest were worked out by slatecard."
         )
     }
 
+    #[inline]
     fn eligibility(&self, who: Eligibility) -> String {
         let place = match who.region {
             None => String::new(),
@@ -328,6 +344,7 @@ impl Catalogue for English {
         }
     }
 
+    #[inline]
     fn marking(&self, marking: Marking, votes: u8) -> String {
         match (marking, votes) {
             (Marking::Unknown, 0) => String::new(),
@@ -347,10 +364,12 @@ impl Catalogue for English {
         }
     }
 
+    #[inline]
     fn names(&self, names: &[&str]) -> String {
         list(names, " and ")
     }
 
+    #[inline]
     fn answer(&self, a: &Answer) -> String {
         let understood = &a.understood;
         match &a.resolution {
@@ -377,6 +396,7 @@ impl Catalogue for English {
         }
     }
 
+    #[inline]
     fn lookup_error(&self, e: &LookupError) -> String {
         match e {
             LookupError::Postcode(e) => self.postcode_error(e),
@@ -387,6 +407,7 @@ impl Catalogue for English {
         }
     }
 
+    #[inline]
     fn postcode_error(&self, e: &PostcodeError) -> String {
         let fixed = match e {
             PostcodeError::Empty => "Enter a postcode",
@@ -415,6 +436,7 @@ impl Catalogue for English {
         fixed.to_owned()
     }
 
+    #[inline]
     fn table_error(&self, e: &TableError) -> String {
         match e {
             TableError::BadHeader => "not a slatecard postcode table (version 1)".to_owned(),
@@ -424,6 +446,7 @@ impl Catalogue for English {
         }
     }
 
+    #[inline]
     fn found(&self, found: &Found, region: RegionId) -> String {
         match found {
             Found::Postcode {
@@ -434,6 +457,7 @@ impl Catalogue for English {
         }
     }
 
+    #[inline]
     fn unknown_link(&self, unknown: &Unknown, shown: &Election) -> String {
         match unknown {
             Unknown::Election(asked) => format!(
@@ -446,18 +470,22 @@ impl Catalogue for English {
         }
     }
 
+    #[inline]
     fn showing(&self, slate: &str, region: RegionId) -> String {
         format!("Showing the {slate} advice for {}.", region.name())
     }
 
+    #[inline]
     fn attribution(&self, year: u16) -> String {
         format!("Region data: Source: Office for National Statistics licensed under the Open Government Licence v.3.0. Contains OS data © Crown copyright and database right {year}. Contains Royal Mail data © Royal Mail copyright and database right {year}. Contains National Statistics data © Crown copyright and database right {year}.")
     }
 
+    #[inline]
     fn widget_note(&self, year: u16) -> String {
         format!(" · Works on your device; nothing is sent. Postcode data: ONS (OGL v3), OS and Royal Mail © Crown copyright {year}.")
     }
 
+    #[inline]
     fn why(&self, e: &Election) -> WhyText {
         let slate = e.slate;
         let n = e.candidates.len();
@@ -484,11 +512,13 @@ impl Catalogue for English {
         }
     }
 
+    #[inline]
     fn why_poll(&self, poll: u64, seats: usize) -> String {
         format!("A made-up poll of {} valid votes (as many as in 2020, worked out from its published quota) for {seats} seats, counted twice by STV under each of the two rules above.", self.votes_count(u32::try_from(poll).unwrap_or(u32::MAX)))
     }
 
     #[cfg(not(target_arch = "wasm32"))]
+    #[inline]
     fn why_chart(&self, sim: &Simulation) -> String {
         let single = sim
             .single_order
@@ -508,6 +538,7 @@ impl Catalogue for English {
     }
 
     #[cfg(not(target_arch = "wasm32"))]
+    #[inline]
     fn why_reading(&self, sims: &[(&Simulation, bool)]) -> Vec<String> {
         sims.iter()
             .map(|(sim, wigm)| {
@@ -528,6 +559,7 @@ impl Catalogue for English {
             .collect()
     }
 
+    #[inline]
     fn data_version(&self, e: &Election) -> String {
         format!(
             "Orders last updated {} · version {} · fingerprint {}",
@@ -537,6 +569,7 @@ impl Catalogue for English {
         )
     }
 
+    #[inline]
     fn embed_title(&self, election: Option<&Election>) -> String {
         match election {
             Some(e) => format!("{} — how to vote", e.short_title),
@@ -544,6 +577,7 @@ impl Catalogue for English {
         }
     }
 
+    #[inline]
     fn option_error(&self, e: &OptionError) -> String {
         match e {
             OptionError::NotAnObject => {
@@ -568,6 +602,7 @@ impl Catalogue for English {
             ),
         }
     }
+    #[inline]
     fn reminder(&self, election: &Election, order: &str) -> ReminderText {
         ReminderText {
             summary: format!("Labour ballot closes: {}", election.short_title),
@@ -576,6 +611,7 @@ impl Catalogue for English {
         }
     }
 
+    #[inline]
     fn after_the_slate(&self, i: Instruction) -> String {
         match i {
             Instruction::Rank { count } => format!(
@@ -587,14 +623,17 @@ impl Catalogue for English {
         }
     }
 
+    #[inline]
     fn page_heading(&self, election: &Election) -> String {
         format!("How to vote: {}", election.short_title)
     }
 
+    #[inline]
     fn not_your_region(&self, region: RegionId) -> String {
         format!("This is the order for {}. Not your region?", region.name())
     }
 
+    #[inline]
     fn order_text(&self, election: &Election, r: &ResultView, url: &str) -> String {
         let names = numbered(&r.entries, "X ");
         let whose = match r.source {
@@ -615,6 +654,7 @@ impl Catalogue for English {
         )
     }
 
+    #[inline]
     fn shared_list(&self, others: &[RegionId]) -> String {
         format!(
             "The slate gave members in {} this same list.",
@@ -622,6 +662,7 @@ impl Catalogue for English {
         )
     }
 
+    #[inline]
     fn ballot_list(&self, ballot: &BallotView) -> String {
         match ballot {
             BallotView::Complete(lines) => format!(
@@ -636,6 +677,7 @@ impl Catalogue for English {
         }
     }
 
+    #[inline]
     fn outcome(&self, o: &Outcome) -> String {
         let when = o
             .announced
@@ -655,10 +697,12 @@ impl Catalogue for English {
         format!("{of}{when}")
     }
 
+    #[inline]
     fn votes_count(&self, votes: u32) -> String {
         group_digits(&votes.to_string())
     }
 
+    #[inline]
     fn quota(&self, quota: &str) -> String {
         let (whole, fraction) = quota.split_once('.').unwrap_or((quota, ""));
         let fraction = if fraction.is_empty() {
@@ -672,6 +716,7 @@ impl Catalogue for English {
         )
     }
 
+    #[inline]
     fn published_by(&self, publisher: &str, date: Option<Date>) -> Option<String> {
         match (publisher, date) {
             ("", None) => None,
@@ -681,14 +726,17 @@ impl Catalogue for English {
         }
     }
 
+    #[inline]
     fn seat_result(&self, elected: &[&str]) -> String {
         format!("Elected: {}", self.names(elected))
     }
 
+    #[inline]
     fn elected_round(&self, round: u8) -> String {
         format!("elected in round {round}")
     }
 
+    #[inline]
     fn change(&self, change: &Change) -> String {
         match change.date {
             Some(d) => format!("{}: {}", self.date(d), change.note),
@@ -696,6 +744,7 @@ impl Catalogue for English {
         }
     }
 
+    #[inline]
     fn print_text(&self) -> PrintText {
         PrintText {
             number_them: "Number them in this order",
@@ -715,6 +764,7 @@ impl Catalogue for English {
         }
     }
 
+    #[inline]
     fn closes_on(&self, closes: Moment) -> String {
         let weekday = WEEKDAYS[usize::from(closes.date.weekday() % 7)];
         match closes.time {

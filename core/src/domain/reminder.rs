@@ -65,7 +65,7 @@ pub struct ReminderText {
 /// region's slug) keeps one reminder per election and region.
 ///
 /// ```
-/// use slatecard::domain::{election::Election, reminder::{ics, ReminderText}};
+/// use slatecard_core::domain::{election::Election, reminder::{ics, ReminderText}};
 /// let e = Election::by_id("nec-2024").unwrap();
 /// let words = ReminderText { summary: "Closes".into(), description: "Order".into(), alarm: "Tomorrow".into() };
 /// let file = ics(e, "wales", &words, 0).unwrap();

@@ -4,7 +4,7 @@
 //! data format, described once); invalid data fails the build with every
 //! problem, each as `FILE:LINE:COL: error: MESSAGE`, as `slatecard check`
 //! prints them. The tables are the types of
-//! `src/domain/region.rs` and `src/domain/election.rs`, written out by an
+//! `core/src/domain/region.rs` and `core/src/domain/election.rs`, written out by an
 //! exhaustive `match` on each of the format's enums.
 
 use slatecard_data_format::date::Moment;
@@ -17,9 +17,6 @@ use std::path::PathBuf;
 use std::{env, fs};
 
 fn main() {
-    println!("cargo:rerun-if-changed=data/regions");
-    println!("cargo:rerun-if-changed=data/elections");
-    println!("cargo:rerun-if-changed={}", data::LAD_REGIONS_PATH);
     if let Err(e) = run() {
         // The same lines as `slatecard check`. `cargo::error` makes Cargo
         // show each first, as `error: FILE:LINE:COL: …`, before its own
@@ -43,10 +40,21 @@ fn main() {
 
 fn run() -> Result<(), String> {
     let out = PathBuf::from(env::var("OUT_DIR").map_err(|e| e.to_string())?);
-    let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").map_err(|e| e.to_string())?);
+    // The repository's root, where `data/` is: this crate is `core/`.
+    let manifest = PathBuf::from(env::var("CARGO_MANIFEST_DIR").map_err(|e| e.to_string())?);
+    let root = manifest
+        .parent()
+        .ok_or("core/ has no parent folder")?
+        .to_path_buf();
+    for path in ["data/regions", "data/elections", data::LAD_REGIONS_PATH] {
+        println!("cargo:rerun-if-changed={}", root.join(path).display());
+    }
     // The postcode table's published name (`labour.<hash>.bin`, as
     // src/site/hash_names.rs names it): the app fetches it by that name.
-    println!("cargo:rerun-if-changed=data/postcodes/labour.bin");
+    println!(
+        "cargo:rerun-if-changed={}",
+        root.join("data/postcodes/labour.bin").display()
+    );
     let table = fs::read(root.join("data/postcodes/labour.bin"))
         .map_err(|e| format!("data/postcodes/labour.bin: {e}"))?;
     println!(

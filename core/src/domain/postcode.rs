@@ -126,7 +126,7 @@ impl PostcodeInput {
     /// The outward code of a full postcode, sector or district.
     ///
     /// ```
-    /// use slatecard::domain::postcode::parse;
+    /// use slatecard_core::domain::postcode::parse;
     /// let p = parse("SW1A 1", |_| true).unwrap();
     /// assert_eq!(p.input.outcode().unwrap().to_string(), "SW1A");
     /// assert!(parse("SW", |_| true).unwrap().input.outcode().is_none());
@@ -159,7 +159,7 @@ impl fmt::Display for PostcodeInput {
 /// upper-cases, turns punctuation and odd spaces into single spaces, trims.
 ///
 /// ```
-/// use slatecard::domain::postcode::normalise;
+/// use slatecard_core::domain::postcode::normalise;
 /// assert_eq!(normalise("  sw1a%201aa "), "SW1A 1AA");
 /// assert_eq!(normalise("ＳＷ１Ａ　１ＡＡ"), "SW1A 1AA");
 /// assert_eq!(normalise("sw1a-1aa."), "SW1A 1AA");
@@ -363,7 +363,7 @@ fn elsewhere(n: &str) -> Option<Elsewhere> {
 /// Parses an outward code (`SW1A`, `M1`, `DN55`) from upper-case bytes.
 ///
 /// ```
-/// use slatecard::domain::postcode::parse_outcode;
+/// use slatecard_core::domain::postcode::parse_outcode;
 /// let o = parse_outcode(b"SW1A").unwrap();
 /// assert_eq!((o.area.as_str(), o.number, o.letter), ("SW", 1, Some(b'A')));
 /// assert_eq!(parse_outcode(b"1SW"), None);
@@ -449,7 +449,7 @@ fn parse_strict(n: &str) -> Option<PostcodeInput> {
 /// places (no postcode does; the count doubles with each).
 ///
 /// ```
-/// use slatecard::domain::postcode::slips;
+/// use slatecard_core::domain::postcode::slips;
 /// assert_eq!(slips("CR0"), ["CR0", "CRO"]);
 /// assert_eq!(slips("SW1A").len(), 2);
 /// ```
@@ -504,7 +504,7 @@ pub enum Place<'a> {
 /// well-formed code.
 ///
 /// ```
-/// use slatecard::domain::postcode::{parse, PostcodeInput, PostcodeError};
+/// use slatecard_core::domain::postcode::{parse, PostcodeInput, PostcodeError};
 /// let p = parse("sw1a1aa", |_| true).unwrap();
 /// assert_eq!(p.input.to_string(), "SW1A 1AA");
 /// assert!(matches!(parse("SW1A 1", |_| true).unwrap().input, PostcodeInput::Sector(..)));
