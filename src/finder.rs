@@ -33,7 +33,6 @@ use crate::text::Lang;
 use crate::web;
 use gloo::events::EventListenerOptions;
 use std::cell::RefCell;
-use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::JsCast;
 use web_sys::{DocumentFragment, Element, HtmlElement, HtmlInputElement, HtmlTemplateElement};
 use yew::prelude::*;
@@ -380,9 +379,9 @@ fn IslandBox(props: &IslandBoxProps) -> Html {
 }
 
 /// A postcode the member asked for before the island ran (recorded by
-/// start.js, which calls this once, after the module has started): looked
-/// up now, as if asked in the box.
-#[wasm_bindgen]
+/// start.js, which calls the module's `asked` export once, after the
+/// module has started: `src/bin/island.rs`): looked up now, as if asked in
+/// the box.
 pub fn asked(postcode: String) {
     send(Event::PostcodeEntered(postcode));
 }

@@ -404,12 +404,12 @@ pub fn set_css_property(element: Option<web_sys::HtmlElement>, name: &str, value
 /// Installed through Yew (`yew::set_custom_panic_hook`): a hook set with
 /// `std::panic::set_hook` is replaced by Yew's own the first time a
 /// `Renderer` renders, and the member would see a dead page instead.
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "csr")]
 pub fn catch_panics() {
     yew::set_custom_panic_hook(Box::new(show_panic));
 }
 
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "csr")]
 fn show_panic(info: &std::panic::PanicHookInfo<'_>) {
     gloo::console::error!(format!("slatecard stopped: {info}"));
     if let Some(root) = app_root() {

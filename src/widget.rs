@@ -102,7 +102,32 @@ fn open_full_page(url: String) -> Callback<MouseEvent> {
 }
 
 /// Renders a widget with `props` into `root`.
-#[cfg(target_arch = "wasm32")]
+#[cfg(feature = "csr")]
 pub fn render(root: Element, props: WidgetProps) {
     yew::Renderer::<Widget>::with_root_and_props(root, props).render();
+}
+
+/// Mounts a widget into `root` with `opts`, a plain object such as
+/// `{region: "wales", theme: "dark"}` (keys: election, region, theme,
+/// accent; all optional): the blogs' module's `mount()` export
+/// (`src/bin/embed.rs`).
+///
+/// # Errors
+/// Bad options, as a JS `Error` that says what is wrong (from the message
+/// catalogue), never a panic.
+#[cfg(feature = "csr")]
+pub fn mount(root: Element, opts: wasm_bindgen::JsValue) -> Result<(), wasm_bindgen::JsValue> {
+    use crate::domain::model::Mode;
+    let link = web::mount_options(&opts)
+        .map_err(|problem| js_sys::Error::new(&format!("slatecard: {problem}")))?;
+    render(
+        root,
+        WidgetProps {
+            model: Model::new(Mode::Widget, &link),
+            page_url: web::module_base().into(),
+            report_height: false,
+            standalone: false,
+        },
+    );
+    Ok(())
 }

@@ -10,6 +10,11 @@ use std::process::Command;
 /// `cargo tree` resolves it (procedural macros and what they use run at
 /// compile time and are left out).
 fn reach(package: &str, target: &str) -> BTreeSet<String> {
+    reach_with(package, target, "")
+}
+
+/// As [`reach`], with the package's `features` (comma-separated) on.
+fn reach_with(package: &str, target: &str, features: &str) -> BTreeSet<String> {
     let out = Command::new(env!("CARGO"))
         .args([
             "tree",
@@ -20,6 +25,8 @@ fn reach(package: &str, target: &str) -> BTreeSet<String> {
             "--target",
             target,
             "--no-default-features",
+            "--features",
+            features,
             "-e",
             "normal,no-proc-macro",
             "--prefix",
@@ -45,19 +52,123 @@ fn reach(package: &str, target: &str) -> BTreeSet<String> {
 
 const HOST: &str = "x86_64-unknown-linux-gnu";
 
+/// The workspace's crates by directory, with the workspace crates each may
+/// depend on (normal dependencies): `docs/architecture.md`, "Crates".
+const ALLOWED: &[(&str, &[&str])] = &[
+    ("calendar", &[]),
+    ("balance", &[]),
+    ("data-format", &["slatecard-balance", "slatecard-calendar"]),
+    ("core", &["slatecard-balance", "slatecard-calendar"]),
+    ("stv", &["slatecard-core"]),
+    (".", &["slatecard-core"]),
+    (
+        "site",
+        &[
+            "slatecard",
+            "slatecard-core",
+            "slatecard-stv",
+            "slatecard-data-format",
+        ],
+    ),
+    (
+        "cli",
+        &["slatecard-core", "slatecard-stv", "slatecard-data-format"],
+    ),
+];
+
+#[test]
+fn each_crate_depends_only_on_the_crates_it_may() {
+    let out = Command::new(env!("CARGO"))
+        .args([
+            "metadata",
+            "--locked",
+            "--offline",
+            "--no-deps",
+            "--format-version",
+            "1",
+        ])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo metadata runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let meta: serde_json::Value =
+        serde_json::from_slice(&out.stdout).expect("cargo metadata's JSON");
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let packages = meta["packages"].as_array().expect("packages");
+    assert_eq!(
+        packages.len(),
+        ALLOWED.len(),
+        "a crate is missing from ALLOWED"
+    );
+    for package in packages {
+        let name = package["name"].as_str().unwrap_or_default();
+        let manifest = std::path::Path::new(package["manifest_path"].as_str().unwrap_or_default());
+        let dir = manifest
+            .parent()
+            .and_then(|d| d.strip_prefix(root).ok())
+            .expect("in the workspace");
+        let dir = if dir.as_os_str().is_empty() {
+            "."
+        } else {
+            dir.to_str().unwrap_or_default()
+        };
+        let allowed = ALLOWED
+            .iter()
+            .find(|(d, _)| *d == dir)
+            .unwrap_or_else(|| panic!("{name} ({dir}/) is not in ALLOWED"))
+            .1;
+        for dep in package["dependencies"].as_array().into_iter().flatten() {
+            let dep_name = dep["name"].as_str().unwrap_or_default();
+            let normal = dep["kind"].is_null();
+            if normal && dep["path"].is_string() {
+                assert!(
+                    allowed.contains(&dep_name),
+                    "{name} depends on {dep_name}, which it may not"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn the_app_in_the_browser_carries_no_organisers_tools() {
-    let app = reach("slatecard", "wasm32-unknown-unknown");
-    for tool in [
-        "slatecard-stv",
-        "slatecard-data-format",
-        "num-bigint",
-        "num-rational",
-        "num-traits",
+    // Each browser module's build (`--features csr`), and the UI as the site
+    // builder draws it (`--features ssr`, on the host).
+    for (target, features) in [("wasm32-unknown-unknown", "csr"), (HOST, "ssr")] {
+        let app = reach_with("slatecard", target, features);
+        for tool in [
+            "slatecard-stv",
+            "slatecard-data-format",
+            "slatecard-site",
+            "slatecard-cli",
+            "num-bigint",
+            "num-rational",
+            "num-traits",
+            "resvg",
+            "lol_html",
+            "toml_edit",
+        ] {
+            assert!(!app.contains(tool), "the UI ({features}) depends on {tool}");
+        }
+    }
+}
+
+#[test]
+fn the_command_line_draws_nothing() {
+    let cli = reach("slatecard-cli", HOST);
+    for ui in [
+        "slatecard",
+        "slatecard-site",
+        "yew",
+        "web-sys",
+        "wasm-bindgen",
         "resvg",
-        "toml_edit",
     ] {
-        assert!(!app.contains(tool), "the wasm app depends on {tool}");
+        assert!(!cli.contains(ui), "the command line depends on {ui}");
     }
 }
 
@@ -66,9 +177,16 @@ fn the_shared_crates_depend_on_nothing_but_what_they_say() {
     // Pure: dates, and how generated orders are made.
     assert_eq!(reach("slatecard-calendar", HOST), BTreeSet::new());
     assert_eq!(reach("slatecard-balance", HOST), BTreeSet::new());
-    // The STV count: exact arithmetic only.
+    // The STV count and its simulation: exact arithmetic and the core.
     let stv = reach("slatecard-stv", HOST);
-    assert!(stv.iter().all(|d| d.starts_with("num-")), "{stv:?}");
+    assert!(
+        stv.iter()
+            .all(|d| d.starts_with("num-") || d.starts_with("slatecard-")),
+        "{stv:?}"
+    );
+    for ui in ["slatecard", "yew", "web-sys", "wasm-bindgen"] {
+        assert!(!stv.contains(ui), "the STV count depends on {ui}");
+    }
     // The data format never draws: no Yew, no browser crates.
     let format = reach("slatecard-data-format", HOST);
     for ui in ["yew", "web-sys", "wasm-bindgen", "slatecard"] {

@@ -2,7 +2,7 @@
 //! file's layout, keeping everything else (comments, quotes, line endings).
 #![cfg(not(target_arch = "wasm32"))]
 
-use slatecard::cli::balance::{generate, read_for_balance, rewrite, RewriteError};
+use slatecard_cli::balance::{generate, read_for_balance, rewrite, RewriteError};
 
 fn orders() -> Vec<(String, Vec<String>)> {
     vec![
@@ -182,8 +182,8 @@ fn committed_balance_reports_are_current() {
         let orders = generate(&def, &scheme).unwrap();
         assert_eq!(
             committed.unwrap_or_default(),
-            slatecard::cli::balance::report(&def, &scheme, &orders),
-            "reports/balance/{}.md is out of date: run `cargo run --bin slatecard -- balance {file} > reports/balance/{}.md`",
+            slatecard_cli::balance::report(&def, &scheme, &orders),
+            "reports/balance/{}.md is out of date: run `cargo slatecard balance {file} > reports/balance/{}.md`",
             def.id,
             def.id
         );

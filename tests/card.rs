@@ -369,7 +369,6 @@ fn changes_after_the_count_are_not_results() {
 /// after the count are on it. With `SLATECARD_SHOTS=DIR`, each page is
 /// also written as a static HTML file with the app's styles, for a
 /// screenshot (`chromium --headless --screenshot`).
-#[cfg(feature = "prerender")]
 #[test]
 fn the_drawn_card_shows_unconfirmed_picks_and_changes_after_the_count() {
     let css = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/styles/app.css"))
@@ -393,7 +392,8 @@ fn the_drawn_card_shows_unconfirmed_picks_and_changes_after_the_count() {
             ][..],
         ),
     ] {
-        let html = slatecard::prerender::render_app(&Link::parse(query), "/", at("2026-12-06"));
+        let html =
+            slatecard_site::prerender::render_app(&Link::parse(query), "/", at("2026-12-06"));
         for text in must {
             assert!(html.contains(text), "{name}: no {text:?}");
         }

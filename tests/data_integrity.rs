@@ -2,9 +2,9 @@
 //! and the generated orders are exactly what `balanced-v1` produces.
 #![cfg(not(target_arch = "wasm32"))]
 
-use slatecard::cli::balance::generate;
 use slatecard::domain::election::{BallotKind, Election, Provenance};
 use slatecard::domain::region::{RegionId, REGIONS};
+use slatecard_cli::balance::generate;
 use slatecard_data_format::{parse_election, parse_scheme, ElectionDef, SchemeDef};
 
 #[test]
@@ -149,7 +149,7 @@ fn generated_orders_are_reproducible() {
                 .unwrap();
             assert_eq!(
                 in_file.order, ids,
-                "{file}: order for {region} differs from balanced-v1; run `cargo run --bin slatecard -- balance data/elections/{file}.toml --write`"
+                "{file}: order for {region} differs from balanced-v1; run `cargo slatecard balance data/elections/{file}.toml --write`"
             );
         }
     }
@@ -376,7 +376,7 @@ fn every_election_shows_its_release_and_fingerprint() {
 fn check_prints_the_fingerprints_the_app_shows() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let reference = slatecard_data_format::Reference::load(root);
-    let lines = slatecard::cli::check::releases(root, &reference);
+    let lines = slatecard_cli::check::releases(root, &reference);
     assert_eq!(lines.len(), election_files().len());
     for e in slatecard::domain::election::ELECTIONS {
         let line = format!(

@@ -2,7 +2,7 @@
 //! file that names every field, which `balance` then fills with orders.
 #![cfg(not(target_arch = "wasm32"))]
 
-use slatecard::cli::new::template;
+use slatecard_cli::new::template;
 use slatecard_data_format::ElectionDef;
 
 fn regions() -> Vec<String> {

@@ -8,14 +8,14 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use slatecard::cli::postcodes::{
-    csv_fields, encode, read_lad_regions, read_postcodes, SchemeMapper,
-};
 use slatecard::domain::lookup::{resolve, resolve_in, table, Resolution};
 use slatecard::domain::postcode::{normalise, parse, slips, PostcodeInput};
 use slatecard::domain::region::RegionId;
 use slatecard::domain::table::{district_code, district_name, RegionMatch};
 use slatecard::text::{catalogue, Catalogue, Lang};
+use slatecard_cli::postcodes::{
+    csv_fields, encode, read_lad_regions, read_postcodes, SchemeMapper,
+};
 use slatecard_data_format::{parse_scheme, SchemeDef};
 use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
@@ -491,7 +491,10 @@ fn every_live_postcode_maps_exactly() {
 
     // 4. The committed table is what the compiler makes.
     let (bytes, _) = encode(&scheme, &rows);
-    assert!(bytes == include_bytes!("../data/postcodes/labour.bin"), "data/postcodes/labour.bin is stale: run `cargo run --release --bin slatecard -- compile-postcodes`");
+    assert!(
+        bytes == include_bytes!("../data/postcodes/labour.bin"),
+        "data/postcodes/labour.bin is stale: run `cargo slatecard compile-postcodes`"
+    );
 }
 
 fn live_sample() -> Vec<String> {

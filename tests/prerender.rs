@@ -1,7 +1,7 @@
 //! Pre-rendering (native, `--features prerender`): every page a member can
 //! reach without typing is written by the app's own shell, with the order in
 //! the HTML and the page's own title and share tags.
-#![cfg(all(not(target_arch = "wasm32"), feature = "prerender"))]
+#![cfg(not(target_arch = "wasm32"))]
 
 use slatecard::domain::date::Moment;
 use slatecard::domain::election::Election;
@@ -10,11 +10,11 @@ use slatecard::domain::link::Link;
 use slatecard::domain::model::{Mode, Model};
 use slatecard::domain::page::{view, Body, Page, ResultView};
 use slatecard::domain::region::RegionId;
-use slatecard::prerender::preview::{self, preview_svg, Rasteriser};
-use slatecard::prerender::qr::qr_svg;
-use slatecard::prerender::stall::{self, stall_sheet};
-use slatecard::prerender::{pages, preview_name, render_page, PrerenderError};
 use slatecard::text::{catalogue, Catalogue as _, Label, Lang};
+use slatecard_site::prerender::preview::{self, preview_svg, Rasteriser};
+use slatecard_site::prerender::qr::qr_svg;
+use slatecard_site::prerender::stall::{self, stall_sheet};
+use slatecard_site::prerender::{pages, preview_name, render_page, PrerenderError};
 
 /// The shape of Trunk's minified output around `#app`.
 const TEMPLATE: &str = "<!doctype html><html lang=en-GB><meta charset=utf-8>\
@@ -115,7 +115,8 @@ fn the_landing_page_links_every_region_and_its_postcode_box_works_before_the_app
     assert!(result.contains("<meta name=sc-page content=\"nec-2022/wales/\" data-orders="));
     // Built the month before the 2022 ballot: each later status, worded.
     // (2022-07-01 00:00 UTC, in minutes since the Unix epoch.)
-    let later = slatecard::prerender::later_json(Election::by_id("nec-2022").unwrap(), 27_610_560);
+    let later =
+        slatecard_site::prerender::later_json(Election::by_id("nec-2022").unwrap(), 27_610_560);
     assert!(later.starts_with("[["), "{later}");
     assert!(later.contains("Voting closes in 2 days"), "{later}");
     assert!(later.contains("Voting closed on"), "{later}");
@@ -151,7 +152,7 @@ fn a_template_without_the_app_element_is_refused() {
 #[test]
 fn why_pages_chart_the_spread_and_label_the_simulation() {
     use slatecard::domain::election::BallotKind;
-    use slatecard::prerender::why::why_page;
+    use slatecard_site::prerender::why::why_page;
     let mut written = 0;
     for e in Election::all() {
         // Equal weights: the page's shape does not depend on them.
@@ -388,7 +389,7 @@ fn preview_images_and_the_sheets_stylesheet_are_named_by_their_content() {
 
 #[test]
 fn the_not_found_page_links_home_by_its_absolute_address_and_runs_only_its_redirect() {
-    use slatecard::prerender::not_found::not_found_page;
+    use slatecard_site::prerender::not_found::not_found_page;
     let page = not_found_page(BASE);
     assert!(page.contains(&format!("<a href=\"{BASE}\">Find your region's order</a>")));
     assert!(page.contains("<h1>There is no slatecard page at this address</h1>"));

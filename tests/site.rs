@@ -1,9 +1,9 @@
 //! The post-build step's pure parts (`slatecard::site`): content names,
 //! the CSP and its hash lists, placeholder filling and its errors, the
 //! HTML edits' byte-for-byte behaviour.
-#![cfg(all(not(target_arch = "wasm32"), feature = "prerender"))]
+#![cfg(not(target_arch = "wasm32"))]
 
-use slatecard::site::{csp, hash_names, oembed, shell_text, sw, tools};
+use slatecard_site::{csp, hash_names, oembed, shell_text, sw, tools};
 use std::collections::BTreeMap;
 use std::path::Path;
 
@@ -85,7 +85,7 @@ fn the_hash_list_is_of_our_scripts_and_the_styles_in_order() {
                 <script type=application/json id=sc-modules data-sc-build>{}</script>\
                 <body><script type=\"module\" data-sc-start>s()</script></body>";
     let (scripts, styles) = csp::inline_hashes(Path::new("p.html"), page).unwrap();
-    let h = slatecard::site::csp_hash;
+    let h = slatecard_site::csp_hash;
     assert_eq!(scripts, vec![h("r()"), h("s()")]);
     assert_eq!(styles, vec![h("a{}"), h("b{}"), h("c{}")]);
     // The standard CSP hash of an empty script.
@@ -138,7 +138,7 @@ fn placeholders_are_filled_and_escaped() {
         out,
         "<html lang=\"en-GB\"><title>A &amp; B&#x27;s &quot;title&quot;</title>"
     );
-    let json = |s: &str| slatecard::site::json_ascii(&s, false);
+    let json = |s: &str| slatecard_site::json_ascii(&s, false);
     let js = shell_text::fill(
         Path::new("embed.js"),
         "t='{{sc:lang}}';u={{sc:lang}};",
@@ -174,11 +174,11 @@ fn a_placeholder_with_no_words_fails_naming_the_file() {
 #[test]
 fn json_is_ascii_as_before() {
     assert_eq!(
-        slatecard::site::json_ascii(&"Loading…", false).unwrap(),
+        slatecard_site::json_ascii(&"Loading…", false).unwrap(),
         r#""Loading\u2026""#
     );
     assert_eq!(
-        slatecard::site::json_ascii(&"🗳", false).unwrap(),
+        slatecard_site::json_ascii(&"🗳", false).unwrap(),
         r#""\ud83d\uddf3""#
     );
 }
@@ -210,12 +210,14 @@ fn an_oembed_answer_presets_the_widget() {
 
 #[test]
 fn cargo_messages_name_the_wasm() {
-    let messages = r#"{"reason":"compiler-artifact","target":{"name":"other"},"filenames":["/t/other.wasm"]}
-{"reason":"compiler-artifact","target":{"name":"slatecard"},"filenames":["/t/slatecard.rlib","/t/slatecard.wasm"]}
+    let messages = r#"{"reason":"compiler-artifact","target":{"name":"slatecard"},"filenames":["/t/libslatecard.rlib"]}
+{"reason":"compiler-artifact","target":{"name":"island"},"filenames":["/t/island.wasm"]}
+{"reason":"compiler-artifact","target":{"name":"embed"},"filenames":["/t/embed.wasm"]}
 {"reason":"build-finished","success":true}"#;
     assert_eq!(
-        tools::built_wasm(messages).as_deref(),
-        Some("/t/slatecard.wasm")
+        tools::built_wasm(messages, "embed").as_deref(),
+        Some("/t/embed.wasm")
     );
-    assert_eq!(tools::built_wasm(""), None);
+    assert_eq!(tools::built_wasm(messages, "slatecard"), None);
+    assert_eq!(tools::built_wasm("", "embed"), None);
 }

@@ -1,4 +1,4 @@
-//! The STV count (`slatecard::stv`) against published worked
+//! The STV count (`slatecard_stv`) against published worked
 //! examples, Labour's published 2020 quota, and properties every count must
 //! have. Each source is cited where it is used; figures that a source does
 //! not print are worked by hand from the rule's definition and say so.
@@ -6,7 +6,7 @@
 
 use num_rational::BigRational;
 use proptest::prelude::*;
-use slatecard::stv::{
+use slatecard_stv::{
     count, quota, two_dp, Action, Candidate, CountResult, ExclusionReason, Quota, Rules, Status,
     StvError, SurplusRule, TieBreak,
 };
@@ -507,7 +507,7 @@ proptest! {
 mod simulation {
     use slatecard::domain::election::Election;
     use slatecard::domain::region::RegionId;
-    use slatecard::simulate::{apportion, simulate, simulate_election, Params};
+    use slatecard_stv::simulate::{apportion, simulate, simulate_election, Params};
 
     fn live_postcodes() -> Vec<u64> {
         RegionId::all().map(|r| r.region().live_postcodes).collect()

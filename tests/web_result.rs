@@ -176,8 +176,7 @@ async fn postcode_field_finds_the_region() {
 /// The postcode table, as the app fetches it (`labour.bin`).
 const TABLE: &[u8] = include_bytes!("../data/postcodes/labour.bin");
 
-/// `mount()`, in the blogs' module only (`--features embed`, src/site/tools.rs).
-#[cfg(feature = "embed")]
+/// `mount()`, the blogs' module's export (`src/bin/embed.rs`).
 mod mount {
     use super::*;
 
@@ -193,7 +192,7 @@ mod mount {
     #[wasm_bindgen_test]
     async fn mount_renders_a_preset_widget_in_a_host_page() {
         let root = mount_point();
-        slatecard::mount(
+        slatecard::widget::mount(
             root.clone(),
             options(&[
                 ("election", "nec-2020".into()),
@@ -230,7 +229,7 @@ mod mount {
     #[wasm_bindgen_test]
     fn mount_refuses_bad_options_with_a_readable_error() {
         let message = |opts: wasm_bindgen::JsValue| {
-            let err = slatecard::mount(mount_point(), opts).expect_err("refused");
+            let err = slatecard::widget::mount(mount_point(), opts).expect_err("refused");
             err.dyn_into::<js_sys::Error>()
                 .map(|e| String::from(e.message()))
                 .expect("a JS Error")
@@ -249,7 +248,7 @@ mod mount {
         assert!(message("wales".into()).contains("options must be an object"));
         // No options at all is fine: the widget starts at the postcode field.
         let root = mount_point();
-        slatecard::mount(root, wasm_bindgen::JsValue::UNDEFINED).expect("no options");
+        slatecard::widget::mount(root, wasm_bindgen::JsValue::UNDEFINED).expect("no options");
     }
 }
 

@@ -263,8 +263,8 @@ pub struct WhyText {
 
 /// Words of the static files around the app: the page before the app has
 /// started (or where it cannot run), the embed loader's frames and the oEmbed
-/// answer. Written into those files at build time (`slatecard shell-text`,
-/// `src/site/shell_text.rs`), so they never reach the WebAssembly.
+/// answer. Written into those files at build time (the site builder,
+/// `site/src/shell_text.rs`), so they never reach the WebAssembly.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ShellText {
     /// The page's `<title>`.

@@ -110,3 +110,22 @@ pub fn generate(e: &ElectionDef, scheme: &SchemeDef) -> Result<Vec<(String, Vec<
         })
         .collect())
 }
+
+/// Each region's weight for `balanced-v1` (as [`region_weights`]) for the
+/// election `id`, read from the data folder under `root` (the repository:
+/// `data/regions.toml` and `data/elections/<id>.toml`).
+///
+/// # Errors
+/// A file that cannot be read, or does not pass the checks, as
+/// `FILE: what is wrong`.
+pub fn region_weights_in(root: &std::path::Path, id: &str) -> Result<Vec<u64>, String> {
+    let read = |file: &str| {
+        std::fs::read_to_string(root.join(file)).map_err(|err| format!("{file}: {err}"))
+    };
+    let scheme = crate::parse_scheme(crate::SCHEME_PATH, &read(crate::SCHEME_PATH)?)
+        .map_err(|err| err.to_string())?;
+    let file = format!("data/elections/{id}.toml");
+    let def =
+        crate::parse_election(&file, &read(&file)?, &scheme).map_err(|err| err.to_string())?;
+    Ok(region_weights(&def, &scheme))
+}

@@ -34,7 +34,7 @@ pub use check::{
     Reference, SourceFile, ELECTIONS_PATH, FIRST_YEAR, LAD_REGIONS_PATH, SCHEME_PATH, YEARS_AHEAD,
 };
 pub use fingerprint::{canonical, content_name, fingerprint};
-pub use generate::{generate, region_weights, too_large};
+pub use generate::{generate, region_weights, region_weights_in, too_large};
 pub use problem::{line_column, Problem, Seg};
 /// How generated orders are made (`balanced-v1`), as the app makes them.
 pub use slatecard_balance as balance;

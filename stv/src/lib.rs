@@ -106,10 +106,14 @@
 //! ([`CountResult::women_minimum_met`] says whether the minimum was met).
 //! Candidates' `woman` flag is as they self-define.
 
+pub mod simulate;
+
 use core::fmt;
 use num_bigint::BigInt;
 use num_rational::BigRational;
 use num_traits::{One, Signed, Zero};
+/// The pure core's elections and regions (`slatecard-core`), for [`simulate`].
+use slatecard_core::domain;
 
 /// A candidate in a count.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -123,7 +123,7 @@ test('while voting is open: the countdown and a calendar reminder; a copy read a
   // The pages as built on 11 September 2024, 10:00 BST, while NEC 2024 was
   // open: drawn by the build at that clock, served as published.
   const built = await serveApp();
-  execFileSync('cargo', ['run', '--quiet', '--locked', '--features', 'prerender', '--bin', 'site', '--', 'prerender',
+  execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'slatecard-site', '--', 'prerender',
     '--dist', built.dir, '--base', `${built.url}/`, '--now', String(Date.parse('2024-09-11T09:00:00Z') / 60000)],
   { cwd: ROOT, stdio: 'ignore' });
   const context = await browser.newContext({ viewport: { width: 390, height: 900 } });

@@ -191,7 +191,7 @@ test('`slatecard lookup` gives the app\'s answer for every kind of input the tes
   const { ROOT } = await import('./support.mjs');
   const inputs = ['  sw1a1aa ', 'CA1 IRR', 'SW1', 'W1', 'EC1', 'S014', 'cro', 'SWIA', 'CF10\u200E 1EP', 'CF10 1EP',
     'SY10', 'NP16', 'BF1 2AY', 'BFPO 61', 'JE2 3AB', 'IM1 1AA', 'manchester', 'hello', '1SW', 'ZZ9 9ZZ'];
-  const cli = execFileSync('cargo', ['run', '--quiet', '--bin', 'slatecard', '--', 'lookup'],
+  const cli = execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'slatecard-cli', '--', 'lookup'],
     { cwd: ROOT, input: inputs.join('\n') + '\n', encoding: 'utf8' }).replace(/\n$/, '').split('\n');
   assert.equal(cli.length, inputs.length);
   const page = await browser.newPage({ viewport: { width: 390, height: 800 } });

@@ -53,7 +53,7 @@ export async function serve(dir = DIST, headers = {}) {
  * `cargo run` only starts it) with ARGS, e.g. `site('sw', '--dist', dir)`.
  */
 export function site(...args) {
-  execFileSync('cargo', ['run', '--quiet', '--locked', '--features', 'prerender', '--bin', 'site', '--', ...args],
+  execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'slatecard-site', '--', ...args],
     { cwd: ROOT, stdio: 'ignore' });
 }
 
@@ -82,7 +82,7 @@ export function launch() {
 
 /** What the domain says the app must show, from `slatecard export`. */
 export function expected() {
-  const out = execFileSync('cargo', ['run', '--quiet', '--bin', 'slatecard', '--', 'export'], { cwd: ROOT, encoding: 'utf8' });
+  const out = execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'slatecard-cli', '--', 'export'], { cwd: ROOT, encoding: 'utf8' });
   return JSON.parse(out);
 }
 

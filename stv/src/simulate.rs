@@ -1,5 +1,5 @@
 //! A simulation, on a synthetic poll, of what regional orders are worth to a
-//! slate: how many slate candidates an STV count ([`crate::stv`]) elects when
+//! slate: how many slate candidates an STV count ([`crate`]) elects when
 //! the slate's voters follow their region's order, against all of them
 //! following one order.
 //!
@@ -30,7 +30,7 @@
 use crate::domain::balance::shares_at;
 use crate::domain::election::{BallotKind, Election};
 pub use crate::domain::simulate::{Scenario, Simulation};
-use crate::stv::{count, splitmix64, Candidate, Rules, StvError};
+use crate::{count, splitmix64, Candidate, Rules, StvError};
 
 /// The simulation's settings.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -1,5 +1,5 @@
-//! The post-build step (`cargo run --features prerender --bin site --
-//! post-build`, Trunk's one `post_build` hook): turns Trunk's staging
+//! The site builder (`slatecard-site`): the post-build step (`cargo run -p
+//! slatecard-site -- post-build`, Trunk's one `post_build` hook): turns Trunk's staging
 //! directory into the published site, in order:
 //!
 //! 1. [`shell_text`]: the words of `index.html`, `embed.js` and the web app
@@ -13,7 +13,7 @@
 //! 5. [`hash_names`]: content-addressed names for the app's files;
 //! 6. [`csp::inline_start`]: the start-up script and the old-link redirect
 //!    put inline, each allowed by its hash;
-//! 7. the pre-rendered pages (`slatecard::prerender`, drawn by the binary);
+//! 7. [`render`]: the pre-rendered pages (drawn by [`prerender`]);
 //! 8. [`oembed`]: oEmbed discovery for every page;
 //! 9. [`sw`]: the service worker, versioned by every file's content.
 //!
@@ -28,18 +28,26 @@
 pub mod csp;
 pub mod hash_names;
 pub mod oembed;
+pub mod prerender;
+pub mod render;
 pub mod shell_text;
 pub mod sw;
 pub mod tools;
+
+/// The UI (`slatecard`, with Yew's server-side renderer) and the pure core
+/// it draws, as `crate::app`, `crate::domain`, …
+use slatecard::{app, domain, text};
 
 use base64::Engine as _;
 use lol_html::html_content::{ContentType, Element};
 use sha2::{Digest, Sha256, Sha384};
 use std::path::{Path, PathBuf};
 
-/// The repository's root (where `static/` and `Cargo.toml` are).
+/// The repository's root (where `static/` and the workspace's `Cargo.toml`
+/// are): the folder above this crate's.
 pub fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    here.parent().unwrap_or(here).to_path_buf()
 }
 
 /// Reads a text file, or says which one could not be read.

@@ -5,16 +5,16 @@
 //!
 //! It explains in plain words why the slate gives each region its own
 //! order, charts how the regional orders spread first preferences across
-//! the slate, and shows a **simulated** STV count ([`crate::simulate`],
+//! the slate, and shows a **simulated** STV count ([`slatecard_stv::simulate`],
 //! labelled as a simulation with its assumptions) comparing the slate
 //! candidates elected when members follow the regional orders with all of
 //! them voting in one order.
 
 use crate::domain::election::{BallotKind, Election};
 use crate::domain::escape::html_escape;
-use crate::simulate::{simulate_election, Params, Simulation};
-use crate::stv::Rules;
 use crate::text::{catalogue, tag, Catalogue as _, Lang, WhyText};
+use slatecard_stv::simulate::{simulate_election, Params, Simulation};
+use slatecard_stv::Rules;
 use std::fmt::Write as _;
 
 /// The page's file name, next to the election page's `index.html`.

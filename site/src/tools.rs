@@ -43,15 +43,16 @@ fn run(what: &str, cmd: &mut Command) -> Result<(), String> {
     }
 }
 
-/// The `.wasm` file cargo says it built for the `slatecard` crate, from its
-/// JSON messages (`--message-format=json…`, one a line); None if none.
-pub fn built_wasm(messages: &str) -> Option<String> {
+/// The `.wasm` file cargo says it built for the target `name` (the blogs'
+/// module: `embed`), from its JSON messages (`--message-format=json…`, one
+/// a line); None if none.
+pub fn built_wasm(messages: &str, name: &str) -> Option<String> {
     let mut found = None;
     for line in messages.lines().filter(|l| l.starts_with('{')) {
         let Ok(m) = serde_json::from_str::<serde_json::Value>(line) else {
             continue;
         };
-        if m["reason"] == "compiler-artifact" && m["target"]["name"] == "slatecard" {
+        if m["reason"] == "compiler-artifact" && m["target"]["name"] == name {
             if let Some(files) = m["filenames"].as_array() {
                 for f in files.iter().filter_map(|f| f.as_str()) {
                     if f.ends_with(".wasm") {
@@ -64,27 +65,19 @@ pub fn built_wasm(messages: &str) -> Option<String> {
     found
 }
 
-/// Builds the blogs' wasm module (the widget and `mount()`, `--features
-/// embed`) into `dist` as `slatecard-embed.js` and `slatecard-embed_bg.wasm`,
-/// as Trunk builds the member's: cargo for wasm32 (in a target folder of its
-/// own, `<target>/embed`, so the two builds do not evict each other),
-/// `wasm-bindgen --target web`, and on release builds `wasm-opt -Oz
-/// --converge`. Returns the wasm's size in bytes.
+/// Builds the blogs' wasm module (the UI's `embed` bin: the widget and
+/// `mount()`) into `dist` as `slatecard-embed.js` and
+/// `slatecard-embed_bg.wasm`, as Trunk builds the member's (the `island`
+/// bin): cargo for wasm32 with the same features, so the two share every
+/// compiled crate and only the entry is new; `wasm-bindgen --target web`;
+/// and on release builds `wasm-opt -Oz --converge`. Returns the wasm's size
+/// in bytes.
 pub fn embed_module(dist: &Path, release: bool) -> Result<u64, String> {
-    let target = std::env::var_os("CARGO_TARGET_DIR")
-        .map_or_else(|| root().join("target"), PathBuf::from)
-        .join("embed");
     let mut cargo = tool("cargo");
     cargo
         .current_dir(root())
-        .args([
-            "build",
-            "--target",
-            "wasm32-unknown-unknown",
-            "--no-default-features",
-        ])
-        .args(["--features", "embed", "--lib", "--locked", "--target-dir"])
-        .arg(&target)
+        .args(["build", "--target", "wasm32-unknown-unknown", "--locked"])
+        .args(["-p", "slatecard", "--features", "csr", "--bin", "embed"])
         .arg("--message-format=json-render-diagnostics")
         .stderr(Stdio::inherit());
     if release {
@@ -99,9 +92,9 @@ pub fn embed_module(dist: &Path, release: bool) -> Result<u64, String> {
             out.status
         ));
     }
-    let wasm = built_wasm(&String::from_utf8_lossy(&out.stdout))
+    let wasm = built_wasm(&String::from_utf8_lossy(&out.stdout), "embed")
         .filter(|w| Path::new(w).is_file())
-        .ok_or("cargo built no slatecard.wasm")?;
+        .ok_or("cargo built no embed.wasm")?;
     run(
         "wasm-bindgen",
         tool("wasm-bindgen")

@@ -1,4 +1,5 @@
-//! The `slatecard` command line for organisers and checks (native only):
+//! The `slatecard` command line for organisers and checks (`slatecard-cli`;
+//! `cargo install --path cli`):
 //! order generation, postcode table compilation, batch lookup and the JSON
 //! export.
 
@@ -12,6 +13,8 @@ pub mod simulate;
 use crate::domain::election::Election;
 use crate::domain::page::ResultView;
 use crate::domain::region::RegionId;
+/// The pure core (`slatecard-core`), as `crate::domain`.
+use slatecard_core::domain;
 use slatecard_data_format::{self as data, SchemeDef};
 
 use std::io::Write;
@@ -29,7 +32,6 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         Some("new") => new::command(rest, out),
         Some("simulate") => simulate::command(rest, out),
         Some("export") => none("export").and_then(|()| export(out)),
-        Some("shell-text") => none("shell-text").and_then(|()| shell_text(out)),
         Some("addresses") => none("addresses").and_then(|()| {
             writeln!(out, "{}", crate::domain::link::address_table()).map_err(|e| e.to_string())
         }),
@@ -63,7 +65,6 @@ const COMMANDS: &[&str] = &[
     "compile-postcodes",
     "lookup",
     "export",
-    "shell-text",
     "addresses",
     "help",
 ];
@@ -93,40 +94,9 @@ commands:
                                 when invalid; `INPUT,Labour International` outside the UK
   export                        print, as JSON, what the app shows for every election and
                                 region (candidates in order, seats): for checks and review
-  shell-text                    print, as JSON, the words of the static files around the app
-                                (page title, no-script text, frame titles) from the message
-                                catalogue; src/site/shell_text.rs writes them into dist/
   addresses                     print, as JSON, every name an address may give an election
                                 or a region (folded: letters and digits, lower case), and the
                                 page it means; the old-link redirect and the 404 page read it";
-
-/// The words of the static files around the app (see
-/// [`crate::text::ShellText`]), as JSON with the language tag.
-pub fn shell_text_json() -> serde_json::Value {
-    use crate::text::{catalogue, tag, Catalogue as _, Lang};
-    let lang = Lang::default();
-    let t = catalogue(lang).shell();
-    serde_json::json!({
-        "lang": tag(lang),
-        "page_title": t.page_title,
-        "description": t.description,
-        "no_script": t.no_script,
-        "loading": t.loading,
-        "frame_title": t.frame_title,
-        "oembed_title": t.oembed_title,
-        "app_failed": t.app_failed,
-        "widget_failed": t.widget_failed,
-        "retry": t.retry,
-        "looking_up": t.looking_up,
-        "copied": t.copied,
-        "corrected": t.corrected,
-        "reload": t.reload,
-    })
-}
-
-fn shell_text(out: &mut dyn Write) -> Result<(), String> {
-    writeln!(out, "{:#}", shell_text_json()).map_err(|e| e.to_string())
-}
 
 /// What the app shows for every election and region, as JSON.
 pub fn export_json() -> serde_json::Value {
@@ -250,11 +220,11 @@ fn compile_postcodes(args: &[String], out: &mut dyn Write) -> Result<(), String>
 /// One line of batch lookup output for `input`.
 ///
 /// ```
-/// assert_eq!(slatecard::cli::lookup_line("sw1a 1aa"), "sw1a 1aa,London");
-/// assert_eq!(slatecard::cli::lookup_line("SY10"), "SY10,?West Midlands|Wales");
-/// assert_eq!(slatecard::cli::lookup_line("JE2 3AB"), "JE2 3AB,Labour International");
-/// assert_eq!(slatecard::cli::lookup_line("1SW"), "1SW,!bad-format");
-/// assert_eq!(slatecard::cli::lookup_line("hello"), "hello,!word");
+/// assert_eq!(slatecard_cli::lookup_line("sw1a 1aa"), "sw1a 1aa,London");
+/// assert_eq!(slatecard_cli::lookup_line("SY10"), "SY10,?West Midlands|Wales");
+/// assert_eq!(slatecard_cli::lookup_line("JE2 3AB"), "JE2 3AB,Labour International");
+/// assert_eq!(slatecard_cli::lookup_line("1SW"), "1SW,!bad-format");
+/// assert_eq!(slatecard_cli::lookup_line("hello"), "hello,!word");
 /// ```
 pub fn lookup_line(input: &str) -> String {
     use crate::domain::lookup::{resolve, LookupError, Resolution};

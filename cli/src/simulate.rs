@@ -1,11 +1,11 @@
 //! `slatecard simulate [ELECTION]`: a markdown report of
-//! [`crate::simulate`] for one bundled election, or for every one
+//! [`slatecard_stv::simulate`] for one bundled election, or for every one
 //! (most recent first) when none is named. `reports/stv.md` is its output.
 
 use super::balance::region_weights_of;
 use crate::domain::election::{BallotKind, Election};
-use crate::simulate::{simulate_election, Params, Simulation};
-use crate::stv::{Quota, Rules, SurplusRule};
+use slatecard_stv::simulate::{simulate_election, Params, Simulation};
+use slatecard_stv::{Quota, Rules, SurplusRule};
 use std::fmt::Write as _;
 use std::io::Write;
 
@@ -41,7 +41,7 @@ pub fn report(elections: &[&Election]) -> Result<String, String> {
     let _ = writeln!(
         w,
         "**This is a simulation on a synthetic poll, not a result.** Written by \
-         `cargo run --bin slatecard -- simulate` (code: `src/simulate.rs`, \
+         `cargo slatecard simulate` (code: `stv/src/simulate.rs`, \
          count: `stv/`). Same input, same output.\n"
     );
     let rules = [

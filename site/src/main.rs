@@ -1,10 +1,10 @@
-//! The site's build tool (native, `--features prerender`): Trunk's one
+//! The site builder's command (`cargo run -p slatecard-site --`): Trunk's one
 //! post-build hook, and the re-addressing of a built copy for the tests.
-//! The steps themselves are in `slatecard::site` (and `slatecard::prerender`
-//! for the pages); this binary reads the command line and runs them.
+//! The steps themselves are in the `slatecard_site` library (its
+//! `prerender` and `render` modules for the pages); this binary reads the command line and runs them.
 //!
 //!   site post-build [--dist DIR]
-//!       Every step, in order (`slatecard::site` lists them). DIR defaults
+//!       Every step, in order (`slatecard_site` lists them). DIR defaults
 //!       to $TRUNK_STAGING_DIR, then `dist/`. The public address is
 //!       $SLATECARD_PUBLIC_URL (default `http://127.0.0.1:8080/`); debug
 //!       builds ($TRUNK_PROFILE other than `release`) skip minification
@@ -20,10 +20,8 @@
 //! Errors are printed as `site: <step>: <what>, naming the file`, and the
 //! exit status is 1.
 
-mod prerender;
-
-use prerender::arg;
-use slatecard::site::{csp, hash_names, oembed, shell_text, sw, tools};
+use slatecard_site::render::{self as prerender, arg};
+use slatecard_site::{csp, hash_names, oembed, shell_text, sw, tools};
 use std::path::PathBuf;
 
 const USAGE: &str = "usage: site post-build [--dist DIR]

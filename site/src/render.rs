@@ -1,5 +1,5 @@
 //! Writes the pre-rendered pages into a built `dist/` (a step of `site
-//! post-build`; see `slatecard::prerender`), each with its preview image,
+//! post-build`; drawn by [`crate::prerender`]), each with its preview image,
 //! and each result page with its QR code and stall sheet.
 //!
 //!   site prerender [--dist DIR] [--base URL] [--now MINUTES]
@@ -12,16 +12,17 @@
 //! by default the machine's: the end-to-end tests draw pages as they read
 //! while a past ballot was open.
 
-use slatecard::domain::model::{Mode, Model};
-use slatecard::domain::page::view;
-use slatecard::prerender::not_found::{self, not_found_page};
-use slatecard::prerender::preview::{preview_svg, Rasteriser};
-use slatecard::prerender::qr::qr_svg;
-use slatecard::prerender::stall::{self, stall_sheet};
-use slatecard::prerender::{pages, preview_name, region_bundle, render_page, why, QR};
+use crate::domain::model::{Mode, Model};
+use crate::domain::page::view;
+use crate::prerender::not_found::{self, not_found_page};
+use crate::prerender::preview::{preview_svg, Rasteriser};
+use crate::prerender::qr::qr_svg;
+use crate::prerender::stall::{self, stall_sheet};
+use crate::prerender::{pages, preview_name, region_bundle, render_page, why, QR};
 use std::path::{Path, PathBuf};
 use std::time::{SystemTime, UNIX_EPOCH};
 
+/// The value after `name` in `args`, if any (`--dist DIR`).
 pub fn arg(args: &[String], name: &str) -> Option<String> {
     let i = args.iter().position(|a| a == name)?;
     args.get(i + 1).cloned()
@@ -138,7 +139,7 @@ pub fn run(args: &[String]) -> Result<usize, String> {
         }
     }
     // Each election's region pages in one file, for the finder.
-    for e in slatecard::domain::election::Election::all() {
+    for e in crate::domain::election::Election::all() {
         write(
             &dist.join(e.id).join(slatecard::components::REGION_BUNDLE),
             region_bundle(e, &base, now),
@@ -146,8 +147,8 @@ pub fn run(args: &[String]) -> Result<usize, String> {
     }
     write(&dist.join(stall::css_name()), stall::CSS)?;
     write(
-        &dist.join(slatecard::prerender::ORDERS),
-        slatecard::prerender::orders_json(),
+        &dist.join(crate::prerender::ORDERS),
+        crate::prerender::orders_json(),
     )?;
     write(&dist.join(not_found::FILE), not_found_page(&base))?;
     let bytes: usize = pngs.iter().map(Vec::len).sum();
@@ -165,11 +166,11 @@ pub fn run(args: &[String]) -> Result<usize, String> {
 }
 
 /// Writes each ranked election's "why is my order different?" page, with
-/// its simulated counts (`slatecard::prerender::why`); returns how many.
+/// its simulated counts (`crate::prerender::why`); returns how many.
 fn why_pages(dist: &std::path::Path) -> Result<usize, String> {
     let mut written = 0;
-    for e in slatecard::domain::election::Election::all() {
-        let weights = slatecard::cli::balance::region_weights_of(e)?;
+    for e in crate::domain::election::Election::all() {
+        let weights = slatecard_data_format::region_weights_in(&crate::root(), e.id)?;
         if let Some(page) = why::why_page(e, &weights) {
             let out = dist.join(e.id).join(why::FILE);
             std::fs::write(&out, page?).map_err(|err| format!("{}: {err}", out.display()))?;

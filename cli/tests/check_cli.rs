@@ -8,8 +8,9 @@ use slatecard_data_format::{self as data, Reference};
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// The repository (the folder above this crate's).
 fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
 /// A copy of `data/` (regions, elections, the ONS table) in a temporary
@@ -78,7 +79,7 @@ fn file_with(copy: &Copy, needle: &str) -> (String, String) {
 
 #[test]
 fn check_passes_the_bundled_data_from_a_subfolder() {
-    let (code, out, err) = slatecard(&repo().join("src/cli"), &["check"]);
+    let (code, out, err) = slatecard(&repo().join("cli/src"), &["check"]);
     assert_eq!(code, 0, "{out}{err}");
     let (files, _) = data::election_files(&repo().join(data::ELECTIONS_PATH));
     let mut lines = out.lines();
@@ -190,15 +191,15 @@ fn balance_takes_its_file_after_write() {
 
 #[test]
 fn live_postcodes_are_recounted_from_the_ons_table() {
-    let table = repo().join(slatecard::cli::check::POSTCODE_LADS);
+    let table = repo().join(slatecard_cli::check::POSTCODE_LADS);
     if !table.is_file() {
         eprintln!("skipped: {} is not here", table.display());
         return;
     }
     let text = std::fs::read_to_string(repo().join(data::SCHEME_PATH)).expect("regions");
     let scheme = data::parse_scheme(data::SCHEME_PATH, &text).expect("valid");
-    let ons = slatecard::cli::check::ons_codes(&repo()).expect("ONS codes");
-    let per_lad = slatecard::cli::check::live_postcodes_per_lad(&table.display().to_string())
+    let ons = slatecard_cli::check::ons_codes(&repo()).expect("ONS codes");
+    let per_lad = slatecard_cli::check::live_postcodes_per_lad(&table.display().to_string())
         .expect("the table");
     let counts = data::count_live_postcodes(&scheme, &ons, &per_lad);
     let problems = data::check_live_postcodes(data::SCHEME_PATH, &text, &scheme, &counts);

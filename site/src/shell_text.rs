@@ -1,7 +1,7 @@
 //! The words of the static files around the app (page title, description,
 //! no-script and loading text, the embed loader's frame title), written into
-//! the built files from the message catalogue, in-process
-//! ([`crate::cli::shell_text_json`]), so no English is kept outside it.
+//! the built files from the message catalogue ([`words`]), so no English is
+//! kept outside it.
 //!
 //! Placeholders are `{{sc:NAME}}` (NAME: `a`–`z` and `_`). In `index.html`
 //! they become HTML-escaped text (attribute values quoted); in `embed.js`
@@ -16,17 +16,32 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-/// The catalogue's words by placeholder name (`lang`, `page_title`, …).
+/// The catalogue's words by placeholder name (`lang`, `page_title`, …):
+/// the words of the static files around the app (see
+/// [`crate::text::ShellText`]), with the language tag.
 pub fn words() -> BTreeMap<String, String> {
-    let mut out = BTreeMap::new();
-    if let serde_json::Value::Object(map) = crate::cli::shell_text_json() {
-        for (k, v) in map {
-            if let serde_json::Value::String(s) = v {
-                out.insert(k, s);
-            }
-        }
-    }
-    out
+    use crate::text::{catalogue, tag, Catalogue as _, Lang};
+    let lang = Lang::default();
+    let t = catalogue(lang).shell();
+    [
+        ("lang", tag(lang)),
+        ("page_title", t.page_title),
+        ("description", t.description),
+        ("no_script", t.no_script),
+        ("loading", t.loading),
+        ("frame_title", t.frame_title),
+        ("oembed_title", t.oembed_title),
+        ("app_failed", t.app_failed),
+        ("widget_failed", t.widget_failed),
+        ("retry", t.retry),
+        ("looking_up", t.looking_up),
+        ("copied", t.copied),
+        ("corrected", t.corrected),
+        ("reload", t.reload),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .collect()
 }
 
 /// The next placeholder in `text` at or after `from`: its byte range and name.

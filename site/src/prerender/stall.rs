@@ -12,7 +12,7 @@ use crate::text::{catalogue, tag, Catalogue, Label};
 use std::fmt::Write as _;
 
 /// The sheet's stylesheet, written once into `dist/` as [`css_name`].
-pub const CSS: &str = include_str!("../../styles/cards.css");
+pub const CSS: &str = include_str!("../../../styles/cards.css");
 
 /// The stylesheet's published name, `cards.<first 8 hex of its SHA-256>.css`
 /// (`slatecard_data_format::content_name`): cacheable for a year, and a

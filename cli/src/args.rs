@@ -36,7 +36,7 @@ impl Parsed {
 /// value, a value given to a switch, or too few or too many other arguments.
 ///
 /// ```
-/// use slatecard::cli::args::parse;
+/// use slatecard_cli::args::parse;
 /// let args: Vec<String> = ["--write", "nec-2026.toml"].map(String::from).to_vec();
 /// let p = parse("balance", &args, &["--write"], &[], 1..=1).unwrap();
 /// assert_eq!(p.positional, ["nec-2026.toml"]);

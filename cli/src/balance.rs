@@ -15,12 +15,7 @@ use std::io::Write;
 /// # Errors
 /// A data file that cannot be found, read or checked.
 pub fn region_weights_of(e: &crate::domain::election::Election) -> Result<Vec<u64>, String> {
-    let scheme = load_scheme()?;
-    let file = format!("data/elections/{}.toml", e.id);
-    let text = std::fs::read_to_string(super::data_root()?.join(&file))
-        .map_err(|err| format!("{file}: {err}"))?;
-    let def = data::parse_election(&file, &text, &scheme).map_err(|err| err.to_string())?;
-    Ok(region_weights(&def, &scheme))
+    data::region_weights_in(&super::data_root()?, e.id)
 }
 
 /// What `rewrite` could not do.
