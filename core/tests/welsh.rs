@@ -934,7 +934,7 @@ fn lookup_answers() {
     assert!(said("IM1 1AA").starts_with("Nid yw Ynys Manaw yn rhan o un o ranbarthau'r DU"));
     assert_eq!(
         said("FIQQ 1ZZ"),
-        "Mae Ynysoedd Falkland yn un o Diriogaethau Tramor Prydain: mae aelodau sy'n byw yno yn perthyn i Lafur Rhyngwladol."
+        "Mae Ynysoedd y Falklands yn un o diriogaethau tramor y Deyrnas Unedig: mae aelodau sy'n byw yno yn perthyn i Lafur Rhyngwladol."
     );
     assert_eq!(
         Welsh.postcode_error(&PostcodeError::Ambiguous(vec!["SO14".into(), "S14".into()])),

@@ -484,7 +484,7 @@ fn join(items: &[String], last_with: impl Fn(&str) -> String) -> String {
     }
 }
 
-/// The Welsh name of a British Overseas Territory.
+/// The Welsh name of a British Overseas Territory (Welsh Wikipedia's).
 #[inline]
 fn territory(t: Territory) -> &'static str {
     match t {
@@ -493,10 +493,10 @@ fn territory(t: Territory) -> &'static str {
         Territory::TristanDaCunha => "Tristan da Cunha",
         Territory::BritishIndianOcean => "Tiriogaeth Brydeinig Cefnfor India",
         Territory::BritishAntarctic => "Tiriogaeth Antarctig Prydain",
-        Territory::Falklands => "Ynysoedd Falkland",
+        Territory::Falklands => "Ynysoedd y Falklands",
         Territory::Gibraltar => "Gibraltar",
         Territory::Pitcairn => "Ynysoedd Pitcairn",
-        Territory::SouthGeorgia => "De Georgia ac Ynysoedd De Sandwich",
+        Territory::SouthGeorgia => "De Georgia ac Ynysoedd Sandwich y De",
         Territory::TurksCaicos => "Ynysoedd Turks a Caicos",
         Territory::Cayman => "Ynysoedd Cayman",
         Territory::VirginIslands => "Ynysoedd Virgin Prydeinig",
@@ -871,11 +871,11 @@ impl Catalogue for Welsh {
             ),
             Resolution::Outside(e) => match e {
                 Elsewhere::Jersey => crown_dependency("Jersey"),
-                Elsewhere::Guernsey => crown_dependency("Guernsey"),
+                Elsewhere::Guernsey => crown_dependency("Ynys y Garn (Guernsey)"),
                 Elsewhere::IsleOfMan => crown_dependency("Ynys Manaw"),
                 Elsewhere::Bfpo => "Mae cyfeiriadau BFPO y tu allan i ranbarthau'r DU. Os yw eich aelodaeth wedi'i chofrestru mewn cyfeiriad yn y DU, rhowch y cod post hwnnw; fel arall, rydych chi'n perthyn i Lafur Rhyngwladol.".to_owned(),
                 Elsewhere::OverseasTerritory(t) => format!(
-                    "Mae {} yn un o Diriogaethau Tramor Prydain: mae aelodau sy'n byw yno yn perthyn i Lafur Rhyngwladol.",
+                    "Mae {} yn un o diriogaethau tramor y Deyrnas Unedig: mae aelodau sy'n byw yno yn perthyn i Lafur Rhyngwladol.",
                     territory(*t)
                 ),
                 Elsewhere::NonGeographic => "Mae'r cod post hwnnw'n perthyn i flwch post neu i sefydliad, nid i gartref. Rhowch god post eich cartref, neu dewiswch eich rhanbarth isod.".to_owned(),
@@ -980,8 +980,8 @@ impl Catalogue for Welsh {
         WhyText {
             title: self.label(Label::WhyDifferent).to_owned(),
             explanation: vec![
-                format!("Caiff {} etholaethol (CLP) Llafur eu hethol drwy'r bleidlais sengl drosglwyddadwy (STV). Caiff ymgeisydd ei ethol pan fydd yn cyrraedd cwota, tua un bleidlais o bob {} (cwota Droop). Ym mhob rownd heb enillydd, caiff yr ymgeisydd sydd â'r lleiaf o bleidleisiau ei ddileu, ac mae ei bapurau pleidleisio'n mynd i'r dewis nesaf.", count(seats, CYNRYCHIOLYDD), numeral(seats + 1, true)),
-                format!("Pe bai pob aelod sy'n cefnogi {slate} yn rhoi rhif {} yn yr un drefn, byddai'r enw cyntaf yn cael bron pob un o'u dewisiadau cyntaf, a'r lleill bron dim. Byddai'r lleill wedyn yn dibynnu ar drosglwyddiadau, a gallai un ohonynt gael ei ddileu cyn i'r trosglwyddiadau ei gyrraedd.", format!("i {} y tîm", soft(&count(n, YMGEISYDD)))),
+                format!("Caiff {} etholaethol (CLP) Llafur eu hethol drwy'r bleidlais sengl drosglwyddadwy (STV). Caiff ymgeisydd ei ethol pan fydd yn cyrraedd cwota, tua un bleidlais o bob {} (cwota Droop). Ym mhob rownd heb enillydd, caiff yr ymgeisydd sydd â'r lleiaf o bleidleisiau ei fwrw allan, ac mae ei bapurau pleidleisio'n mynd i'r dewis nesaf.", count(seats, CYNRYCHIOLYDD), numeral(seats + 1, true)),
+                format!("Pe bai pob aelod sy'n cefnogi {slate} yn rhoi rhif {} yn yr un drefn, byddai'r enw cyntaf yn cael bron pob un o'u dewisiadau cyntaf, a'r lleill bron dim. Byddai'r lleill wedyn yn dibynnu ar drosglwyddiadau, a gallai un ohonynt gael ei fwrw allan cyn i'r trosglwyddiadau ei gyrraedd.", format!("i {} y tîm", soft(&count(n, YMGEISYDD)))),
                 format!("Felly mae'r tîm yn rhoi i bob rhanbarth ei drefn ei hun, fel bod pob ymgeisydd yn dechrau gyda thua'r un gyfran o ddewisiadau cyntaf. Mae gan ffrind mewn rhanbarth arall drefn wahanol am yr un rheswm: cynllun y tîm yw'r ddwy, ac mae'r ddwy yn cyfrif yn llawn i bob un {}.", the_after("o", &count(n, YMGEISYDD))),
                 "Yr hyn sy'n bwysig yw rhoi rhif i ymgeiswyr y tîm yn nhrefn eich rhanbarth chi, ac yna, os dymunwch, parhau gydag unrhyw ymgeiswyr eraill rydych chi'n eu cefnogi: nid yw dewis diweddarach byth yn cyfrif yn erbyn dewis cynharach.".to_owned(),
             ],
