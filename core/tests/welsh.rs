@@ -249,6 +249,12 @@ fn every_fixed_text_has_welsh() {
 #[test]
 fn every_region_has_a_welsh_name() {
     for r in RegionId::all() {
+        assert_ne!(
+            slatecard_core::text::cy::region_name(r),
+            r.name(),
+            "{}: no Welsh name",
+            r.slug()
+        );
         let cy = Welsh.not_your_region(r);
         check(
             &format!("region {}", r.slug()),

@@ -382,10 +382,19 @@ fn the_nth(n: u8, noun: Noun) -> Option<String> {
 // ----------------------------------------------------------------------
 
 /// The Welsh name of a Labour region, as a heading or list entry would
-/// give it ("Yr Alban"). A region the table lacks keeps the data's name
-/// (tests make sure every bundled region has a Welsh one).
+/// give it ("Yr Alban"); the Welsh for [`RegionId::name`], which the shells
+/// call directly where they list regions (the trait has no method for
+/// it). A region the table lacks keeps the data's name (tests make sure
+/// every bundled region has a Welsh one).
+///
+/// ```
+/// use slatecard_core::domain::region::RegionId;
+/// use slatecard_core::text::cy::region_name;
+/// assert_eq!(region_name(RegionId::from_slug("wales").unwrap()), "Cymru");
+/// assert_eq!(region_name(RegionId::from_slug("scotland").unwrap()), "Yr Alban");
+/// ```
 #[inline]
-fn region_name(region: RegionId) -> &'static str {
+pub fn region_name(region: RegionId) -> &'static str {
     match region.slug() {
         "northern" => "Gogledd Lloegr",
         "north-west" => "Gogledd-orllewin Lloegr",
