@@ -12,6 +12,7 @@
 //! The `Display` impls of the domain's member-facing errors (postcode and
 //! lookup errors, `mount()` option errors) are English, from here.
 
+pub mod cy;
 pub mod en;
 
 use crate::domain::date::{Date, Moment};
