@@ -50,7 +50,7 @@ fn run() -> Result<(), String> {
         println!("cargo:rerun-if-changed={}", root.join(path).display());
     }
     // The postcode table's published name (`labour.<hash>.bin`, as
-    // src/site/hash_names.rs names it): the app fetches it by that name.
+    // site/src/hash_names.rs names it): the app fetches it by that name.
     println!(
         "cargo:rerun-if-changed={}",
         root.join("data/postcodes/labour.bin").display()

@@ -8,7 +8,7 @@ use crate::components::{
 use crate::domain::model::{Event, Model};
 use crate::domain::page::{Body, Page};
 use crate::domain::reminder::{data_url, ics};
-use crate::text::{catalogue, Catalogue as _, Label};
+use crate::text::{catalogue, tag, Catalogue as _, Label};
 use yew::prelude::*;
 
 /// Props of [`App`].
@@ -21,6 +21,9 @@ pub struct AppProps {
     pub base: AttrValue,
     /// The clock the page is drawn at (minutes since the Unix epoch, UTC).
     pub now: i64,
+    /// The link of the page itself (the landing page's names no election,
+    /// though it shows the latest), for the language link.
+    pub own: crate::domain::link::Link,
 }
 
 /// The slatecard page, as pre-rendered for every address a member can
@@ -45,6 +48,7 @@ pub fn App(props: &AppProps) -> Html {
         <>
             <header class="sc-header">
                 <p class="sc-brand">{ t.label(Label::Brand) }</p>
+                { language_link(&page, &props.own) }
                 // Keyed: another election's heading is a new element, never
                 // text patched under a translating browser's own elements
                 // (it wraps every text in <font>: a patch would leave the
@@ -89,7 +93,7 @@ pub fn App(props: &AppProps) -> Html {
                                 // The postcode box, and the place of the
                                 // region this device remembers: what the
                                 // postcode island (`finder.rs`) runs.
-                                <div class="sc-finder" data-election={format!("{}/", page.election.election.id)}>
+                                <div class="sc-finder" data-election={election_path(&page)}>
                                 <div id="sc-remembered"></div>
                                 <PostcodeForm {lang} feedback={chooser.feedback.clone()} dispatch={dispatch.clone()} {take_focus} />
                                 </div>
@@ -102,6 +106,45 @@ pub fn App(props: &AppProps) -> Html {
                 <EmbedPanel {lang} base={props.base.clone()} link={page.link.clone()} />
             </main>
             <Footer {lang} election={page.election.election} />
+        </>
+    }
+}
+
+/// The path of the page's election (`nec-2026/`, `cy/nec-2026/`): where
+/// start.js finds its pages' bundle.
+fn election_path(page: &Page) -> String {
+    crate::domain::link::Link {
+        election: Some(page.election.election),
+        lang: page.lang,
+        ..Default::default()
+    }
+    .to_path()
+}
+
+/// The same page in the other language, named in that language and marked
+/// as such (`lang`, `hreflang`), so a screen reader says it in its own
+/// voice.
+fn language_link(page: &Page, own: &crate::domain::link::Link) -> Html {
+    let other = page.lang.other();
+    let link = crate::domain::link::Link {
+        lang: other,
+        unknown: Vec::new(),
+        ..own.clone()
+    };
+    let path = link.to_path();
+    let href = if path.is_empty() {
+        "./".to_owned()
+    } else {
+        path
+    };
+    let name = catalogue(page.lang).label(Label::OtherLanguage);
+    html! {
+        <>
+            <p class="sc-language">
+                <a {href} lang={tag(other)} hreflang={tag(other)} data-testid="language-link">
+                    { name }
+                </a>
+            </p>
         </>
     }
 }

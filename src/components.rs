@@ -57,7 +57,7 @@ pub fn remembered_notice(
     html! {
         <p class="sc-notice sc-notice--region" data-testid="remembered">
             { t.label(crate::text::Label::YourRegionHere) }
-            <a {href} data-testid="remembered-region" {onclick}>{ region.name() }</a>
+            <a {href} data-testid="remembered-region" {onclick}>{ t.region_name(region) }</a>
             { " " }
             <button type="button" class="sc-link-button" data-testid="forget-region" onclick={forget}>{ t.label(crate::text::Label::Forget) }</button>
         </p>

@@ -238,7 +238,16 @@ fn perform(effect: Effect) {
             })
         }
         Effect::FetchPages(election) => web::fetch_text(
-            format!("{}{}/{REGION_BUNDLE}", web::page_base(), election.id),
+            format!(
+                "{}{}{REGION_BUNDLE}",
+                web::page_base(),
+                ISLAND
+                    .with(|i| i
+                        .borrow()
+                        .as_ref()
+                        .map(|i| i.model.link_to(Some(election), None).to_path()))
+                    .unwrap_or_default()
+            ),
             |text| {
                 let parsed = text.and_then(|text| {
                     let holder: HtmlTemplateElement = gloo::utils::document()
@@ -332,6 +341,8 @@ fn clicked(e: &MouseEvent) {
 /// Props of [`IslandBox`].
 #[derive(Properties, PartialEq)]
 struct IslandBoxProps {
+    /// The page's language (its address's: `cy/…` is Welsh).
+    lang: Lang,
     /// What to draw first.
     first: Drawn,
     /// `#sc-postcode-said`, the place of the problem with a postcode.
@@ -362,7 +373,7 @@ fn IslandBox(props: &IslandBoxProps) -> Html {
     let dispatch = Callback::from(send);
     let forget = Callback::from(|_| send(Event::Forget));
     let feedback = drawn.chooser.feedback.clone();
-    let lang = Lang::En;
+    let lang = props.lang;
     html! {
         <>
             { create_portal(html! { <PostcodeError {lang} feedback={feedback.clone()} dispatch={dispatch.clone()} /> }, props.said.clone()) }
@@ -483,7 +494,11 @@ pub fn start() {
     if let Some(link) = arrived {
         send(Event::ServedFor(link));
     }
+    let lang = ISLAND
+        .with(|i| i.borrow().as_ref().map(|i| i.model.lang))
+        .unwrap_or_default();
     let props = IslandBoxProps {
+        lang,
         first,
         said,
         remembered,

@@ -48,7 +48,7 @@ fn base_path() -> String {
 }
 
 /// The element the app renders into: `#app` on our own pages, which say
-/// they are ours with `<meta name=sc-page>` (src/prerender.rs). Never a host
+/// they are ours with `<meta name=sc-page>` (site/src/prerender.rs). Never a host
 /// page's own `#app` (a blog theme's, a Vue app's) when it imports
 /// `slatecard.js` to call `mount()`.
 pub fn app_root() -> Option<Element> {

@@ -9,7 +9,7 @@
   var base = new URL('./', script.src);
   var origin = base.origin;
   var frames = [];
-  var OPTIONS = ['election', 'region', 'theme', 'accent'];
+  var OPTIONS = ['election', 'region', 'theme', 'accent', 'lang'];
 
   function widgetUrl(el) {
     var url = new URL(base.href);

@@ -1,4 +1,4 @@
-// slatecard's start-up script (static/start.js): src/site/csp.rs puts it in
+// slatecard's start-up script (static/start.js): site/src/csp.rs puts it in
 // each page, minified, in place of Trunk's loader.
 //
 // Every page a member can reach is pre-rendered and complete: its order,
@@ -84,7 +84,7 @@ const painted = new Promise((done) => {
   if (document.readyState === 'complete') loaded(); else addEventListener('load', loaded);
 });
 // Installable, offline and instant on a repeat visit: the web app manifest
-// and the app's own service worker (sw.js, written by src/site/sw.rs), for the
+// and the app's own service worker (sw.js, written by site/src/sw.rs), for the
 // full page only (never in a frame). The manifest is linked here, after the
 // paint: linked in the HTML, browsers fetch it while the page is painted
 // (Lighthouse counted it against the largest paint: LCP 1.19 → 1.09 × the
@@ -100,16 +100,19 @@ if (!embed && window.top === window) {
 }
 
 // The page's module, fetched once: the blogs' on `?embed` pages, else the
-// member's (the postcode island). Their addresses are the build's: in the
-// page's JSON block (src/site/csp.rs writes it from Trunk's loader;
-// src/site/hash_names.rs names the files), so this file is the same whatever
+// member's (the postcode island, English or Welsh). Their addresses are the build's: in the
+// page's JSON block (site/src/csp.rs writes it from Trunk's loader;
+// site/src/hash_names.rs names the files), so this file is the same whatever
 // the build.
 const built = JSON.parse((byId('sc-modules') || {}).textContent || '{}');
 const noWasm = typeof WebAssembly !== 'object' && Error('this browser has no WebAssembly');
 let ready;
 const prepare = () => ready || (ready = (async () => {
   if (noWasm) throw noWasm;
-  const [glueAt, wasmAt] = embed ? built.embed : built.app;
+  // A Welsh page (`<html lang=cy>`) runs the Welsh island: the same module
+  // with Welsh words only.
+  const welsh = document.documentElement.lang === 'cy' && built.cy;
+  const [glueAt, wasmAt] = embed ? built.embed : welsh || built.app;
   const wasm = fetch(new URL(wasmAt, document.baseURI)).then((r) => {
     if (!r.ok) throw Error(r.status); // (HTTP)
     // Streaming needs the application/wasm type (and Safari 15); any server
@@ -257,6 +260,30 @@ document.addEventListener('toggle', (e) => {
 }, true);
 
 const remembered = () => { try { return localStorage.getItem('slatecard:region'); } catch (e) { return null; } };
+
+// The other language, offered once at the top to a browser whose first
+// language it is (`<template id=sc-language-offer data-lang=cy>`, in that
+// language): never a redirect. Taking or declining it is remembered on
+// this device, where storage allows, and it is not offered again.
+const OFFERED = 'slatecard:language-offer';
+function offerLanguage() {
+  const offer = byId('sc-language-offer');
+  const main = byId('main');
+  if (!offer || !main || embed) return;
+  let answered = null;
+  try { answered = localStorage.getItem(OFFERED); } catch (e) { /* no storage: offered each time */ }
+  const first = ((navigator.languages && navigator.languages[0]) || navigator.language || '').toLowerCase();
+  if (answered || first.split('-')[0] !== offer.dataset.lang) return;
+  const shown = offer.content.firstElementChild.cloneNode(true);
+  shown.addEventListener('click', (e) => {
+    const choice = e.target.closest('[data-sc-offer]');
+    if (!choice) return;
+    try { localStorage.setItem(OFFERED, choice.dataset.scOffer); } catch (err) { /* not remembered */ }
+    if (choice.dataset.scOffer === 'no') shown.remove();
+  });
+  main.prepend(shown);
+}
+offerLanguage();
 
 // What a ballot's status says changes with the clock ("Voting closes in 3
 // days", then "Voting closed"): a page drawn before such a change (an old

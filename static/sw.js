@@ -1,6 +1,6 @@
 /* slatecard's service worker: the app works offline after one visit, and a
  * repeat visit needs no network for the app's files. Written into dist/ by
- * src/site/sw.rs, which fills in the version (a hash of every file) and the app's
+ * site/src/sw.rs, which fills in the version (a hash of every file) and the app's
  * files.
  *
  * A corrected order must reach members on ballot day, so:
@@ -8,7 +8,7 @@
  *   orders.json come from the network first, from the cache only when the
  *   network fails or is slow (offline, a bad signal): a reload shows the
  *   release now published;
- * - the app's other files are named by their content (src/site/hash_names.rs):
+ * - the app's other files are named by their content (site/src/hash_names.rs):
  *   from the cache first, as a new release's pages name new files;
  * - a new version takes over as soon as it has all its files (skipWaiting),
  *   without waiting for every tab to close. A page opened before it keeps
@@ -56,7 +56,11 @@ async function fallback(cache, request) {
   const cached = await cache.match(request);
   if (cached) return cached;
   if (request.mode === 'navigate') {
-    const shell = await cache.match(new URL('./', self.registration.scope).href);
+    // A Welsh page's address is under cy/: the Welsh landing page, if this
+    // device has it, else the English one.
+    const welsh = new URL(request.url).href.startsWith(new URL('cy/', self.registration.scope).href);
+    const shell = (welsh && await cache.match(new URL('cy/', self.registration.scope).href)) ||
+      await cache.match(new URL('./', self.registration.scope).href);
     if (shell) return shell;
   }
   return null;

@@ -39,7 +39,11 @@ fn link(election: &str, region: Option<&str>) -> Link {
 fn every_reachable_page_is_listed_once() {
     let all = pages();
     let regions = RegionId::all().count();
-    assert_eq!(all.len(), 1 + Election::all().len() * (1 + regions));
+    // Each page in English and in Welsh (under `cy/`).
+    assert_eq!(all.len(), 2 * (1 + Election::all().len() * (1 + regions)));
+    for lang in Lang::ALL {
+        assert_eq!(all.iter().filter(|l| l.lang == lang).count(), all.len() / 2);
+    }
     let mut paths: Vec<String> = all.iter().map(Link::to_path).collect();
     paths.sort();
     paths.dedup();
@@ -115,8 +119,11 @@ fn the_landing_page_links_every_region_and_its_postcode_box_works_before_the_app
     assert!(result.contains("<meta name=sc-page content=\"nec-2022/wales/\" data-orders="));
     // Built the month before the 2022 ballot: each later status, worded.
     // (2022-07-01 00:00 UTC, in minutes since the Unix epoch.)
-    let later =
-        slatecard_site::prerender::later_json(Election::by_id("nec-2022").unwrap(), 27_610_560);
+    let later = slatecard_site::prerender::later_json(
+        Election::by_id("nec-2022").unwrap(),
+        Lang::En,
+        27_610_560,
+    );
     assert!(later.starts_with("[["), "{later}");
     assert!(later.contains("Voting closes in 2 days"), "{later}");
     assert!(later.contains("Voting closed on"), "{later}");
@@ -435,7 +442,10 @@ fn a_page_keeps_the_templates_other_meta_tags_when_its_description_is_written() 
 #[test]
 fn a_first_preference_count_not_in_the_sources_is_explained_where_it_is_shown() {
     let mut explained = 0;
-    for link in pages().into_iter().filter(|l| l.region.is_some()) {
+    for link in pages()
+        .into_iter()
+        .filter(|l| l.region.is_some() && l.lang == Lang::En)
+    {
         let Body::Result { result, .. } = &page_of(&link).body else {
             panic!("a result page");
         };

@@ -3,16 +3,24 @@
 //!
 //! The core (`domain`) hands the shells facts and message keys ([`Label`],
 //! [`Timing`], [`Answer`], …); a [`Catalogue`] turns them into text. English
-//! ([`en::English`]) is the only catalogue today. A second language (Welsh)
-//! is a new module implementing [`Catalogue`], a [`Lang`] variant and its
-//! arm in [`catalogue`]: the components stay as they are (they ask for the
-//! page's catalogue), and the core only gains a way to pick the language. Every method of the trait and
-//! every [`Label`] must have text, so a missing message fails the build.
+//! (`en::English`) and Welsh (`cy::Welsh`) are its languages, each behind a
+//! Cargo feature of the same name (`en`, `cy`; both by default): a module
+//! built for one language carries only that language's words, so an English
+//! page's module carries no Welsh and a Welsh page's no English. The
+//! components stay as they are (they ask for the page's catalogue). Every
+//! method of the trait and every [`Label`] must have text in each language,
+//! so a missing message fails the build.
 //!
 //! The `Display` impls of the domain's member-facing errors (postcode and
-//! lookup errors, `mount()` option errors) are English, from here.
+//! lookup errors, `mount()` option errors) are English where English is
+//! built, from here.
 
+#[cfg(not(any(feature = "en", feature = "cy")))]
+compile_error!("slatecard-core needs a language: the `en` feature, `cy`, or both");
+
+#[cfg(feature = "cy")]
 pub mod cy;
+#[cfg(feature = "en")]
 pub mod en;
 
 use crate::domain::date::{Date, Moment};
@@ -36,22 +44,41 @@ pub use crate::domain::model::Lang;
 
 /// The catalogue for `lang`.
 ///
-/// With one language this is English itself, so calls are static and
-/// unused messages drop out of the bundle. A second language makes this a
-/// small enum that implements [`Catalogue`] by forwarding to each language;
-/// callers see no difference.
+/// Built with one language (a browser module: the `en` feature or `cy`
+/// alone), this is that language itself whatever `lang` says, so calls are
+/// static and unused messages drop out of the bundle. Built with both (the
+/// site builder, the blogs' module, the tests), it is [`Words`], which
+/// forwards each message to the language asked for; callers see no
+/// difference.
+#[cfg(all(feature = "en", not(feature = "cy")))]
+#[inline]
+pub fn catalogue(_lang: Lang) -> &'static impl Catalogue {
+    &en::English
+}
+
+/// The catalogue for `lang` (see the English-only build's).
+#[cfg(all(feature = "cy", not(feature = "en")))]
+#[inline]
+pub fn catalogue(_lang: Lang) -> &'static impl Catalogue {
+    &cy::Welsh
+}
+
+/// The catalogue for `lang` (see the English-only build's).
+#[cfg(all(feature = "en", feature = "cy"))]
 #[inline]
 pub fn catalogue(lang: Lang) -> &'static impl Catalogue {
     match lang {
-        Lang::En => &en::English,
+        Lang::En => &Words::En,
+        Lang::Cy => &Words::Cy,
     }
 }
 
-/// The language tag for `lang` attributes, e.g. `en-GB`.
+/// The language tag for `lang` attributes and `hreflang`: `en-GB`, `cy`.
 #[inline]
 pub fn tag(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "en-GB",
+        Lang::Cy => "cy",
     }
 }
 
@@ -60,6 +87,15 @@ pub fn tag(lang: Lang) -> &'static str {
 pub enum Label {
     /// The product's name, as the page's main heading.
     Brand,
+    /// The language link: the other language's name, in that language
+    /// ("Cymraeg" on an English page, "English" on a Welsh one).
+    OtherLanguage,
+    /// Offered once, at the top of a page in the other language, to a
+    /// browser whose first language is this one: "This page is also in
+    /// English." (never a redirect).
+    LanguageOffer,
+    /// Declines [`Label::LanguageOffer`] for good (on this device).
+    LanguageOfferNo,
     /// What the page does, under the name.
     Tagline,
     /// The election chooser's label.
@@ -319,6 +355,8 @@ pub trait Catalogue {
     fn page_meta(&self, page: &Page) -> PageMeta;
     /// A fixed label.
     fn label(&self, label: Label) -> &'static str;
+    /// A region's name: `London`, `Llundain`.
+    fn region_name(&self, region: RegionId) -> &'static str;
     /// A calendar date: `30 August 2022`.
     fn date(&self, date: Date) -> String;
     /// A date with an optional time: `12 November 2020, 12:00`.
@@ -418,7 +456,332 @@ pub trait Catalogue {
     fn closes_on(&self, closes: Moment) -> String;
 }
 
-/// The English catalogue, for `Display` impls.
+/// Both languages, for builds with both (`en` and `cy`): each message is the
+/// language's own, chosen by the variant.
+#[cfg(all(feature = "en", feature = "cy"))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Words {
+    /// English.
+    En,
+    /// Welsh.
+    Cy,
+}
+
+#[cfg(all(feature = "en", feature = "cy"))]
+impl Catalogue for Words {
+    #[inline]
+    fn shell(&self) -> ShellText {
+        match self {
+            Words::En => en::English.shell(),
+            Words::Cy => cy::Welsh.shell(),
+        }
+    }
+    #[inline]
+    fn page_meta(&self, page: &Page) -> PageMeta {
+        match self {
+            Words::En => en::English.page_meta(page),
+            Words::Cy => cy::Welsh.page_meta(page),
+        }
+    }
+    #[inline]
+    fn label(&self, label: Label) -> &'static str {
+        match self {
+            Words::En => en::English.label(label),
+            Words::Cy => cy::Welsh.label(label),
+        }
+    }
+    #[inline]
+    fn region_name(&self, region: RegionId) -> &'static str {
+        match self {
+            Words::En => en::English.region_name(region),
+            Words::Cy => cy::Welsh.region_name(region),
+        }
+    }
+    #[inline]
+    fn date(&self, date: Date) -> String {
+        match self {
+            Words::En => en::English.date(date),
+            Words::Cy => cy::Welsh.date(date),
+        }
+    }
+    #[inline]
+    fn moment(&self, moment: Moment) -> String {
+        match self {
+            Words::En => en::English.moment(moment),
+            Words::Cy => cy::Welsh.moment(moment),
+        }
+    }
+    #[inline]
+    fn timing(&self, timing: Timing) -> String {
+        match self {
+            Words::En => en::English.timing(timing),
+            Words::Cy => cy::Welsh.timing(timing),
+        }
+    }
+    #[inline]
+    fn instruction(&self, instruction: Instruction) -> String {
+        match self {
+            Words::En => en::English.instruction(instruction),
+            Words::Cy => cy::Welsh.instruction(instruction),
+        }
+    }
+    #[inline]
+    fn partly_published(&self, positions: u8) -> String {
+        match self {
+            Words::En => en::English.partly_published(positions),
+            Words::Cy => cy::Welsh.partly_published(positions),
+        }
+    }
+    #[inline]
+    fn eligibility(&self, who: Eligibility) -> String {
+        match self {
+            Words::En => en::English.eligibility(who),
+            Words::Cy => cy::Welsh.eligibility(who),
+        }
+    }
+    #[inline]
+    fn marking(&self, marking: Marking, votes: u8) -> String {
+        match self {
+            Words::En => en::English.marking(marking, votes),
+            Words::Cy => cy::Welsh.marking(marking, votes),
+        }
+    }
+    #[inline]
+    fn names(&self, names: &[&str]) -> String {
+        match self {
+            Words::En => en::English.names(names),
+            Words::Cy => cy::Welsh.names(names),
+        }
+    }
+    #[inline]
+    fn answer(&self, answer: &Answer) -> String {
+        match self {
+            Words::En => en::English.answer(answer),
+            Words::Cy => cy::Welsh.answer(answer),
+        }
+    }
+    #[inline]
+    fn lookup_error(&self, error: &LookupError) -> String {
+        match self {
+            Words::En => en::English.lookup_error(error),
+            Words::Cy => cy::Welsh.lookup_error(error),
+        }
+    }
+    #[inline]
+    fn postcode_error(&self, error: &PostcodeError) -> String {
+        match self {
+            Words::En => en::English.postcode_error(error),
+            Words::Cy => cy::Welsh.postcode_error(error),
+        }
+    }
+    #[inline]
+    fn table_error(&self, error: &TableError) -> String {
+        match self {
+            Words::En => en::English.table_error(error),
+            Words::Cy => cy::Welsh.table_error(error),
+        }
+    }
+    #[inline]
+    fn found(&self, found: &Found, region: RegionId) -> String {
+        match self {
+            Words::En => en::English.found(found, region),
+            Words::Cy => cy::Welsh.found(found, region),
+        }
+    }
+    #[inline]
+    fn unknown_link(&self, unknown: &Unknown, shown: &Election) -> String {
+        match self {
+            Words::En => en::English.unknown_link(unknown, shown),
+            Words::Cy => cy::Welsh.unknown_link(unknown, shown),
+        }
+    }
+    #[inline]
+    fn showing(&self, slate: &str, region: RegionId) -> String {
+        match self {
+            Words::En => en::English.showing(slate, region),
+            Words::Cy => cy::Welsh.showing(slate, region),
+        }
+    }
+    #[inline]
+    fn attribution(&self, year: u16) -> String {
+        match self {
+            Words::En => en::English.attribution(year),
+            Words::Cy => cy::Welsh.attribution(year),
+        }
+    }
+    #[inline]
+    fn widget_note(&self, year: u16) -> String {
+        match self {
+            Words::En => en::English.widget_note(year),
+            Words::Cy => cy::Welsh.widget_note(year),
+        }
+    }
+    #[inline]
+    fn why(&self, election: &Election) -> WhyText {
+        match self {
+            Words::En => en::English.why(election),
+            Words::Cy => cy::Welsh.why(election),
+        }
+    }
+    #[inline]
+    fn why_poll(&self, poll: u64, seats: usize) -> String {
+        match self {
+            Words::En => en::English.why_poll(poll, seats),
+            Words::Cy => cy::Welsh.why_poll(poll, seats),
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    #[inline]
+    fn why_chart(&self, sim: &Simulation) -> String {
+        match self {
+            Words::En => en::English.why_chart(sim),
+            Words::Cy => cy::Welsh.why_chart(sim),
+        }
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    #[inline]
+    fn why_reading(&self, sims: &[(&Simulation, bool)]) -> Vec<String> {
+        match self {
+            Words::En => en::English.why_reading(sims),
+            Words::Cy => cy::Welsh.why_reading(sims),
+        }
+    }
+    #[inline]
+    fn data_version(&self, election: &Election) -> String {
+        match self {
+            Words::En => en::English.data_version(election),
+            Words::Cy => cy::Welsh.data_version(election),
+        }
+    }
+    #[inline]
+    fn embed_title(&self, election: Option<&Election>) -> String {
+        match self {
+            Words::En => en::English.embed_title(election),
+            Words::Cy => cy::Welsh.embed_title(election),
+        }
+    }
+    #[inline]
+    fn option_error(&self, error: &OptionError) -> String {
+        match self {
+            Words::En => en::English.option_error(error),
+            Words::Cy => cy::Welsh.option_error(error),
+        }
+    }
+    #[inline]
+    fn reminder(&self, election: &Election, order: &str) -> ReminderText {
+        match self {
+            Words::En => en::English.reminder(election, order),
+            Words::Cy => cy::Welsh.reminder(election, order),
+        }
+    }
+    #[inline]
+    fn after_the_slate(&self, instruction: Instruction) -> String {
+        match self {
+            Words::En => en::English.after_the_slate(instruction),
+            Words::Cy => cy::Welsh.after_the_slate(instruction),
+        }
+    }
+    #[inline]
+    fn page_heading(&self, election: &Election) -> String {
+        match self {
+            Words::En => en::English.page_heading(election),
+            Words::Cy => cy::Welsh.page_heading(election),
+        }
+    }
+    #[inline]
+    fn not_your_region(&self, region: RegionId) -> String {
+        match self {
+            Words::En => en::English.not_your_region(region),
+            Words::Cy => cy::Welsh.not_your_region(region),
+        }
+    }
+    #[inline]
+    fn order_text(&self, election: &Election, result: &ResultView, url: &str) -> String {
+        match self {
+            Words::En => en::English.order_text(election, result, url),
+            Words::Cy => cy::Welsh.order_text(election, result, url),
+        }
+    }
+    #[inline]
+    fn shared_list(&self, others: &[RegionId]) -> String {
+        match self {
+            Words::En => en::English.shared_list(others),
+            Words::Cy => cy::Welsh.shared_list(others),
+        }
+    }
+    #[inline]
+    fn ballot_list(&self, ballot: &BallotView) -> String {
+        match self {
+            Words::En => en::English.ballot_list(ballot),
+            Words::Cy => cy::Welsh.ballot_list(ballot),
+        }
+    }
+    #[inline]
+    fn outcome(&self, outcome: &Outcome) -> String {
+        match self {
+            Words::En => en::English.outcome(outcome),
+            Words::Cy => cy::Welsh.outcome(outcome),
+        }
+    }
+    #[inline]
+    fn votes_count(&self, votes: u32) -> String {
+        match self {
+            Words::En => en::English.votes_count(votes),
+            Words::Cy => cy::Welsh.votes_count(votes),
+        }
+    }
+    #[inline]
+    fn quota(&self, quota: &str) -> String {
+        match self {
+            Words::En => en::English.quota(quota),
+            Words::Cy => cy::Welsh.quota(quota),
+        }
+    }
+    #[inline]
+    fn published_by(&self, publisher: &str, date: Option<Date>) -> Option<String> {
+        match self {
+            Words::En => en::English.published_by(publisher, date),
+            Words::Cy => cy::Welsh.published_by(publisher, date),
+        }
+    }
+    #[inline]
+    fn seat_result(&self, elected: &[&str]) -> String {
+        match self {
+            Words::En => en::English.seat_result(elected),
+            Words::Cy => cy::Welsh.seat_result(elected),
+        }
+    }
+    #[inline]
+    fn elected_round(&self, round: u8) -> String {
+        match self {
+            Words::En => en::English.elected_round(round),
+            Words::Cy => cy::Welsh.elected_round(round),
+        }
+    }
+    #[inline]
+    fn change(&self, change: &Change) -> String {
+        match self {
+            Words::En => en::English.change(change),
+            Words::Cy => cy::Welsh.change(change),
+        }
+    }
+    #[inline]
+    fn print_text(&self) -> PrintText {
+        match self {
+            Words::En => en::English.print_text(),
+            Words::Cy => cy::Welsh.print_text(),
+        }
+    }
+    #[inline]
+    fn closes_on(&self, closes: Moment) -> String {
+        match self {
+            Words::En => en::English.closes_on(closes),
+            Words::Cy => cy::Welsh.closes_on(closes),
+        }
+    }
+}
+
+/// The English catalogue (or the one language built), for `Display` impls.
 #[inline]
 fn english() -> &'static impl Catalogue {
     catalogue(Lang::En)

@@ -116,7 +116,7 @@ fn write_string(out: &mut String, s: &str) {
 /// `content_name("labour.bin", bytes)` is `"labour.3f9c01ab.bin"`.
 ///
 /// Hosts may keep such a file for a year (`immutable`): a new content is a
-/// new name. `src/site/hash_names.rs` names the built files by the same rule;
+/// new name. `site/src/hash_names.rs` names the built files by the same rule;
 /// the app asks for the postcode table by the name this gives at build time.
 ///
 /// ```

@@ -58,7 +58,7 @@ pub fn modules_json(trunk: &str) -> Result<String, String> {
         Some(trunk[i..i + end].to_owned())
     };
     let changed =
-        || format!("Trunk's start-up script has changed; update src/site/csp.rs:\n{trunk}");
+        || format!("Trunk's start-up script has changed; update site/src/csp.rs:\n{trunk}");
     let glue = between("import init, * as bindings from '").ok_or_else(changed)?;
     let wasm = between("module_or_path: '").ok_or_else(changed)?;
     let beside = |path: &str, stem: &str| {
@@ -79,11 +79,16 @@ pub fn modules_json(trunk: &str) -> Result<String, String> {
     #[derive(serde::Serialize)]
     struct Modules {
         app: [String; 2],
+        cy: [String; 2],
         embed: [String; 2],
         table: String,
     }
     let folder = glue.rfind('/').map_or(glue.as_str(), |i| &glue[..i]);
     let modules = Modules {
+        cy: [
+            beside(&glue, "slatecard-cy")?,
+            beside(&wasm, "slatecard-cy")?,
+        ],
         embed: [
             beside(&glue, "slatecard-embed")?,
             beside(&wasm, "slatecard-embed")?,
@@ -438,8 +443,6 @@ location.replace(new URL(p+(u.length?'?'+u.join('&'):'')+location.hash,document.
 /// `<base>`, each allowed by its hash, and removes `start.js` (nothing else
 /// loads it). Returns start.js's size in bytes.
 pub fn inline_start(dist: &Path, origin: &str) -> Result<usize, String> {
-    let index = dist.join("index.html");
-    let page = read(&index)?;
     let start_file = dist.join("start.js");
     let start = read(&start_file)?.trim().to_owned();
     if start.to_lowercase().contains("</script") || start.contains("<!--") {
@@ -449,6 +452,19 @@ pub fn inline_start(dist: &Path, origin: &str) -> Result<usize, String> {
         ));
     }
     let redirect = REDIRECT.replace("TABLE", &crate::domain::link::address_table());
+    // The page templates: English (`index.html`) and Welsh (`cy/index.html`).
+    for index in super::pages(dist)? {
+        inline_into(&index, &start, &redirect, origin)?;
+    }
+    std::fs::remove_file(&start_file).map_err(|e| format!("{}: {e}", start_file.display()))?;
+    Ok(start.len())
+}
+
+/// Puts `start` and `redirect` into the page template `index` (see
+/// [`inline_start`]).
+fn inline_into(index: &Path, start: &str, redirect: &str, origin: &str) -> Result<(), String> {
+    let index = index.to_path_buf();
+    let page = read(&index)?;
     let start_tag = format!("<script type=\"module\" data-sc-start>{start}</script>");
     let found = RefCell::new((false, false, false));
     let page = rewrite(
@@ -509,7 +525,5 @@ pub fn inline_start(dist: &Path, origin: &str) -> Result<usize, String> {
     } else {
         with_policy(&index, &page, origin)?
     };
-    write(&index, page)?;
-    std::fs::remove_file(&start_file).map_err(|e| format!("{}: {e}", start_file.display()))?;
-    Ok(start.len())
+    write(&index, page)
 }

@@ -4,13 +4,15 @@
 //! `STEM.<first 8 hex digits of the SHA-256 of the bytes>.EXT`, the rule by
 //! which the app asks for the postcode table (`labour.bin`, `build.rs`).
 //!
-//! Renamed, in [`RENAMED`]'s order: the two wasm modules, their JS glue
+//! Renamed, in [`RENAMED`]'s order: the three wasm modules (the English and
+//! Welsh postcode islands, the blogs'), their JS glue
 //! (after the wasm's name is put in it), the postcode table, the PNG icons
 //! and the manifest (after the icons' names are put in it). Kept: the HTML,
 //! `favicon.svg`, `embed.js`, `app.css`, `widget.css`, `sw.js`, and
 //! `slatecard.js`, the `mount()` module other sites import, which becomes
 //! two lines re-exporting the blogs' renamed glue. Every new name is put in
-//! `index.html` (its text and attribute values) and `start.js`.
+//! the page templates, `index.html` and `cy/index.html` (their text and
+//! attribute values), and `start.js`.
 
 use super::{read, rewrite, set_attributes, write};
 use lol_html::html_content::ContentType;
@@ -21,11 +23,13 @@ use std::path::Path;
 
 /// The files renamed, in order: a file's new name is put into the files
 /// after it before they are hashed.
-pub const RENAMED: [&str; 8] = [
+pub const RENAMED: [&str; 10] = [
     "slatecard_bg.wasm",
     "slatecard.js",
     "slatecard-embed_bg.wasm",
     "slatecard-embed.js",
+    "slatecard-cy_bg.wasm",
+    "slatecard-cy.js",
     "labour.bin",
     "icon-192.png",
     "icon-512.png",
@@ -33,7 +37,12 @@ pub const RENAMED: [&str; 8] = [
 ];
 
 /// The renamed files that name others (the new names are put in them).
-pub const NAMING: [&str; 3] = ["slatecard.js", "slatecard-embed.js", "manifest.webmanifest"];
+pub const NAMING: [&str; 4] = [
+    "slatecard.js",
+    "slatecard-embed.js",
+    "slatecard-cy.js",
+    "manifest.webmanifest",
+];
 
 fn word(c: char) -> bool {
     c.is_alphanumeric() || c == '_'
@@ -148,8 +157,10 @@ pub fn run(dist: &Path) -> Result<Vec<(String, String)>, String> {
         std::fs::rename(&path, dist.join(&new)).map_err(|e| format!("{}: {e}", path.display()))?;
         names.push((name.to_owned(), new));
     }
-    let index = dist.join("index.html");
-    write(&index, replace_names_html(&index, &read(&index)?, &names)?)?;
+    // The page templates: English (`index.html`) and Welsh (`cy/index.html`).
+    for index in super::pages(dist)? {
+        write(&index, replace_names_html(&index, &read(&index)?, &names)?)?;
+    }
     let start = dist.join("start.js");
     write(&start, replace_names(&read(&start)?, &names))?;
     // The `mount()` module keeps its address: it hands on the renamed

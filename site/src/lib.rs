@@ -4,7 +4,8 @@
 //!
 //! 1. [`shell_text`]: the words of `index.html`, `embed.js` and the web app
 //!    manifest, from the message catalogue;
-//! 2. [`tools::embed_module`]: the blogs' wasm module (cargo, wasm-bindgen
+//! 2. [`tools::build_module`]: the blogs' wasm module and the Welsh pages'
+//!    postcode island (cargo, wasm-bindgen
 //!    and, on release builds, wasm-opt);
 //! 3. [`csp::secure_all`]: Trunk's inline loader swapped for `start.js` and
 //!    the modules' JSON block, the stylesheets and icon put inline, a strict

@@ -58,11 +58,14 @@ fn post_build(args: &[String]) -> Result<(), String> {
         "site: words written into {}/index.html, embed.js and manifest.webmanifest ({lang})",
         dist.display()
     );
-    let size = step("embed-module", tools::embed_module(&dist, release))?;
-    println!(
-        "site: the blogs' module, {size} B of wasm ({})",
-        if release { "release" } else { "debug" }
-    );
+    for module in [tools::EMBED, tools::ISLAND_CY] {
+        let size = step("modules", tools::build_module(&dist, release, module))?;
+        println!(
+            "site: {}, {size} B of wasm ({})",
+            module.what,
+            if release { "release" } else { "debug" }
+        );
+    }
     let pages = step("csp", csp::secure_all(&dist, &origin))?;
     println!("site: {pages} pages have no inline script; start.js written");
     if release {

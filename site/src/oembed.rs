@@ -43,16 +43,15 @@ pub struct Answer {
 /// `nec-2026/london/`) of the app at `base` (ending in `/`), titled
 /// `page_title`, its frame titled `frame_title`.
 pub fn answer(base: &str, path: &str, page_title: &str, frame_title: &str) -> Answer {
-    let parts: Vec<&str> = path
-        .trim_matches('/')
-        .split('/')
-        .filter(|p| !p.is_empty())
-        .collect();
-    let presets: String = ["election", "region"]
-        .iter()
-        .zip(&parts)
-        .map(|(k, v)| format!("&{k}={v}"))
-        .collect();
+    let link = crate::domain::link::Link::from_path(path);
+    let presets: String = [
+        ("election", link.election.map(|e| e.id)),
+        ("region", link.region.map(|r| r.slug())),
+        ("lang", link.lang.prefix()),
+    ]
+    .iter()
+    .filter_map(|(k, v)| v.map(|v| format!("&{k}={v}")))
+    .collect();
     let widget = format!("{base}?embed=1{presets}");
     let page_url = format!("{base}{path}");
     let (width, height) = SIZE;
@@ -150,10 +149,6 @@ pub fn run(dist: &Path, base: &str) -> Result<usize, String> {
     if !index.is_file() {
         return Err(format!("{} not found", index.display()));
     }
-    let frame_title = super::shell_text::words()
-        .get("oembed_title")
-        .cloned()
-        .ok_or("the catalogue has no oembed_title")?;
     let pages = pages(dist)?;
     for file in &pages {
         let folder = file
@@ -169,6 +164,12 @@ pub fn run(dist: &Path, base: &str) -> Result<usize, String> {
         } else {
             format!("{}/", folder.join("/"))
         };
+        // In the page's language (a Welsh page's address is under `cy/`).
+        let lang = crate::domain::link::Link::from_path(&path).lang;
+        let frame_title = super::shell_text::words_in(lang)
+            .get("oembed_title")
+            .cloned()
+            .ok_or("the catalogue has no oembed_title")?;
         let link = format!(
             r#"<link rel="alternate" type="application/json+oembed" href="{}oembed.json" title="{}">"#,
             html_escape(&format!("{base}{path}")),

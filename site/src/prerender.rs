@@ -28,7 +28,7 @@ use crate::domain::link::Link;
 use crate::domain::model::{Mode, Model};
 use crate::domain::page::{view, Timing};
 use crate::domain::region::RegionId;
-use crate::text::{catalogue, Catalogue as _, Lang};
+use crate::text::{catalogue, tag, Catalogue as _, Lang};
 
 const APP_START: &str = "<!--sc:app-->";
 const APP_END: &str = "<!--/sc:app-->";
@@ -56,18 +56,25 @@ pub const QR: &str = "qr.svg";
 /// Every page to pre-render, as the link that opens it: the landing page
 /// first, then each election's page followed by its regions' pages.
 pub fn pages() -> Vec<Link> {
-    let mut links = vec![Link::default()];
-    for e in Election::all() {
-        let election = Link {
-            election: Some(e),
+    let mut links = Vec::new();
+    for lang in Lang::ALL {
+        let home = Link {
+            lang,
             ..Link::default()
         };
-        links.push(election.clone());
-        for r in RegionId::all() {
-            links.push(Link {
-                region: Some(r),
-                ..election.clone()
-            });
+        links.push(home.clone());
+        for e in Election::all() {
+            let election = Link {
+                election: Some(e),
+                ..home.clone()
+            };
+            links.push(election.clone());
+            for r in RegionId::all() {
+                links.push(Link {
+                    region: Some(r),
+                    ..election.clone()
+                });
+            }
         }
     }
     links
@@ -100,8 +107,13 @@ impl std::error::Error for PrerenderError {}
 pub fn render_app(link: &Link, base: &str, now_utc_minutes: i64) -> String {
     let model = Model::new(Mode::App, link);
     let base = base.to_owned();
+    let own = Link {
+        unknown: Vec::new(),
+        ..link.clone()
+    };
     let renderer = yew::ServerRenderer::<App>::with_props(move || AppProps {
         model,
+        own,
         base: base.into(),
         now: now_utc_minutes,
     })
@@ -114,13 +126,19 @@ pub fn render_app(link: &Link, base: &str, now_utc_minutes: i64) -> String {
 /// the election's bundle (`components::REGION_BUNDLE`), from which the
 /// member's first module (`finder.rs`) shows the region a postcode finds.
 /// Brotli makes the bundle small (about 3–5 KB), as the pages differ little.
-pub fn region_bundle(election: &'static Election, base: &str, now_utc_minutes: i64) -> String {
-    let t = catalogue(Lang::default());
+pub fn region_bundle(
+    election: &'static Election,
+    lang: Lang,
+    base: &str,
+    now_utc_minutes: i64,
+) -> String {
+    let t = catalogue(lang);
     let mut out = String::new();
     for region in RegionId::all() {
         let link = Link {
             election: Some(election),
             region: Some(region),
+            lang,
             ..Link::default()
         };
         let meta = t.page_meta(&view(&Model::new(Mode::App, &link), now_utc_minutes));
@@ -218,8 +236,8 @@ fn replace_span(html: &str, start: &str, end: &str, with: &str) -> Option<String
 /// [`FRESH_HORIZON`]), as start.js reads it from `#sc-later`: a JSON array
 /// of `[minute since the Unix epoch (UTC), words, voting open]`, with `<`
 /// escaped so the block cannot end early.
-pub fn later_json(election: &Election, now_utc_minutes: i64) -> String {
-    let t = catalogue(Lang::default());
+pub fn later_json(election: &Election, lang: Lang, now_utc_minutes: i64) -> String {
+    let t = catalogue(lang);
     let later: Vec<(i64, String, bool)> = Timing::later(election, now_utc_minutes, FRESH_HORIZON)
         .into_iter()
         .map(|(at, timing)| (at, t.timing(timing), timing.is_open()))
@@ -230,15 +248,15 @@ pub fn later_json(election: &Election, now_utc_minutes: i64) -> String {
 }
 
 /// What start.js says at the top of a page an old-style link with a name we
-/// do not know was sent to (the head redirect, src/site/csp.rs, passes it on as
+/// do not know was sent to (the head redirect, site/src/csp.rs, passes it on as
 /// `unknown-election` or `unknown-region`): `<template
 /// id=sc-unknown-election>` and `id=sc-unknown-region`, the catalogue's
 /// notice with an empty `<span data-sc-name>` where the name goes. As
 /// `link_notices` draws it, for a page showing `shown`.
-pub fn unknown_templates(shown: &Election) -> String {
+pub fn unknown_templates(shown: &Election, lang: Lang) -> String {
     use crate::domain::link::Unknown;
     const MARK: &str = "\u{1}";
-    let t = catalogue(Lang::default());
+    let t = catalogue(lang);
     [
         ("election", Unknown::Election(MARK.into())),
         ("region", Unknown::Region(MARK.into())),
@@ -265,7 +283,7 @@ pub fn render_page(
     now_utc_minutes: i64,
     preview: &str,
 ) -> Result<String, PrerenderError> {
-    let t = catalogue(Lang::default());
+    let t = catalogue(link.lang);
     let page = view(&Model::new(Mode::App, link), now_utc_minutes);
     let meta = t.page_meta(&page);
     let body = render_app(link, base, now_utc_minutes);
@@ -293,11 +311,50 @@ pub fn render_page(
     // starts at once on a page served for another address), the orders it
     // shows (a corrected order is said), and what its ballot's status will
     // say later (a copy read after a change says what is true then).
-    let later = later_json(page.election.election, now_utc_minutes);
-    let unknown = unknown_templates(page.election.election);
+    let later = later_json(page.election.election, link.lang, now_utc_minutes);
+    let unknown = unknown_templates(page.election.election, link.lang);
+    // On an English page, the offer of the Welsh page, in Welsh, which
+    // start.js shows once at the top to a browser whose first language is
+    // Welsh (never a redirect). Not on Welsh pages: most Welsh speakers'
+    // phones are set to English, and would be offered English on each.
+    let offer = match link.lang {
+        Lang::En => {
+            let cy = catalogue(Lang::Cy);
+            let welsh = Link {
+                lang: Lang::Cy,
+                unknown: Vec::new(),
+                ..link.clone()
+            };
+            format!(
+                "<template id=sc-language-offer data-lang=cy><p class=\"sc-notice sc-language-offer\" lang=cy role=status data-testid=language-offer>{} <a href=\"{}\" hreflang=cy data-sc-offer=take>{}</a> <button type=button class=sc-link-button data-sc-offer=no>{}</button></p></template>",
+                html_escape(cy.label(crate::text::Label::LanguageOffer)),
+                html_escape(&welsh.to_path()),
+                html_escape(t.label(crate::text::Label::OtherLanguage)),
+                html_escape(cy.label(crate::text::Label::LanguageOfferNo)),
+            )
+        }
+        Lang::Cy => String::new(),
+    };
+    // The same page in each language, for search engines and link previews.
+    let alternates: String = Lang::ALL
+        .iter()
+        .map(|&lang| {
+            let other = Link {
+                lang,
+                unknown: Vec::new(),
+                ..link.clone()
+            };
+            format!(
+                "<link rel=alternate hreflang={} href=\"{}\">",
+                tag(lang),
+                html_escape(&format!("{base}{}", other.to_path()))
+            )
+        })
+        .collect();
     let tags = format!(
-        "{TAGS_START}<link rel=canonical href=\"{url}\">\
+        "{TAGS_START}<link rel=canonical href=\"{url}\">{alternates}\
          <meta property=og:type content=website>\
+         <meta property=og:locale content={locale}>\
          <meta property=og:site_name content=\"{site}\">\
          <meta property=og:url content=\"{url}\">\
          <meta property=og:title content=\"{title}\">\
@@ -310,8 +367,12 @@ pub fn render_page(
          <meta name=twitter:image content=\"{url}{image}\">\
          <meta name=sc-page content=\"{path}\" data-orders=\"{orders}\">\
          <script type=application/json id=sc-later data-sc-build>{later}</script>\
-         {unknown}{TAGS_END}",
+         {unknown}{offer}{TAGS_END}",
         path = html_escape(&link.to_path()),
+        locale = match link.lang {
+            Lang::En => "en_GB",
+            Lang::Cy => "cy_GB",
+        },
         orders = page_orders(page.election.election),
         image = html_escape(preview),
         site = html_escape(t.label(crate::text::Label::Brand)),

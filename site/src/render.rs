@@ -12,7 +12,8 @@
 //! by default the machine's: the end-to-end tests draw pages as they read
 //! while a past ballot was open.
 
-use crate::domain::model::{Mode, Model};
+use crate::domain::link::Link;
+use crate::domain::model::{Lang, Mode, Model};
 use crate::domain::page::view;
 use crate::prerender::not_found::{self, not_found_page};
 use crate::prerender::preview::{preview_svg, Rasteriser};
@@ -93,9 +94,25 @@ pub fn run(args: &[String]) -> Result<usize, String> {
              SLATECARD_PUBLIC_URL=https://your.site/ (docs/deploying.md)."
         );
     }
-    let index = dist.join("index.html");
-    let template = std::fs::read_to_string(&index)
-        .map_err(|e| format!("{}: cannot read: {e}", index.display()))?;
+    // The page templates: English (`index.html`) and Welsh (`cy/index.html`,
+    // the same page with the Welsh words: `shell_text`).
+    let templates: Vec<(Lang, PathBuf, String)> = Lang::ALL
+        .iter()
+        .map(|&lang| {
+            let index = dist
+                .join(
+                    Link {
+                        lang,
+                        ..Link::default()
+                    }
+                    .to_path(),
+                )
+                .join("index.html");
+            std::fs::read_to_string(&index)
+                .map(|t| (lang, index.clone(), t))
+                .map_err(|e| format!("{}: cannot read: {e}", index.display()))
+        })
+        .collect::<Result<_, _>>()?;
     let now = match arg(args, "--now") {
         Some(m) => m
             .parse::<i64>()
@@ -129,7 +146,11 @@ pub fn run(args: &[String]) -> Result<usize, String> {
         remove_previews(&dir)?;
         let image = preview_name(png);
         write(&dir.join(&image), png)?;
-        let html = render_page(&template, link, &base, now, &image)
+        let (_, index, template) = templates
+            .iter()
+            .find(|(lang, _, _)| *lang == link.lang)
+            .ok_or("no page template for a language")?;
+        let html = render_page(template, link, &base, now, &image)
             .map_err(|e| format!("{}: {e}", index.display()))?;
         write(&dir.join("index.html"), html)?;
         if let Some(sheet) = stall_sheet(page) {
@@ -140,10 +161,18 @@ pub fn run(args: &[String]) -> Result<usize, String> {
     }
     // Each election's region pages in one file, for the finder.
     for e in crate::domain::election::Election::all() {
-        write(
-            &dist.join(e.id).join(slatecard::components::REGION_BUNDLE),
-            region_bundle(e, &base, now),
-        )?;
+        for lang in Lang::ALL {
+            let folder = Link {
+                election: Some(e),
+                lang,
+                ..Link::default()
+            }
+            .to_path();
+            write(
+                &dist.join(folder).join(slatecard::components::REGION_BUNDLE),
+                region_bundle(e, lang, &base, now),
+            )?;
+        }
     }
     write(&dist.join(stall::css_name()), stall::CSS)?;
     write(
@@ -171,10 +200,18 @@ fn why_pages(dist: &std::path::Path) -> Result<usize, String> {
     let mut written = 0;
     for e in crate::domain::election::Election::all() {
         let weights = slatecard_data_format::region_weights_in(&crate::root(), e.id)?;
-        if let Some(page) = why::why_page(e, &weights) {
-            let out = dist.join(e.id).join(why::FILE);
-            std::fs::write(&out, page?).map_err(|err| format!("{}: {err}", out.display()))?;
-            written += 1;
+        if let Some(pages) = why::why_pages_in(e, &weights, &Lang::ALL) {
+            for (lang, page) in Lang::ALL.iter().zip(pages?) {
+                let folder = Link {
+                    election: Some(e),
+                    lang: *lang,
+                    ..Link::default()
+                }
+                .to_path();
+                let out = dist.join(folder).join(why::FILE);
+                std::fs::write(&out, page).map_err(|err| format!("{}: {err}", out.display()))?;
+                written += 1;
+            }
         }
     }
     Ok(written)

@@ -20,8 +20,12 @@ use std::path::Path;
 /// the words of the static files around the app (see
 /// [`crate::text::ShellText`]), with the language tag.
 pub fn words() -> BTreeMap<String, String> {
-    use crate::text::{catalogue, tag, Catalogue as _, Lang};
-    let lang = Lang::default();
+    words_in(crate::text::Lang::default())
+}
+
+/// [`words`] in `lang`.
+pub fn words_in(lang: crate::text::Lang) -> BTreeMap<String, String> {
+    use crate::text::{catalogue, tag, Catalogue as _};
     let t = catalogue(lang).shell();
     [
         ("lang", tag(lang)),
@@ -150,10 +154,24 @@ pub fn fill_html(
 }
 
 /// Writes the catalogue's words into `dist`'s `index.html`, `embed.js` and
-/// `manifest.webmanifest`; returns the language tag.
+/// `manifest.webmanifest`, and writes the Welsh pages' template,
+/// `cy/index.html`, from the same `index.html` with the Welsh words;
+/// returns the language tag.
 pub fn run(dist: &Path) -> Result<String, String> {
     let words = words();
     let json = |s: &str| json_ascii(&s, false);
+    let index = dist.join("index.html");
+    let welsh_index = dist.join("cy").join("index.html");
+    let welsh = fill_html(
+        &welsh_index,
+        &read(&index)?,
+        &words_in(crate::text::Lang::Cy),
+    )?;
+    if next_placeholder(&welsh, 0).is_some() {
+        return Err(format!("{}: a placeholder is left", welsh_index.display()));
+    }
+    std::fs::create_dir_all(dist.join("cy")).map_err(|e| format!("{}: {e}", dist.display()))?;
+    write(&welsh_index, welsh)?;
     for name in ["index.html", "embed.js", "manifest.webmanifest"] {
         let file = dist.join(name);
         let text = read(&file)?;

@@ -65,21 +65,66 @@ pub fn built_wasm(messages: &str, name: &str) -> Option<String> {
     found
 }
 
-/// Builds the blogs' wasm module (the UI's `embed` bin: the widget and
-/// `mount()`) into `dist` as `slatecard-embed.js` and
-/// `slatecard-embed_bg.wasm`, as Trunk builds the member's (the `island`
-/// bin): cargo for wasm32 with the same features, so the two share every
-/// compiled crate and only the entry is new; `wasm-bindgen --target web`;
-/// and on release builds `wasm-opt -Oz --converge`. Returns the wasm's size
-/// in bytes.
-pub fn embed_module(dist: &Path, release: bool) -> Result<u64, String> {
+/// A browser module the site builder builds beside Trunk's (the English
+/// postcode island): its bin, its features and the name of its files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Module {
+    /// What it is, for messages: "the blogs' module".
+    pub what: &'static str,
+    /// The UI's bin (`src/bin/`).
+    pub bin: &'static str,
+    /// The UI's features, beside `csr`, the defaults (`en`) left out when
+    /// `english` is false.
+    pub features: &'static str,
+    /// Whether English (the default feature) is in.
+    pub english: bool,
+    /// The files' name: `NAME.js` and `NAME_bg.wasm`.
+    pub name: &'static str,
+}
+
+/// The blogs' module: the widget on `?embed` pages and `mount()`, in both
+/// languages (`lang=cy` picks Welsh).
+pub const EMBED: Module = Module {
+    what: "the blogs' module",
+    bin: "embed",
+    features: "csr,cy",
+    english: true,
+    name: "slatecard-embed",
+};
+
+/// The Welsh pages' postcode island: the English island's bin, with Welsh
+/// words only.
+pub const ISLAND_CY: Module = Module {
+    what: "the Welsh postcode island",
+    bin: "slatecard",
+    features: "csr,cy",
+    english: false,
+    name: "slatecard-cy",
+};
+
+/// Builds `module` into `dist` as `NAME.js` and `NAME_bg.wasm`, as Trunk
+/// builds the member's English island: cargo for wasm32 (the blogs' module
+/// shares Trunk's compiled crates but for the core and the UI, which its
+/// languages change); `wasm-bindgen --target web`; and on release builds
+/// `wasm-opt -Oz --converge`. Returns the wasm's size in bytes.
+pub fn build_module(dist: &Path, release: bool, module: Module) -> Result<u64, String> {
     let mut cargo = tool("cargo");
     cargo
         .current_dir(root())
         .args(["build", "--target", "wasm32-unknown-unknown", "--locked"])
-        .args(["-p", "slatecard", "--features", "csr", "--bin", "embed"])
+        .args([
+            "-p",
+            "slatecard",
+            "--features",
+            module.features,
+            "--bin",
+            module.bin,
+        ])
         .arg("--message-format=json-render-diagnostics")
         .stderr(Stdio::inherit());
+    if !module.english {
+        cargo.arg("--no-default-features");
+    }
     if release {
         cargo.arg("--release");
     }
@@ -88,22 +133,27 @@ pub fn embed_module(dist: &Path, release: bool) -> Result<u64, String> {
         .map_err(|e| format!("cargo: cannot run: {e}"))?;
     if !out.status.success() {
         return Err(format!(
-            "cargo build of the blogs' module failed ({})",
-            out.status
+            "cargo build of {} failed ({})",
+            module.what, out.status
         ));
     }
-    let wasm = built_wasm(&String::from_utf8_lossy(&out.stdout), "embed")
+    let wasm = built_wasm(&String::from_utf8_lossy(&out.stdout), module.bin)
         .filter(|w| Path::new(w).is_file())
-        .ok_or("cargo built no embed.wasm")?;
+        .ok_or_else(|| format!("cargo built no {}.wasm", module.bin))?;
+    // Built apart, so that the next build of another feature set (which
+    // writes the same file name) cannot change it under wasm-bindgen.
+    let own = dist.join(format!("{}.wasm", module.name));
+    std::fs::copy(&wasm, &own).map_err(|e| format!("{}: {e}", own.display()))?;
     run(
         "wasm-bindgen",
         tool("wasm-bindgen")
             .args(["--target", "web", "--no-typescript", "--out-dir"])
             .arg(dist)
-            .args(["--out-name", "slatecard-embed"])
-            .arg(&wasm),
+            .args(["--out-name", module.name])
+            .arg(&own),
     )?;
-    let built = dist.join("slatecard-embed_bg.wasm");
+    let _ = std::fs::remove_file(&own);
+    let built = dist.join(format!("{}_bg.wasm", module.name));
     if release {
         run(
             "wasm-opt",
@@ -122,9 +172,10 @@ pub fn embed_module(dist: &Path, release: bool) -> Result<u64, String> {
 /// The JS files terser minifies on release builds, each with its options:
 /// the member's glue, the blogs' glue, the embed loader (a classic script)
 /// and the start-up script.
-pub const MINIFIED: [(&str, &[&str]); 4] = [
+pub const MINIFIED: [(&str, &[&str]); 5] = [
     ("slatecard.js", &["--module"]),
     ("slatecard-embed.js", &["--module"]),
+    ("slatecard-cy.js", &["--module"]),
     ("embed.js", &[]),
     ("start.js", &["--module"]),
 ];

@@ -173,7 +173,7 @@ pub fn Advice(props: &AdviceProps) -> Html {
             <p class="sc-kicker">{ v.slate }</p>
             <div class="sc-result-head">
                 <h2 id="sc-result-heading" tabindex="-1" ref={heading}>
-                    <span data-testid="result-region">{ v.region.name() }</span>
+                    <span data-testid="result-region">{ t.region_name(v.region) }</span>
                 </h2>
                 <a class="sc-link-button" href={props.back.clone()} data-testid="change-region" {onclick}>
                     { t.label(Label::ChangeRegion) }
@@ -240,7 +240,7 @@ fn order_note(
                         { t.label(Label::PublishedElsewhere) }
                         for (i, (region, path)) in published.iter().enumerate() {
                             if i > 0 { { ", " } }
-                            <a href={path.clone()} onclick={follow(&dispatch, Event::RegionPicked(*region))}>{ region.name() }</a>
+                            <a href={path.clone()} onclick={follow(&dispatch, Event::RegionPicked(*region))}>{ t.region_name(*region) }</a>
                         }
                     </p>
                 }

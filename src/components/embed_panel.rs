@@ -30,6 +30,7 @@ pub fn EmbedPanel(props: &EmbedPanelProps) -> Html {
         &props.base,
         props.link.election,
         props.link.region,
+        props.link.lang,
         &t.embed_title(props.link.election),
     );
     // (Its "Copy" is start.js's, as share and copy are: the text is the

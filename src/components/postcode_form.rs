@@ -168,7 +168,7 @@ pub fn PostcodeAnswer(props: &PostcodeAnswerProps) -> Html {
                             <li>
                                 <button type="button" class="sc-region" data-testid={format!("choice-{}", r.slug())}
                                     onclick={pick(r)}>
-                                    { r.name() }
+                                    { t.region_name(r) }
                                 </button>
                             </li>
                         }

@@ -38,9 +38,9 @@ pub fn RegionPicker(props: &RegionPickerProps) -> Html {
                         >
                             if c.outside_uk {
                                 { t.label(Label::OutsideUk) }
-                                <span class="sc-region-sub">{ c.region.name() }</span>
+                                <span class="sc-region-sub">{ t.region_name(c.region) }</span>
                             } else {
-                                { c.region.name() }
+                                { t.region_name(c.region) }
                             }
                         </a>
                     </li>
@@ -66,7 +66,7 @@ pub fn region_select(lang: Lang, regions: &[RegionChoice], dispatch: &Callback<E
             <select id="sc-widget-region" data-testid="widget-region" {onchange}>
                 <option value="" selected=true>{ t.label(Label::ChoosePlaceholder) }</option>
                 for c in regions {
-                    <option value={c.region.slug()}>{ c.region.name() }</option>
+                    <option value={c.region.slug()}>{ t.region_name(c.region) }</option>
                 }
             </select>
         </>

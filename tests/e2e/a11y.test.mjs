@@ -42,6 +42,34 @@ const STATES = {
   'embed panel open': async (app, page) => { await app.chooseRegion('wales'); await page.getByTestId('embed-panel').locator('summary').click(); },
 };
 
+// The Welsh pages (`cy/…`), in their main states.
+const WELSH = {
+  'start': STATES.start,
+  'postcode error': STATES['postcode error'],
+  'straddling choice': STATES['straddling choice'],
+  'outside the UK': STATES['outside the UK'],
+  'result, generated order': STATES['result, generated order'],
+  'result, results and the ballot list open (2024)': async (app, page) => {
+    await app.open('cy/nec-2024/london/');
+    await page.getByTestId('ballot-list').locator('summary').click();
+    await page.getByTestId('results').waitFor();
+  },
+  'embed panel open': STATES['embed panel open'],
+};
+for (const [name, act] of Object.entries(WELSH)) {
+  test(`axe (Cymraeg): ${name}`, async () => {
+    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    const errors = watchErrors(page);
+    const app = new SlatecardPage(page, server.url);
+    await app.open('cy/');
+    assert.equal(await page.getAttribute('html', 'lang'), 'cy');
+    await act(app, page);
+    assert.deepEqual(await axe(page), []);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+}
+
 for (const scheme of ['light', 'dark']) {
   for (const [name, act] of Object.entries(STATES)) {
     test(`axe: ${name} (${scheme})`, async () => {

@@ -29,8 +29,11 @@ function pagesAt(depth) {
     });
   return walk('', depth);
 }
-const RESULTS = pagesAt(2);
-const ELECTIONS = pagesAt(1);
+// Each page in English and in Welsh (`cy/…`, a level deeper).
+const english = (paths) => paths.filter((p) => !p.startsWith('cy/'));
+const welsh = (paths) => paths.filter((p) => p.startsWith('cy/'));
+const RESULTS = [...english(pagesAt(2)), ...welsh(pagesAt(3))];
+const ELECTIONS = [...english(pagesAt(1)), ...welsh(pagesAt(2))];
 
 /** The content of `<meta property|name=KEY content=…>` in `html`. */
 function meta(html, key) {
@@ -63,7 +66,7 @@ function previewOf(path) {
 
 test('every page has an absolute og:image and twitter:image, a 1200×630 palette PNG next to it, named by its content', async () => {
   let total = 0;
-  for (const path of ['', ...ELECTIONS, ...RESULTS]) {
+  for (const path of ['', 'cy/', ...ELECTIONS, ...RESULTS]) {
     const html = await (await fetch(`${server.url}/${path}`)).text();
     const canonical = html.match(/<link rel=canonical href="([^"]*)">/)[1];
     const image = meta(html, 'og:image');
@@ -85,7 +88,7 @@ test('every page has an absolute og:image and twitter:image, a 1200×630 palette
     assert.equal(name, `preview.${createHash('sha256').update(png).digest('hex').slice(0, 8)}.png`, path);
     total += png.length;
   }
-  console.log(`preview images: ${1 + ELECTIONS.length + RESULTS.length}, ${total} bytes`);
+  console.log(`preview images: ${2 + ELECTIONS.length + RESULTS.length}, ${total} bytes`);
 });
 
 test('the service worker fetches none of the preview images, QR codes or stall sheets at install', () => {
@@ -150,7 +153,7 @@ test('every stall sheet has four identical cards with the order, and prints on o
   assert.deepEqual(errors, []);
   assert.ok(await page.evaluate(() => getComputedStyle(document.querySelector('.sheet')).display === 'grid'), 'cards.css applies');
   const css = await page.locator('link[rel=stylesheet]').getAttribute('href');
-  assert.match(css, /^\.\.\/\.\.\/cards\.[0-9a-f]{8}\.css$/, 'the stylesheet is named by its content');
+  assert.match(css, /^(\.\.\/){2,3}cards\.[0-9a-f]{8}\.css$/, 'the stylesheet is named by its content');
   await page.close();
 });
 

@@ -113,7 +113,7 @@ test('strict CSP: no inline script but our two, each allowed by its hash; own or
   const scriptSrc = csp[1].match(/script-src ([^;]*);/)[1].split(' ');
   assert.deepEqual(scriptSrc.slice(0, 3), ["'self'", new URL(server.url).origin, "'wasm-unsafe-eval'"]);
   assert.doesNotMatch(csp[1], /'unsafe-inline'|'unsafe-eval'|\*/);
-  // The old-link redirect and the start-up (src/site/csp.rs), and
+  // The old-link redirect and the start-up (site/src/csp.rs), and
   // nothing else: each allowed by its own hash, no other source. (The
   // modules' addresses are data, `type="application/json"`: never run.)
   const inline = [...html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)]

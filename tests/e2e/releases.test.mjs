@@ -43,7 +43,8 @@ async function release(dir) {
     const bundle = file.endsWith(join('nec-2026', 'regions.html'));
     if (london || bundle) {
       // London's list: its first two names the other way round.
-      const start = bundle ? html.indexOf('data-path="nec-2026/london/"') : 0;
+      const welsh = file.includes(join('cy', 'nec-2026'));
+      const start = bundle ? html.indexOf(`data-path="${welsh ? 'cy/' : ''}nec-2026/london/"`) : 0;
       const end = bundle ? html.indexOf('</template>', start) : html.length;
       let part = html.slice(start, end);
       const names = [...part.matchAll(/data-testid="?candidate-name"?[^>]*>([^<]+)</g)].map((m) => m[1]);

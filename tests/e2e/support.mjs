@@ -49,7 +49,7 @@ export async function serve(dir = DIST, headers = {}) {
 }
 
 /**
- * Runs the site's build tool (`src/bin/site/`, built by the Trunk build, so
+ * Runs the site's build tool (`site/src/main.rs`, built by the Trunk build, so
  * `cargo run` only starts it) with ARGS, e.g. `site('sw', '--dist', dir)`.
  */
 export function site(...args) {
@@ -60,7 +60,7 @@ export function site(...args) {
 /**
  * Serves a copy of the release build as it would be published at the address
  * it gets here: its CSP and oEmbed link name that address (`site retarget`,
- * src/site/), and its files carry CORS headers as docs/embedding.md asks.
+ * site/src/), and its files carry CORS headers as docs/embedding.md asks.
  */
 export async function serveApp(extraHeaders = {}) {
   const dir = await mkdtemp(join(tmpdir(), 'slatecard-app-'));

@@ -282,3 +282,27 @@ test('a copy served from another address: the opened panel\'s snippets and previ
   assert.ok(document.querySelector('[data-testid=embed-preview]').getAttribute('src').startsWith(other));
   await window.happyDOM.close();
 });
+
+test('a browser whose first language is Welsh is offered the Welsh page, once, in Welsh', async () => {
+  const welsh = (languages) => (window) => {
+    Object.defineProperty(window.navigator, 'languages', { value: languages, configurable: true });
+  };
+  const { document, window } = await open('nec-2026/wales/', { browser: welsh(['cy-GB', 'en-GB']) });
+  const offer = document.querySelector('[data-testid=language-offer]');
+  assert.ok(offer, 'offered');
+  assert.equal(offer.getAttribute('lang'), 'cy');
+  assert.equal(offer.querySelector('a').getAttribute('href'), 'cy/nec-2026/wales/');
+  // Declined: gone, and remembered.
+  offer.querySelector('button').click();
+  assert.equal(document.querySelector('[data-testid=language-offer]'), null);
+  assert.equal(window.localStorage.getItem('slatecard:language-offer'), 'no');
+  // Not offered to an English browser, nor on a Welsh page, nor twice.
+  for (const [path, languages] of [['nec-2026/wales/', ['en-GB', 'cy']], ['cy/nec-2026/wales/', ['cy']]]) {
+    const other = await open(path, { browser: welsh(languages) });
+    assert.equal(other.document.querySelector('[data-testid=language-offer]'), null, `${path} ${languages}`);
+  }
+  const again = await open('nec-2026/wales/', {
+    browser: (w) => { welsh(['cy'])(w); w.localStorage.setItem('slatecard:language-offer', 'take'); },
+  });
+  assert.equal(again.document.querySelector('[data-testid=language-offer]'), null, 'answered before');
+});

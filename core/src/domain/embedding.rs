@@ -5,6 +5,7 @@
 use super::election::Election;
 use super::escape::html_escape;
 use super::link::Link;
+use super::model::Lang;
 use super::region::RegionId;
 
 /// Display theme for the embedded widget.
@@ -78,12 +79,17 @@ pub enum OptionError {
         /// What was given.
         value: String,
     },
+    /// Not `en` or `cy`.
+    UnknownLanguage {
+        /// What was given.
+        value: String,
+    },
     /// Not a `#rgb` or `#rrggbb` colour.
     BadAccent {
         /// What was given.
         value: String,
     },
-    /// Not one of election, region, theme, accent.
+    /// Not one of election, region, theme, accent, lang.
     UnknownOption {
         /// The option's name.
         key: String,
@@ -93,7 +99,7 @@ pub enum OptionError {
 impl std::error::Error for OptionError {}
 
 /// Decodes the options a host page passes to `mount()` as name/value pairs
-/// (`election`, `region`, `theme`, `accent`). Unlike a link, which must always
+/// (`election`, `region`, `theme`, `accent`, `lang`). Unlike a link, which must always
 /// open the app, a host page's author wants to hear about a typo, so anything
 /// unknown is refused, saying what would be accepted.
 ///
@@ -130,6 +136,10 @@ pub fn widget_options<'a>(
             "theme" => {
                 q.theme = Theme::from_name(value)
                     .ok_or_else(|| OptionError::UnknownTheme { value: owned() })?
+            }
+            "lang" => {
+                q.lang = Lang::from_name(value)
+                    .ok_or_else(|| OptionError::UnknownLanguage { value: owned() })?
             }
             "accent" if valid_accent(value) => q.accent = Some(owned()),
             "accent" => return Err(OptionError::BadAccent { value: owned() }),
@@ -174,12 +184,13 @@ pub struct EmbedSnippets {
 }
 
 /// Builds the embed snippets for the app at `base` (e.g.
-/// `https://example.org/slatecard/`), preset to an election and region, with
+/// `https://example.org/slatecard/`), preset to an election, a region and a
+/// language (`lang=cy`, `data-lang="cy"` for Welsh), with
 /// `title` as the link text and the iframe's title (from the catalogue).
 ///
 /// ```
-/// use slatecard_core::domain::{election::Election, embedding::embed_snippets};
-/// let s = embed_snippets("https://example.org/", Election::by_id("nec-2022"), None, "How to vote");
+/// use slatecard_core::domain::{election::Election, embedding::embed_snippets, model::Lang};
+/// let s = embed_snippets("https://example.org/", Election::by_id("nec-2022"), None, Lang::En, "How to vote");
 /// assert!(s.loader.contains(r#"<script async src="https://example.org/embed.js"></script>"#));
 /// assert!(s.loader.contains(r#"data-election="nec-2022""#));
 /// assert_eq!(s.widget_url, "https://example.org/?election=nec-2022&embed=1");
@@ -188,6 +199,7 @@ pub fn embed_snippets(
     base: &str,
     election: Option<&'static Election>,
     region: Option<RegionId>,
+    lang: Lang,
     title: &str,
 ) -> EmbedSnippets {
     let base = if base.ends_with('/') {
@@ -199,6 +211,7 @@ pub fn embed_snippets(
         election,
         region,
         embed: true,
+        lang,
         ..Default::default()
     };
     let widget_url = format!("{base}{}", q.to_query());
@@ -218,6 +231,9 @@ pub fn embed_snippets(
     }
     if let Some(r) = region {
         attrs.push_str(&format!(" data-region=\"{}\"", r.slug()));
+    }
+    if let Some(prefix) = lang.prefix() {
+        attrs.push_str(&format!(" data-lang=\"{prefix}\""));
     }
     let (page_url, title) = (html_escape(&page_url), html_escape(title));
     EmbedSnippets {

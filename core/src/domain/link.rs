@@ -9,6 +9,7 @@
 use super::election::Election;
 use super::embedding::{valid_accent, Theme};
 use super::escape::percent_decode;
+use super::model::Lang;
 use super::region::RegionId;
 
 /// A value in a link that names no election or region we know, so the page
@@ -118,6 +119,18 @@ pub struct Link {
     /// Values the link gave that name nothing we know (never part of a link
     /// we write).
     pub unknown: Vec<Unknown>,
+    /// The page's language: Welsh pages are under `cy/` (`cy/nec-2026/
+    /// london/`); a widget's is `lang=cy`.
+    pub lang: Lang,
+}
+
+/// `path` (a page's path under the app's base, as [`Link::to_path`] writes
+/// it) for a page in `lang`: `nec-2026/why.html`, `cy/nec-2026/why.html`.
+pub fn lang_path(lang: Lang, path: &str) -> String {
+    match lang.prefix() {
+        Some(prefix) => format!("{prefix}/{path}"),
+        None => path.to_owned(),
+    }
 }
 
 impl Link {
@@ -155,6 +168,7 @@ impl Link {
                     None => q.unknown.push(Unknown::Region(value.to_owned())),
                 },
                 "embed" => q.embed = matches!(value, "1" | "true" | ""),
+                "lang" => q.lang = Lang::from_name(value).unwrap_or_default(),
                 "theme" => q.theme = Theme::from_name(value).unwrap_or_default(),
                 "accent" if valid_accent(value) => q.accent = Some(value.to_owned()),
                 _ => {}
@@ -179,11 +193,15 @@ impl Link {
         let mut link = Link::parse(search);
         link.election = link.election.or(page.election);
         link.region = link.region.or(page.region);
+        if page.lang != Lang::En {
+            link.lang = page.lang;
+        }
         link
     }
 
     /// Decodes a page's path under the app's base alone (`nec-2022/london/`,
-    /// `nec-2022/`, or empty), as [`Link::parse_address`] does before the
+    /// `nec-2022/`, or empty; under `cy/` for a Welsh page, in any case),
+    /// as [`Link::parse_address`] does before the
     /// query: for code that never reads a query (the postcode island), which
     /// then carries no query parser.
     ///
@@ -192,15 +210,25 @@ impl Link {
     /// let q = Link::from_path("nec-2020/South-West/");
     /// assert_eq!((q.election.unwrap().id, q.region.unwrap().slug()), ("nec-2020", "south-west"));
     /// assert_eq!(Link::from_path(""), Link::default());
+    /// let cy = Link::from_path("CY/nec-2020/wales/");
+    /// assert_eq!((cy.lang.prefix(), cy.to_path().as_str()), (Some("cy"), "cy/nec-2020/wales/"));
     /// ```
     pub fn from_path(path: &str) -> Link {
-        let mut segments = path.split('/').filter(|s| !s.is_empty());
+        let mut segments = path.split('/').filter(|s| !s.is_empty()).peekable();
         // Ids and slugs are plain ASCII: a path segment needs no decoding.
+        let lang = match segments.peek().and_then(|s| Lang::from_name(s)) {
+            Some(lang) if lang.prefix().is_some() => {
+                segments.next();
+                lang
+            }
+            _ => Lang::En,
+        };
         let election = segments.next().and_then(find_election);
         let region = election.and(segments.next()).and_then(find_region);
         Link {
             election,
             region,
+            lang,
             ..Link::default()
         }
     }
@@ -212,7 +240,8 @@ impl Link {
     }
 
     /// The page's path under the app's base: `nec-2022/london/`,
-    /// `nec-2022/`, or empty for the landing page.
+    /// `nec-2022/`, or empty for the landing page; a Welsh page's under
+    /// `cy/` (`cy/nec-2022/london/`, `cy/`).
     ///
     /// ```
     /// use slatecard_core::domain::{election::Election, link::Link, region::RegionId};
@@ -225,11 +254,12 @@ impl Link {
     /// assert_eq!(Link::default().to_path(), "");
     /// ```
     pub fn to_path(&self) -> String {
-        match (self.election, self.region) {
+        let path = match (self.election, self.region) {
             (Some(e), Some(r)) => format!("{}/{}/", e.id, r.slug()),
             (Some(e), None) => format!("{}/", e.id),
             (None, _) => String::new(),
-        }
+        };
+        lang_path(self.lang, &path)
     }
 
     /// Encodes the shareable part (election, region, and `embed=1` for the
@@ -260,6 +290,9 @@ impl Link {
         }
         if self.embed {
             add("embed", "1");
+        }
+        if let Some(prefix) = self.lang.prefix() {
+            add("lang", prefix);
         }
         query
     }

@@ -19,7 +19,7 @@ pub static TABLE_BYTES: &[u8] = include_bytes!("../../../data/postcodes/labour.b
 
 /// The postcode table's published name, content-addressed
 /// (`labour.<first 8 hex digits of its SHA-256>.bin`, from `core/build.rs` by
-/// `slatecard_data_format::content_name`, as `src/site/hash_names.rs` names
+/// `slatecard_data_format::content_name`, as `site/src/hash_names.rs` names
 /// the file): the app fetches it by that name, and hosts may cache it for a
 /// year.
 pub const PUBLISHED_TABLE_FILE: &str = env!("SLATECARD_TABLE_FILE");

@@ -24,11 +24,48 @@ pub enum Mode {
 }
 
 /// The interface's language. Only the tag: the words are in `crate::text`.
+/// A page's language is in its address (`/cy/…` is Welsh; see
+/// [`crate::domain::link::Link`]), never guessed from the browser.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Lang {
     /// English (United Kingdom).
     #[default]
     En,
+    /// Welsh (Cymraeg).
+    Cy,
+}
+
+impl Lang {
+    /// Both languages, English first.
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Cy];
+
+    /// The address's word for the language (`cy`), or none for English,
+    /// whose pages are at the top.
+    #[inline]
+    pub fn prefix(self) -> Option<&'static str> {
+        match self {
+            Lang::En => None,
+            Lang::Cy => Some("cy"),
+        }
+    }
+
+    /// The language a value names (`cy`, `CY`, `en`), if any.
+    pub fn from_name(value: &str) -> Option<Lang> {
+        match value.to_ascii_lowercase().as_str() {
+            "cy" => Some(Lang::Cy),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The other language: the one the language link offers.
+    #[inline]
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::En => Lang::Cy,
+            Lang::Cy => Lang::En,
+        }
+    }
 }
 
 /// How the member's region was found, said back to them above the result.
@@ -213,7 +250,7 @@ impl Model {
     pub fn new(mode: Mode, link: &Link) -> Model {
         Model {
             mode,
-            lang: Lang::default(),
+            lang: link.lang,
             election: link.election_or_latest(),
             region: link.region,
             found: None,
@@ -237,6 +274,7 @@ impl Model {
             pages: Pages::Fetching,
             home: Some(Link {
                 election: link.election,
+                lang: link.lang,
                 ..Link::default()
             }),
             ..Model::new(Mode::App, link)
@@ -256,11 +294,17 @@ impl Model {
     pub fn link(&self) -> Link {
         match &self.home {
             Some(home) if self.region.is_none() && self.is_home_election() => home.clone(),
-            _ => Link {
-                election: Some(self.election),
-                region: self.region,
-                ..Link::default()
-            },
+            _ => self.link_to(Some(self.election), self.region),
+        }
+    }
+
+    /// A link to `election`'s page for `region`, in the page's language.
+    pub fn link_to(&self, election: Option<&'static Election>, region: Option<RegionId>) -> Link {
+        Link {
+            election,
+            region,
+            lang: self.lang,
+            ..Link::default()
         }
     }
 
@@ -383,15 +427,11 @@ fn open(model: &mut Model, link: &Link) {
 /// their way, it waits for them.
 fn step(model: &mut Model, region: Option<RegionId>, found: Option<Found>) -> Vec<Effect> {
     let link = match region {
-        Some(_) => Link {
-            election: Some(model.election),
-            region,
-            ..Link::default()
-        },
-        None => model.home.clone().unwrap_or_else(|| Link {
-            election: Some(model.election),
-            ..Link::default()
-        }),
+        Some(_) => model.link_to(Some(model.election), region),
+        None => model
+            .home
+            .clone()
+            .unwrap_or_else(|| model.link_to(Some(model.election), None)),
     };
     take(
         model,

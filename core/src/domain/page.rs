@@ -9,7 +9,7 @@ use super::election::{
     BallotKind, Change, Election, Electorate, Marking, Provenance, Results, Status,
 };
 use super::embedding::Theme;
-use super::link::{Link, Unknown};
+use super::link::{lang_path, Link, Unknown};
 use super::lookup::{Answer, LookupError, Resolution};
 use super::model::{Found, Lang, Mode, Model};
 use super::postcode::Elsewhere;
@@ -691,23 +691,13 @@ pub fn chooser(model: &Model) -> Chooser {
         } else {
             model.lookup.as_ref().map(feedback)
         },
-        remembered: model.remembered.map(|r| {
-            let link = Link {
-                election: Some(model.election),
-                region: Some(r),
-                ..Link::default()
-            };
-            (r, link.to_path())
-        }),
+        remembered: model
+            .remembered
+            .map(|r| (r, model.link_to(Some(model.election), Some(r)).to_path())),
         regions: RegionId::all()
             .map(|r| RegionChoice {
                 region: r,
-                path: Link {
-                    election: Some(model.election),
-                    region: Some(r),
-                    ..Link::default()
-                }
-                .to_path(),
+                path: model.link_to(Some(model.election), Some(r)).to_path(),
                 outside_uk: r.region().outside_uk,
             })
             .collect(),
@@ -729,16 +719,21 @@ pub fn view(model: &Model, now_utc_minutes: i64) -> Page {
         Some(region) => Body::Result {
             found: model.found.clone(),
             from_link: !model.interacted,
-            result: ResultView {
-                results_missing: model.election.results.is_none()
-                    && matches!(timing.status, Status::Closed { .. }),
-                ..ResultView::build(model.election, region)
+            result: {
+                let built = ResultView::build(model.election, region);
+                ResultView {
+                    results_missing: model.election.results.is_none()
+                        && matches!(timing.status, Status::Closed { .. }),
+                    published_elsewhere: built
+                        .published_elsewhere
+                        .iter()
+                        .map(|(r, path)| (*r, lang_path(model.lang, path)))
+                        .collect(),
+                    why: built.why.as_deref().map(|p| lang_path(model.lang, p)),
+                    ..built
+                }
             },
-            back: Link {
-                election: Some(model.election),
-                ..Link::default()
-            }
-            .to_path(),
+            back: model.link_to(Some(model.election), None).to_path(),
         },
         None => Body::Choose(chooser(model)),
     };
@@ -754,12 +749,7 @@ pub fn view(model: &Model, now_utc_minutes: i64) -> Page {
             .map(|e| ElectionChoice {
                 election: e,
                 selected: e.id == model.election.id,
-                path: Link {
-                    election: Some(e),
-                    region: model.region,
-                    ..Link::default()
-                }
-                .to_path(),
+                path: model.link_to(Some(e), model.region).to_path(),
             })
             .collect(),
         body,

@@ -81,12 +81,57 @@ const NASAL: [(&str, &str); 6] = [
 /// The aspirate mutation (treiglad llaes).
 const ASPIRATE: [(&str, &str); 3] = [("c", "ch"), ("p", "ph"), ("t", "th")];
 
+/// Welsh's accented letters, lower case and capital, in the same order.
+/// Case is changed only for ASCII and these: `char::to_uppercase` would
+/// bring Unicode's case tables (27 KB) into the Welsh island for letters
+/// Welsh words never start with.
+const ACCENTED: [(char, char); 14] = [
+    ('â', 'Â'),
+    ('ê', 'Ê'),
+    ('î', 'Î'),
+    ('ô', 'Ô'),
+    ('û', 'Û'),
+    ('ŵ', 'Ŵ'),
+    ('ŷ', 'Ŷ'),
+    ('á', 'Á'),
+    ('é', 'É'),
+    ('í', 'Í'),
+    ('ó', 'Ó'),
+    ('ú', 'Ú'),
+    ('ï', 'Ï'),
+    ('ë', 'Ë'),
+];
+
+/// `c` in upper case (ASCII and Welsh's accented letters).
+#[inline]
+fn upper(c: char) -> char {
+    ACCENTED
+        .iter()
+        .find(|(l, _)| *l == c)
+        .map_or(c.to_ascii_uppercase(), |(_, u)| *u)
+}
+
+/// `c` in lower case (ASCII and Welsh's accented letters).
+#[inline]
+fn lower(c: char) -> char {
+    ACCENTED
+        .iter()
+        .find(|(_, u)| *u == c)
+        .map_or(c.to_ascii_lowercase(), |(l, _)| *l)
+}
+
+/// Whether `c` is a capital (ASCII and Welsh's accented letters).
+#[inline]
+fn is_capital(c: char) -> bool {
+    c.is_ascii_uppercase() || ACCENTED.iter().any(|(_, u)| *u == c)
+}
+
 /// `word` with its first letter in upper case.
 #[inline]
 fn capitalise(word: &str) -> String {
     let mut chars = word.chars();
     match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
+        Some(first) => std::iter::once(upper(first)).chain(chars).collect(),
         None => String::new(),
     }
 }
@@ -102,7 +147,7 @@ fn mutate(word: &str, table: &[(&str, &str)]) -> String {
     for (from, to) in table {
         if start.starts_with(from) {
             let mutated = format!("{to}{}", &word[from.len()..]);
-            return if word.starts_with(char::is_uppercase) {
+            return if word.starts_with(is_capital) {
                 capitalise(&mutated)
             } else {
                 mutated
@@ -131,7 +176,7 @@ fn aspirate(word: &str) -> String {
 /// wyth", "ac Ann"). A `y` before another vowel (Yasmine) is a consonant.
 #[inline]
 fn vowel_start(word: &str) -> bool {
-    let mut chars = word.chars().flat_map(char::to_lowercase);
+    let mut chars = word.chars().map(lower);
     match (chars.next(), chars.next()) {
         (Some('y'), Some(next)) => !"aeiouâêîôûáéíóú".contains(next),
         (Some(c), _) => "aeiouwyâêîôûŵŷáéíóú".contains(c),
@@ -440,7 +485,7 @@ fn yn(place: &str) -> String {
         return format!("yn {place}");
     }
     let mutated = nasal(&place);
-    let lower = mutated.to_lowercase();
+    let lower = mutated.to_ascii_lowercase();
     if lower.starts_with("ng") {
         format!("yng {mutated}")
     } else if lower.starts_with('m') {
@@ -599,6 +644,11 @@ fn closing(catalogue: &Welsh, closes: Moment, with_zone_for_day: bool) -> String
 
 impl Catalogue for Welsh {
     #[inline]
+    fn region_name(&self, region: RegionId) -> &'static str {
+        region_name(region)
+    }
+
+    #[inline]
     fn shell(&self) -> ShellText {
         ShellText {
             page_title: "slatecard — sut i lenwi eich papur pleidleisio ar gyfer NEC Llafur",
@@ -621,6 +671,9 @@ impl Catalogue for Welsh {
     fn label(&self, label: Label) -> &'static str {
         match label {
             Label::Brand => "slatecard",
+            Label::OtherLanguage => "English",
+            Label::LanguageOffer => "Mae'r dudalen hon ar gael yn Gymraeg hefyd:",
+            Label::LanguageOfferNo => "Dim diolch",
             Label::Tagline => {
                 "Sut mae'r tîm rydych chi'n ei gefnogi yn argymell llenwi eich papur pleidleisio Llafur, yn ôl ble rydych chi'n byw."
             }
@@ -644,7 +697,7 @@ impl Catalogue for Welsh {
                 "Dyma'r drefn a gyhoeddodd y tîm ar gyfer y rhanbarth hwn. Ffynhonnell: "
             }
             Label::Source => " Ffynhonnell: ",
-            Label::GeneratedOrder => "Trefn a gyfrifwyd gan slatecard, nid un a gyhoeddwyd gan y tîm.",
+            Label::GeneratedOrder => "Cyfrifwyd gan slatecard, nid gan y tîm.",
             Label::GeneratedWhy => "Nid oes gan ein ffynonellau drefn gan y tîm ar gyfer y rhanbarth hwn: mae hon yn rhannu'r dewisiadau cyntaf rhwng ymgeiswyr y tîm, fel y mae ei drefnau rhanbarthol i fod i'w wneud.",
             Label::HowOrderMade => "Sut y lluniwyd y drefn hon",
             Label::HowRestMade => "Sut y lluniwyd y gweddill",
@@ -669,7 +722,7 @@ impl Catalogue for Welsh {
             Label::PreviewTitle => "Rhagolwg o'r teclyn wedi'i fewnosod",
             Label::More => "Seddi eraill, canlyniadau a nodiadau",
             Label::EnterYourPostcode => "Rhowch eich cod post",
-            Label::PublishedElsewhere => "Yr hyn a gyhoeddodd y tîm ei hun: ",
+            Label::PublishedElsewhere => "Trefnau'r tîm ei hun: ",
             Label::CopyOrder => "Copïo fy nhrefn",
             Label::Share => "Rhannu",
             Label::ShareWithoutRegion => "Rhannu heb fy rhanbarth",
@@ -1106,8 +1159,11 @@ impl Catalogue for Welsh {
             OptionError::BadAccent { value } => format!(
                 "nid yw'r lliw acen \"{value}\" yn lliw fel \"#c00\" neu \"#cc0000\""
             ),
+            OptionError::UnknownLanguage { value } => format!(
+                "nid yw'r iaith \"{value}\" yn \"en\" (Saesneg) nac yn \"cy\" (Cymraeg)"
+            ),
             OptionError::UnknownOption { key } => format!(
-                "opsiwn anhysbys \"{key}\": yr opsiynau yw election, region, theme ac accent"
+                "opsiwn anhysbys \"{key}\": yr opsiynau yw election, region, theme, accent a lang"
             ),
         }
     }
@@ -1142,7 +1198,7 @@ impl Catalogue for Welsh {
     #[inline]
     fn not_your_region(&self, region: RegionId) -> String {
         format!(
-            "Dyma'r drefn ar gyfer {}. Nid dyma'ch rhanbarth chi?",
+            "Dyma drefn {}. Nid dyma'ch rhanbarth chi?",
             region_mid(region)
         )
     }

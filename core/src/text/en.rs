@@ -130,6 +130,11 @@ fn region_names(regions: &[RegionId]) -> Vec<&'static str> {
 
 impl Catalogue for English {
     #[inline]
+    fn region_name(&self, region: RegionId) -> &'static str {
+        region.name()
+    }
+
+    #[inline]
     fn shell(&self) -> ShellText {
         ShellText {
             page_title: "slatecard — how to fill in your Labour NEC ballot",
@@ -152,6 +157,9 @@ impl Catalogue for English {
     fn label(&self, label: Label) -> &'static str {
         match label {
             Label::Brand => "slatecard",
+            Label::OtherLanguage => "Cymraeg",
+            Label::LanguageOffer => "This page is also in English:",
+            Label::LanguageOfferNo => "No thanks",
             Label::Tagline => {
                 "How your slate recommends you fill in your Labour ballot, for where you live."
             }
@@ -597,8 +605,11 @@ impl Catalogue for English {
             OptionError::BadAccent { value } => {
                 format!("accent \"{value}\" is not a colour like \"#c00\" or \"#cc0000\"")
             }
+            OptionError::UnknownLanguage { value } => {
+                format!("lang \"{value}\" is not \"en\" (English) or \"cy\" (Welsh)")
+            }
             OptionError::UnknownOption { key } => format!(
-                "unknown option \"{key}\": the options are election, region, theme and accent"
+                "unknown option \"{key}\": the options are election, region, theme, accent and lang"
             ),
         }
     }

@@ -174,7 +174,7 @@ fn result(svg: &mut Svg, page: &Page, v: &ResultView) {
         MUTED,
         e.short_title,
     );
-    let region = v.region.name();
+    let region = catalogue(page.lang).region_name(v.region);
     svg.text(
         MARGIN,
         222.0,
@@ -241,13 +241,27 @@ fn election(svg: &mut Svg, page: &Page, regions: &[RegionId]) {
     let column = room / 2.0;
     let size = regions
         .iter()
-        .map(|r| fit(r.name(), column - 40.0, 29.0, false))
+        .map(|r| {
+            fit(
+                catalogue(page.lang).region_name(*r),
+                column - 40.0,
+                29.0,
+                false,
+            )
+        })
         .fold(29.0, f32::min);
     for (i, r) in regions.iter().enumerate() {
         let x = MARGIN + (i / rows) as f32 * column;
         let y = 330.0 + (i % rows) as f32 * step;
         svg.circle(x + 9.0, y - 10.0, 9.0, RED);
-        svg.text(x + 30.0, y, size, false, INK, r.name());
+        svg.text(
+            x + 30.0,
+            y,
+            size,
+            false,
+            INK,
+            catalogue(page.lang).region_name(*r),
+        );
     }
 }
 

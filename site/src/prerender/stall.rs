@@ -41,7 +41,7 @@ fn card(t: &impl Catalogue, page: &Page, v: &ResultView) -> String {
         esc(p.scan),
         esc(t.label(Label::Brand)),
         esc(e.short_title),
-        esc(v.region.name()),
+        esc(t.region_name(v.region)),
         esc(&t.instruction(v.instruction)),
     );
     let ranked = v.entries.iter().any(|x| x.preference.is_some());
@@ -124,7 +124,7 @@ pub fn stall_sheet(page: &Page) -> Option<String> {
         "{}: {}, {} — {}",
         p.stall_title,
         page.election.election.short_title,
-        v.region.name(),
+        t.region_name(v.region),
         t.label(Label::Brand)
     );
     let card = card(t, page, v);
@@ -133,14 +133,17 @@ pub fn stall_sheet(page: &Page) -> Option<String> {
          <meta http-equiv=Content-Security-Policy content=\"default-src 'none'; img-src 'self'; style-src 'self'\">\
          <meta name=viewport content=\"width=device-width, initial-scale=1\">\
          <meta name=robots content=noindex><title>{title}</title>\
-         <link rel=icon href=../../favicon.svg type=image/svg+xml>\
-         <link rel=stylesheet href=../../{css}></head><body>\
+         <link rel=icon href={up}favicon.svg type=image/svg+xml>\
+         <link rel=stylesheet href={up}{css}></head><body>\
          <p class=hint>{hint} <a href=./>{back}</a></p><main class=sheet>",
         lang = tag(page.lang),
         title = html_escape(&title),
         hint = html_escape(p.stall_hint),
         back = html_escape(p.back_to_page),
         css = css_name(),
+        // From the page's folder to the site's: `nec-2026/wales/`, or a
+        // level deeper for a Welsh page (`cy/nec-2026/wales/`).
+        up = "../".repeat(page.link.to_path().matches('/').count()),
     );
     for _ in 0..CARDS {
         out.push_str(&card);

@@ -43,6 +43,19 @@ fn rules() -> [(Rules, bool); 2] {
 /// # Errors
 /// The count's error, should the election's data be unusable for it.
 pub fn why_page(e: &Election, weights: &[u64]) -> Option<Result<String, String>> {
+    why_pages_in(e, weights, &[Lang::En]).map(|r| r.map(|mut pages| pages.remove(0)))
+}
+
+/// The page of [`why_page`] in each of `langs`, in that order, from one
+/// simulation.
+///
+/// # Errors
+/// As [`why_page`].
+pub fn why_pages_in(
+    e: &Election,
+    weights: &[u64],
+    langs: &[Lang],
+) -> Option<Result<Vec<String>, String>> {
     if e.kind != BallotKind::Ranked || e.orders.is_empty() {
         return None;
     }
@@ -53,12 +66,15 @@ pub fn why_page(e: &Election, weights: &[u64]) -> Option<Result<String, String>>
             Err(err) => return Some(Err(format!("{}: {err}", e.id))),
         }
     }
-    Some(Ok(render(e, &sims)))
+    Some(Ok(langs
+        .iter()
+        .map(|&lang| render(e, &sims, lang))
+        .collect()))
 }
 
 /// A bar chart, as inline SVG: each candidate's share of the slate's first
 /// preferences under the regional orders, beside one order for all.
-fn chart(w: &WhyText, sim: &Simulation) -> String {
+fn chart(lang: Lang, w: &WhyText, sim: &Simulation) -> String {
     // Each candidate: the name on its own line (long names fit a phone),
     // then the two bars.
     let rows = sim.candidates.len();
@@ -71,7 +87,7 @@ fn chart(w: &WhyText, sim: &Simulation) -> String {
          <title id=chart-title>{}</title><desc id=chart-desc>{}</desc>",
         bar_w + 56.0,
         html_escape(&w.chart_title),
-        html_escape(&catalogue(Lang::default()).why_chart(sim)),
+        html_escape(&catalogue(lang).why_chart(sim)),
     );
     let _ = write!(
         svg,
@@ -138,8 +154,7 @@ fn table(w: &WhyText, sim: &Simulation, wigm: bool) -> String {
     out
 }
 
-fn render(e: &Election, sims: &[(Simulation, bool)]) -> String {
-    let lang = Lang::default();
+fn render(e: &Election, sims: &[(Simulation, bool)], lang: Lang) -> String {
     let t = catalogue(lang);
     let w = t.why(e);
     let mut out = String::new();
@@ -149,9 +164,11 @@ fn render(e: &Election, sims: &[(Simulation, bool)]) -> String {
          <meta name=viewport content=\"width=device-width, initial-scale=1\">\
          <meta name=color-scheme content=\"light dark\">\
          <meta http-equiv=Content-Security-Policy content=\"default-src 'none'; img-src 'self'; style-src 'unsafe-inline'\">\
-         <link rel=icon href=../favicon.svg type=image/svg+xml>\
+         <link rel=icon href={}favicon.svg type=image/svg+xml>\
          <title>{}</title><style>{}</style><main><p class=kicker>{}</p><h1>{}</h1>",
         tag(lang),
+        // From the election's folder to the site's (a Welsh page's is deeper).
+        if lang.prefix().is_some() { "../../" } else { "../" },
         html_escape(&w.title),
         CSS,
         html_escape(e.short_title),
@@ -162,7 +179,7 @@ fn render(e: &Election, sims: &[(Simulation, bool)]) -> String {
     }
     if let Some((sim, _)) = sims.first() {
         let _ = write!(out, "<h2>{}</h2>", html_escape(&w.chart_title));
-        out.push_str(&chart(&w, sim));
+        out.push_str(&chart(lang, &w, sim));
     }
     let _ = write!(
         out,
