@@ -65,7 +65,7 @@ pub fn Widget(props: &WidgetProps) -> Html {
         ("section", "h2")
     };
     html! {
-        <@{tag} class="sc-widget" data-theme={page.theme.name()} data-testid="widget" ref={root} aria-labelledby="sc-widget-title">
+        <@{tag} class="sc-widget" lang={crate::text::tag(page.lang)} data-theme={page.theme.name()} data-testid="widget" ref={root} aria-labelledby="sc-widget-title">
             <@{heading} id="sc-widget-title" class="sc-widget-title">{ election_status(lang, page.election) }</@>
             { link_notices(&page) }
             {

@@ -114,11 +114,11 @@ fn the_policy_goes_after_the_charset_and_replaces_an_old_one() {
 }
 
 #[test]
-fn the_modules_block_names_both_modules_and_the_table() {
+fn the_modules_block_names_the_three_modules_and_the_table() {
     let trunk = "import init, * as bindings from '/slatecard.js';\ninit({ module_or_path: '/slatecard_bg.wasm' });";
     assert_eq!(
         csp::modules_json(trunk).unwrap(),
-        r#"{"app":["/slatecard.js","/slatecard_bg.wasm"],"embed":["/slatecard-embed.js","/slatecard-embed_bg.wasm"],"table":"/labour.bin"}"#
+        r#"{"app":["/slatecard.js","/slatecard_bg.wasm"],"cy":["/slatecard-cy.js","/slatecard-cy_bg.wasm"],"embed":["/slatecard-embed.js","/slatecard-embed_bg.wasm"],"table":"/labour.bin"}"#
     );
     assert!(csp::modules_json("something else")
         .unwrap_err()

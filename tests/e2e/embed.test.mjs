@@ -213,3 +213,33 @@ test('the widget says nothing in the host page\'s console (no warnings, no error
   assert.deepEqual(said, []);
   await page.close();
 });
+
+test('in Welsh: the widget (lang=cy), the loader (data-lang) and a Welsh page\'s oEmbed answer', async () => {
+  // A plain iframe with lang=cy: the widget in Welsh, its region by its Welsh name.
+  const { page, errors } = await hostPage('cy-iframe.html',
+    `<iframe id="w" src="${app.url}/?embed=1&region=wales&lang=cy" title="slatecard" width="100%" height="640" style="border:0"></iframe>` +
+    `<div data-slatecard data-region="scotland" data-lang="cy"></div><script async src="${app.url}/embed.js"></script>`);
+  const frame = page.frameLocator('#w');
+  await frame.getByTestId('result').waitFor();
+  assert.equal(await frame.getByTestId('result-region').textContent(), 'Cymru');
+  assert.equal(await frame.getByTestId('widget').getAttribute('lang'), 'cy');
+  // The loader's placeholder, with data-lang.
+  const loaded = page.frameLocator('[data-slatecard] iframe');
+  await loaded.getByTestId('result').waitFor();
+  assert.equal(await loaded.getByTestId('result-region').textContent(), 'Yr Alban');
+  assert.deepEqual(errors, []);
+  await page.close();
+  // A Welsh page's oEmbed answer: its iframe shows the widget in Welsh.
+  const html = await (await fetch(`${app.url}/cy/nec-2022/wales/`)).text();
+  const href = html.match(/<link rel="?alternate"? type="?application\/json\+oembed"? href="?([^" >]+)"?/)[1];
+  assert.equal(href, `${app.url}/cy/nec-2022/wales/oembed.json`);
+  const data = await (await fetch(href)).json();
+  const src = data.html.match(/<iframe [^>]*src="([^"]+)"/)[1].replaceAll('&amp;', '&');
+  assert.equal(src, `${app.url}/?embed=1&election=nec-2022&region=wales&lang=cy`);
+  assert.match(data.title, /Cymru/);
+  const wp = await hostPage('cy-oembed.html', data.html.replace('<iframe ', '<iframe id="w" sandbox="allow-scripts" '));
+  await wp.page.frameLocator('#w').getByTestId('result').waitFor();
+  assert.equal(await wp.page.frameLocator('#w').getByTestId('result-region').textContent(), 'Cymru');
+  assert.deepEqual(wp.errors, []);
+  await wp.page.close();
+});
