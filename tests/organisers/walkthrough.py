@@ -10,8 +10,11 @@ published order, the landing page offers it) and that nothing outside
   tests/organisers/walkthrough.py [--keep]
 
 The copy is the project's tracked files (as `git ls-files` lists them) in a
-temporary folder; cargo builds go to target/walkthrough/ (its own, kept
-between runs: the first run compiles everything). --keep leaves the copy.
+temporary folder; cargo builds go to target/walkthrough/, its own, kept
+between runs. The first run seeds it with the project's compiled
+third-party crates (from crates.io, as Cargo.lock names them), so only the
+copy's own crates compile: they are built from the copy's data, never
+taken from the project's. --keep leaves the copy.
 """
 import os
 import re
@@ -19,6 +22,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -31,6 +35,49 @@ def steps(text):
     for m in pattern.finditer(text):
         kind = "run" if m.group(1) == "run" else "write"
         yield kind, m.group(2), m.group(3)
+
+
+def registry_crates():
+    """The crates.io packages of Cargo.lock, as file names spell them."""
+    lock = (ROOT / "Cargo.lock").read_text()
+    found = re.findall(r'\[\[package\]\]\nname = "([^"]+)"\nversion = "[^"]+"\nsource = "registry', lock)
+    return {name.replace("-", "_") for name in found}
+
+
+def seed(target, into):
+    """Copies the compiled crates.io crates of the profiles the walkthrough
+    builds (the native tools' debug; the browser modules' wasm32 release and, for their build scripts and macros, the host's release)
+    from the project's target folder into the walkthrough's, once.
+
+    The workspace's own crates are left out: cargo names them by their path
+    from the workspace root, the same in the copy, and their build script
+    reads data/ by absolute path, so a copied one would be the project's,
+    built from the project's data. Everything from crates.io is the same in
+    both (same Cargo.lock, same features, same compiler), and cargo moves
+    build-script outputs' paths to the new folder itself."""
+    crates = registry_crates()
+
+    def third_party(name):
+        stem = name.split(".")[0].rsplit("-", 1)[0].replace("-", "_")
+        return stem in crates or (stem.startswith("lib") and stem[3:] in crates)
+
+    copied = 0
+    for profile in ["debug", "release", "wasm32-unknown-unknown/release"]:
+        for part in [".fingerprint", "build", "deps"]:
+            src = target / profile / part
+            if not src.is_dir():
+                continue
+            dst = into / profile / part
+            dst.mkdir(parents=True, exist_ok=True)
+            for entry in src.iterdir():
+                if not third_party(entry.name) or (dst / entry.name).exists():
+                    continue
+                if entry.is_dir():
+                    shutil.copytree(entry, dst / entry.name, symlinks=True)
+                else:
+                    shutil.copy2(entry, dst / entry.name)
+                copied += 1
+    return copied
 
 
 def fail(message):
@@ -62,15 +109,23 @@ def main():
         # names as the project's, so in a shared one its binaries and wasm
         # (built with the example election) would replace the project's
         # under the same file names. Kept between runs, so a re-run is warm.
-        env = dict(os.environ, CARGO_TARGET_DIR=str(ROOT / "target" / "walkthrough"))
+        own = ROOT / "target" / "walkthrough"
+        if not own.exists():
+            start = time.monotonic()
+            n = seed(ROOT / "target", own)
+            print(f"walkthrough: seeded {own.relative_to(ROOT)} with {n} compiled crates.io "
+                  f"crates from target/ in {time.monotonic() - start:.0f} s")
+        env = dict(os.environ, CARGO_TARGET_DIR=str(own))
         for n, (kind, path, body) in enumerate(todo, 1):
             if kind == "write":
                 print(f"walkthrough: step {n}: write {path}")
                 (work / path).write_text(body)
                 continue
-            print(f"walkthrough: step {n}: {body.strip().splitlines()[-1]}")
+            print(f"walkthrough: step {n}: {body.strip().splitlines()[-1]}", end="", flush=True)
+            start = time.monotonic()
             run = subprocess.run(["bash", "-euo", "pipefail", "-c", body], cwd=work, env=env,
                                  capture_output=True, text=True)
+            print(f" ({time.monotonic() - start:.0f} s)")
             if run.returncode != 0:
                 fail(f"step {n} exited {run.returncode}:\n{body}\n{run.stdout[-3000:]}\n{run.stderr[-3000:]}")
         changed = [line[3:] for line in git("status", "--porcelain", "--untracked-files=all").splitlines()]
