@@ -162,8 +162,10 @@ pub fn check_paths(root: &Path, paths: &[String], reference: &Reference) -> (Vec
         None => {
             let path = root.join(data::SCHEME_PATH);
             match std::fs::read_to_string(&path) {
+                // Named as the repository names it, as `check` with no
+                // paths names it (and the studio, which checks against it).
                 Ok(text) => SourceFile {
-                    file: path.display().to_string(),
+                    file: data::SCHEME_PATH.to_owned(),
                     text,
                 },
                 Err(e) => {

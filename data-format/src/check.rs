@@ -113,11 +113,15 @@ impl Reference {
     }
 }
 
-/// This year, UTC, from the system clock.
+/// This year, UTC, from the system clock (in the browser, where Rust's
+/// clock panics, JavaScript's `Date`).
 pub fn current_year() -> u16 {
+    #[cfg(not(target_arch = "wasm32"))]
     let secs = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)
         .map_or(0, |d| d.as_secs());
+    #[cfg(target_arch = "wasm32")]
+    let secs = (js_sys::Date::now() / 1000.0) as u64;
     Date::from_days_since_epoch(i64::try_from(secs / 86_400).unwrap_or(0)).year
 }
 

@@ -23,6 +23,7 @@ pub use slatecard_calendar as date;
 mod check;
 mod fingerprint;
 mod generate;
+pub mod organise;
 mod problem;
 mod schema;
 pub mod text;
