@@ -189,7 +189,7 @@ fn elections_rs(
 ) -> String {
     let heads = elections.iter().enumerate().map(|(i, e)| {
         format!(
-            "Election {{ id: {:?}, title: {:?}, short_title: {:?}, held: {}, fingerprint: {:?}, data: {i} }}",
+            "Election {{ id: {:?}, title: {:?}, short_title: {:?}, held: {}, fingerprint: {:?}, data: DataAt::Bundled({i}) }}",
             e.id, e.title, e.short_title, e.ballot.held, fingerprints[&e.id]
         )
     });

@@ -224,15 +224,43 @@ pub struct Election {
     /// election file and the region scheme say (`slatecard check` prints
     /// it; see `slatecard_data_format::fingerprint`).
     pub fingerprint: &'static str,
-    /// Where its data is in `ELECTION_DATA`.
-    data: usize,
+    /// Where its data is.
+    data: DataAt,
 }
+
+/// Where an [`Election`]'s data is: an index into the bundled table (so
+/// that naming a bundled election links none of its data), or data made at
+/// run time. Equal when it is the same data, by place: comparing elections
+/// (as every model comparison does) never compares their data field by
+/// field, which would link all of it into the postcode island.
+#[derive(Debug)]
+enum DataAt {
+    /// `ELECTION_DATA[i]`.
+    Bundled(usize),
+    /// Data made at run time ([`Election::given`]).
+    Given(&'static ElectionData),
+}
+
+impl PartialEq for DataAt {
+    fn eq(&self, other: &DataAt) -> bool {
+        match (self, other) {
+            (DataAt::Bundled(a), DataAt::Bundled(b)) => a == b,
+            (DataAt::Given(a), DataAt::Given(b)) => std::ptr::eq(*a, *b),
+            _ => false,
+        }
+    }
+}
+
+impl Eq for DataAt {}
 
 impl std::ops::Deref for Election {
     type Target = ElectionData;
 
     fn deref(&self) -> &ElectionData {
-        &ELECTION_DATA[self.data]
+        match self.data {
+            DataAt::Bundled(i) => &ELECTION_DATA[i],
+            DataAt::Given(data) => data,
+        }
     }
 }
 
@@ -302,6 +330,28 @@ pub enum Status {
 }
 
 impl Election {
+    /// An election that is not bundled, with data made at run time: the
+    /// organisers' studio previews the file being edited with it, drawn by
+    /// the same `view` and components as a bundled one. `'static` because
+    /// the [`Model`](super::model::Model) holds a `&'static Election`; the
+    /// caller leaks it (the studio: one per preview drawn, tens of KB).
+    pub fn given(
+        names: (&'static str, &'static str, &'static str),
+        held: u16,
+        fingerprint: &'static str,
+        data: &'static ElectionData,
+    ) -> Election {
+        let (id, title, short_title) = names;
+        Election {
+            id,
+            title,
+            short_title,
+            held,
+            fingerprint,
+            data: DataAt::Given(data),
+        }
+    }
+
     /// All bundled elections, most recent first.
     ///
     /// ```

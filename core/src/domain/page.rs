@@ -744,8 +744,11 @@ pub fn view(model: &Model, now_utc_minutes: i64) -> Page {
             election: model.election,
             timing,
         },
-        elections: Election::all()
-            .iter()
+        // The bundled elections; an election that is not bundled (the
+        // organisers' studio's preview of a file) comes first.
+        elections: std::iter::once(model.election)
+            .filter(|shown| Election::by_id(shown.id).is_none())
+            .chain(Election::all())
             .map(|e| ElectionChoice {
                 election: e,
                 selected: e.id == model.election.id,
