@@ -24,6 +24,11 @@ pub struct AppProps {
     /// The link of the page itself (the landing page's names no election,
     /// though it shows the latest), for the language link.
     pub own: crate::domain::link::Link,
+    /// Whether the page's header and main part are landmarks (`<header>`,
+    /// `<main id=main>`): a member's page. The organisers' studio draws the
+    /// page as a preview inside its own main part, with plain `<div>`s.
+    #[prop_or(true)]
+    pub landmarks: bool,
 }
 
 /// The slatecard page, as pre-rendered for every address a member can
@@ -44,9 +49,14 @@ pub fn App(props: &AppProps) -> Html {
     let election = html! {
         <ElectionPicker {lang} head={page.election} elections={page.elections.clone()} status={!on_result || closed} />
     };
+    let (header, main) = if props.landmarks {
+        ("header", "main")
+    } else {
+        ("div", "div")
+    };
     html! {
         <>
-            <header class="sc-header">
+            <@{header} class="sc-header">
                 <p class="sc-brand">{ t.label(Label::Brand) }</p>
                 { language_link(&page, &props.own) }
                 // Keyed: another election's heading is a new element, never
@@ -57,8 +67,8 @@ pub fn App(props: &AppProps) -> Html {
                 if !on_result {
                     <p class="sc-tagline">{ t.label(Label::Tagline) }</p>
                 }
-            </header>
-            <main id="main" class="sc-main">
+            </@>
+            <@{main} id={props.landmarks.then_some("main")} class="sc-main">
                 { link_notices(&page) }
                 {
                     match &page.body {
@@ -104,7 +114,7 @@ pub fn App(props: &AppProps) -> Html {
                     }
                 }
                 <EmbedPanel {lang} base={props.base.clone()} link={page.link.clone()} />
-            </main>
+            </@>
             <Footer {lang} election={page.election.election} />
         </>
     }

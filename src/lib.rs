@@ -22,7 +22,7 @@
 /// (`core/`), so that `slatecard::domain::…` and `crate::domain::…` name them.
 pub use slatecard_core::{domain, text};
 
-#[cfg(feature = "ssr")]
+#[cfg(any(feature = "ssr", feature = "csr"))]
 pub mod app;
 pub mod components;
 #[cfg(feature = "csr")]

@@ -74,6 +74,10 @@ const ALLOWED: &[(&str, &[&str])] = &[
         "cli",
         &["slatecard-core", "slatecard-stv", "slatecard-data-format"],
     ),
+    (
+        "studio",
+        &["slatecard", "slatecard-core", "slatecard-data-format"],
+    ),
 ];
 
 #[test]

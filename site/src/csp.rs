@@ -419,8 +419,15 @@ pub fn secure_all(dist: &Path, origin: &str) -> Result<usize, String> {
     if !pages.contains(&dist.join("index.html")) {
         return Err(format!("{} not found", dist.join("index.html").display()));
     }
+    let studio = dist.join(crate::organise::DIR).join("index.html");
     for index in &pages {
-        secure(index, dist, origin)?;
+        if *index == studio {
+            // The studio's page has its own scripts: only its policy changes.
+            let page = with_policy(index, &read(index)?, origin)?;
+            write(index, page)?;
+        } else {
+            secure(index, dist, origin)?;
+        }
     }
     let _ = std::fs::remove_file(dist.join("print.css"));
     Ok(pages.len())

@@ -4,8 +4,8 @@
 //!
 //! 1. [`shell_text`]: the words of `index.html`, `embed.js` and the web app
 //!    manifest, from the message catalogue;
-//! 2. [`tools::build_module`]: the blogs' wasm module and the Welsh pages'
-//!    postcode island (cargo, wasm-bindgen
+//! 2. [`tools::build_module`]: the blogs' wasm module, the Welsh pages'
+//!    postcode island and the organisers' studio (cargo, wasm-bindgen
 //!    and, on release builds, wasm-opt);
 //! 3. [`csp::secure_all`]: Trunk's inline loader swapped for `start.js` and
 //!    the modules' JSON block, the stylesheets and icon put inline, a strict
@@ -16,7 +16,9 @@
 //!    put inline, each allowed by its hash;
 //! 7. [`render`]: the pre-rendered pages (drawn by [`prerender`]);
 //! 8. [`oembed`]: oEmbed discovery for every page;
-//! 9. [`sw`]: the service worker, versioned by every file's content.
+//! 9. [`organise`]: the organisers' studio's page (its module is built in
+//!    step 2, [`tools::STUDIO`]);
+//! 10. [`sw`]: the service worker, versioned by every file's content.
 //!
 //! HTML is only ever edited with `lol_html` (a streaming rewriter that keeps
 //! every byte it is not asked to change); JSON is written with `serde_json`;
@@ -29,6 +31,7 @@
 pub mod csp;
 pub mod hash_names;
 pub mod oembed;
+pub mod organise;
 pub mod prerender;
 pub mod render;
 pub mod shell_text;

@@ -21,7 +21,7 @@
 //! exit status is 1.
 
 use slatecard_site::render::{self as prerender, arg};
-use slatecard_site::{csp, hash_names, oembed, shell_text, sw, tools};
+use slatecard_site::{csp, hash_names, oembed, organise, shell_text, sw, tools};
 use std::path::PathBuf;
 
 const USAGE: &str = "usage: site post-build [--dist DIR]
@@ -58,7 +58,7 @@ fn post_build(args: &[String]) -> Result<(), String> {
         "site: words written into {}/index.html, embed.js and manifest.webmanifest ({lang})",
         dist.display()
     );
-    for module in [tools::EMBED, tools::ISLAND_CY] {
+    for module in [tools::EMBED, tools::ISLAND_CY, tools::STUDIO] {
         let size = step("modules", tools::build_module(&dist, release, module))?;
         println!(
             "site: {}, {size} B of wasm ({})",
@@ -82,6 +82,8 @@ fn post_build(args: &[String]) -> Result<(), String> {
     println!("site: {written} pages pre-rendered");
     let pages = step("oembed", oembed::run(&dist, &url))?;
     println!("site: an oembed.json for each of {pages} pages, for {url}");
+    step("organise", organise::write_page(&dist, &origin))?;
+    println!("site: the organisers' studio at organise/ (noindex; no member's page loads it)");
     let (version, files) = step("sw", sw::run(&dist))?;
     println!("site: service worker version {version}, {files} files fetched at install");
     Ok(())

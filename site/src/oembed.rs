@@ -149,7 +149,10 @@ pub fn run(dist: &Path, base: &str) -> Result<usize, String> {
     if !index.is_file() {
         return Err(format!("{} not found", index.display()));
     }
-    let pages = pages(dist)?;
+    // Every member's page; not the organisers' studio, which is not for
+    // embedding (nor in search engines).
+    let studio = dist.join(crate::organise::DIR).join("index.html");
+    let pages: Vec<_> = pages(dist)?.into_iter().filter(|p| *p != studio).collect();
     for file in &pages {
         let folder = file
             .parent()

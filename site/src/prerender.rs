@@ -116,6 +116,7 @@ pub fn render_app(link: &Link, base: &str, now_utc_minutes: i64) -> String {
         own,
         base: base.into(),
         now: now_utc_minutes,
+        landmarks: true,
     })
     .hydratable(false);
     futures_executor::block_on(renderer.render())

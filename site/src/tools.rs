@@ -71,7 +71,11 @@ pub fn built_wasm(messages: &str, name: &str) -> Option<String> {
 pub struct Module {
     /// What it is, for messages: "the blogs' module".
     pub what: &'static str,
-    /// The UI's bin (`src/bin/`).
+    /// The package whose bin it is: the UI (`slatecard`) or the studio.
+    pub package: &'static str,
+    /// The folder of `dist` its files go in ("": `dist` itself).
+    pub dir: &'static str,
+    /// The package's bin (`src/bin/`).
     pub bin: &'static str,
     /// The UI's features, beside `csr`, the defaults (`en`) left out when
     /// `english` is false.
@@ -86,6 +90,8 @@ pub struct Module {
 /// languages (`lang=cy` picks Welsh).
 pub const EMBED: Module = Module {
     what: "the blogs' module",
+    package: "slatecard",
+    dir: "",
     bin: "embed",
     features: "csr,cy",
     english: true,
@@ -96,10 +102,24 @@ pub const EMBED: Module = Module {
 /// words only.
 pub const ISLAND_CY: Module = Module {
     what: "the Welsh postcode island",
+    package: "slatecard",
+    dir: "",
     bin: "slatecard",
     features: "csr,cy",
     english: false,
     name: "slatecard-cy",
+};
+
+/// The organisers' studio (`/organise/`, `studio/`), in its own folder:
+/// members' pages never load it.
+pub const STUDIO: Module = Module {
+    what: "the organisers' studio",
+    package: "slatecard-studio",
+    dir: "organise",
+    bin: "studio",
+    features: "csr",
+    english: true,
+    name: "slatecard-studio",
 };
 
 /// Builds `module` into `dist` as `NAME.js` and `NAME_bg.wasm`, as Trunk
@@ -108,13 +128,15 @@ pub const ISLAND_CY: Module = Module {
 /// languages change); `wasm-bindgen --target web`; and on release builds
 /// `wasm-opt -Oz --converge`. Returns the wasm's size in bytes.
 pub fn build_module(dist: &Path, release: bool, module: Module) -> Result<u64, String> {
+    let dist = &dist.join(module.dir);
+    std::fs::create_dir_all(dist).map_err(|e| format!("{}: {e}", dist.display()))?;
     let mut cargo = tool("cargo");
     cargo
         .current_dir(root())
         .args(["build", "--target", "wasm32-unknown-unknown", "--locked"])
         .args([
             "-p",
-            "slatecard",
+            module.package,
             "--features",
             module.features,
             "--bin",
@@ -170,12 +192,13 @@ pub fn build_module(dist: &Path, release: bool, module: Module) -> Result<u64, S
 }
 
 /// The JS files terser minifies on release builds, each with its options:
-/// the member's glue, the blogs' glue, the embed loader (a classic script)
-/// and the start-up script.
-pub const MINIFIED: [(&str, &[&str]); 5] = [
+/// the member's glue, the blogs' glue, the Welsh island's, the studio's,
+/// the embed loader (a classic script) and the start-up script.
+pub const MINIFIED: [(&str, &[&str]); 6] = [
     ("slatecard.js", &["--module"]),
     ("slatecard-embed.js", &["--module"]),
     ("slatecard-cy.js", &["--module"]),
+    ("organise/slatecard-studio.js", &["--module"]),
     ("embed.js", &[]),
     ("start.js", &["--module"]),
 ];
