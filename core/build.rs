@@ -217,6 +217,10 @@ fn election_rs(scheme: &SchemeDef, e: &ElectionDef) -> String {
         })
         .collect();
     let generation = e.generation.as_ref().map_or("", |g| g.description.as_str());
+    let generation_cy = e
+        .generation
+        .as_ref()
+        .map_or("", |g| g.description_cy.as_str());
     let b = &e.ballot;
     // The app reads every date as UK time (`domain::date`): a new time zone
     // in the format needs the app to learn it first.
@@ -228,6 +232,7 @@ fn election_rs(scheme: &SchemeDef, e: &ElectionDef) -> String {
     let fields = [
         format!("organisation: {:?}", e.organisation),
         format!("slate: {:?}", e.slate),
+        format!("slate_cy: {}", welsh_rs(&e.slate_cy)),
         format!("slate_backers: {:?}", e.slate_backers),
         format!("version: {}", e.version),
         format!(
@@ -245,6 +250,7 @@ fn election_rs(scheme: &SchemeDef, e: &ElectionDef) -> String {
             b.ended_by.as_deref().map_or("None".to_owned(), date_rs)
         ),
         format!("generation: {generation:?}"),
+        format!("generation_cy: {}", welsh_rs(generation_cy)),
         format!(
             "candidates: {}",
             slice_rs("    ", e.candidates.iter().map(candidate_rs))
@@ -273,6 +279,7 @@ fn election_rs(scheme: &SchemeDef, e: &ElectionDef) -> String {
             slice_rs("    ", e.seats.iter().map(|s| seat_rs(scheme, e, s)))
         ),
         format!("notes: &{:?}", e.notes),
+        format!("notes_cy: &{:?}", e.notes_cy),
         format!(
             "sources: {}",
             slice_rs("    ", e.sources.iter().map(source_rs))
@@ -298,10 +305,25 @@ fn moment_rs(moment: Option<Moment>) -> String {
     }
 }
 
+/// `Some("…")` for a Welsh form the data gives (`summary_cy`), `None` for
+/// one it leaves out (or empty).
+fn welsh_rs(text: &str) -> String {
+    if text.is_empty() {
+        "None".to_owned()
+    } else {
+        format!("Some({text:?})")
+    }
+}
+
 fn candidate_rs(c: &CandidateDef) -> String {
     format!(
-        "Candidate {{ id: {:?}, name: {:?}, summary: {:?}, note: {:?} }}",
-        c.id, c.name, c.summary, c.note
+        "Candidate {{ id: {:?}, name: {:?}, summary: {:?}, summary_cy: {}, note: {:?}, note_cy: {} }}",
+        c.id,
+        c.name,
+        c.summary,
+        welsh_rs(&c.summary_cy),
+        c.note,
+        welsh_rs(&c.note_cy)
     )
 }
 
@@ -372,11 +394,12 @@ fn results_rs(e: &ElectionDef, r: &ResultsDef) -> String {
     });
     let changes = r.changes.iter().map(|c| {
         format!(
-            "Change {{ date: {}, left: {:?}, joined: {:?}, note: {:?} }}",
+            "Change {{ date: {}, left: {:?}, joined: {:?}, note: {:?}, note_cy: {} }}",
             c.date.as_deref().map_or("None".to_owned(), date_rs),
             c.left,
             c.joined,
-            c.note
+            c.note,
+            welsh_rs(&c.note_cy)
         )
     });
     format!(
@@ -452,9 +475,10 @@ fn seat_rs(scheme: &SchemeDef, e: &ElectionDef, seat: &SeatDef) -> String {
         .flat_map(|r| &r.seats)
         .find(|r| r.seat == seat.id);
     format!(
-        "Seat {{ id: {:?}, name: {:?}, electorate: {}, votes: {}, marking: {}, regions: &[{}], picks: &{:?}, published: {}, note: {:?}, elected: &{:?}, unopposed: {}, nomination_stage: {} }}",
+        "Seat {{ id: {:?}, name: {:?}, name_cy: {}, electorate: {}, votes: {}, marking: {}, regions: &[{}], picks: &{:?}, published: {}, note: {:?}, note_cy: {}, elected: &{:?}, unopposed: {}, nomination_stage: {} }}",
         seat.id,
         seat.name,
+        welsh_rs(&seat.name_cy),
         electorate_rs(seat.electorate),
         seat.votes,
         match seat.marking {
@@ -466,6 +490,7 @@ fn seat_rs(scheme: &SchemeDef, e: &ElectionDef, seat: &SeatDef) -> String {
         seat.picks,
         seat.published,
         seat.note,
+        welsh_rs(&seat.note_cy),
         result.map_or(&[][..], |r| &r.elected[..]),
         result.is_some_and(|r| r.unopposed),
         seat.picks_stage == data::PicksStage::Nomination
@@ -474,11 +499,12 @@ fn seat_rs(scheme: &SchemeDef, e: &ElectionDef, seat: &SeatDef) -> String {
 
 fn source_rs(src: &SourceDef) -> String {
     format!(
-        "Source {{ title: {:?}, publisher: {:?}, date: {}, url: {:?}, used_for: {:?} }}",
+        "Source {{ title: {:?}, publisher: {:?}, date: {}, url: {:?}, used_for: {:?}, used_for_cy: {} }}",
         src.title,
         src.publisher,
         src.date.as_deref().map_or("None".to_owned(), date_rs),
         src.url,
-        src.used_for
+        src.used_for,
+        welsh_rs(&src.used_for_cy)
     )
 }

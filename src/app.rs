@@ -63,7 +63,7 @@ pub fn App(props: &AppProps) -> Html {
                 // text patched under a translating browser's own elements
                 // (it wraps every text in <font>: a patch would leave the
                 // old words showing).
-                <h1 key={page.election.election.id} data-testid="page-heading">{ t.page_heading(page.election.election) }</h1>
+                <h1 key={page.election.election.id} data-testid="page-heading">{ crate::components::with_data(t.page_heading(page.election.election), crate::domain::election::DataText::english(page.election.election.short_title), page.lang) }</h1>
                 if !on_result {
                     <p class="sc-tagline">{ t.label(Label::Tagline) }</p>
                 }

@@ -24,11 +24,48 @@ pub use postcode_form::{
 };
 pub use region_picker::{region_select, RegionPicker, RegionPickerProps};
 
+use crate::domain::election::DataText;
 use crate::domain::model::{update, Event, Model};
 use crate::domain::page::{view, Page};
-use crate::text::Catalogue as _;
+use crate::text::{Catalogue as _, Lang};
 use std::rc::Rc;
 use yew::prelude::*;
+
+/// The `lang` attribute of an element holding only `text`, free text of
+/// the data, on a page in `page`: its language's tag where that is not the
+/// page's (English data text on a Welsh page, where the data has no
+/// Welsh), so screen readers change voice; none otherwise (Welsh text is
+/// never marked English).
+pub fn data_lang(text: DataText, page: Lang) -> Option<AttrValue> {
+    text.foreign_on(page)
+        .map(|lang| AttrValue::Static(crate::text::tag(lang)))
+}
+
+/// `text`, free text of the data, as it stands in a sentence: in a `<span>`
+/// marked with its language where that is not the page's ([`data_lang`]),
+/// else as it is (no element an English page would not need).
+pub fn data_text(text: DataText, page: Lang) -> Html {
+    match data_lang(text, page) {
+        Some(lang) => html! { <span {lang}>{ text.text }</span> },
+        None => html! { text.text },
+    }
+}
+
+/// A sentence of the catalogue (`sentence`) that holds `data`, free text
+/// of the data, as written: `data` in its own element marked with its
+/// language where that is not the page's ([`data_lang`]), the rest as it is.
+pub fn with_data(sentence: String, data: DataText, page: Lang) -> Html {
+    match (data_lang(data, page), sentence.find(data.text)) {
+        (Some(lang), Some(at)) if !data.is_empty() => {
+            let (before, rest) = sentence.split_at(at);
+            let after = &rest[data.text.len()..];
+            html! {
+                <>{ before.to_owned() }<span {lang}>{ data.text }</span>{ after.to_owned() }</>
+            }
+        }
+        _ => html! { sentence },
+    }
+}
 
 /// What the link asked for but names nothing we know, said before anything
 /// else on the page.
@@ -36,7 +73,7 @@ pub fn link_notices(page: &Page) -> Html {
     let t = crate::text::catalogue(page.lang);
     html! {
         for u in &page.unknown {
-            <p class="sc-notice" role="status" data-testid="link-notice">{ t.unknown_link(u, page.election.election) }</p>
+            <p class="sc-notice" role="status" data-testid="link-notice">{ with_data(t.unknown_link(u, page.election.election), DataText::english(page.election.election.short_title), page.lang) }</p>
         }
     }
 }

@@ -11,14 +11,25 @@
   var frames = [];
   var OPTIONS = ['election', 'region', 'theme', 'accent', 'lang'];
 
+  function option(el, name) {
+    return el.getAttribute('data-' + name) || el.getAttribute(name);
+  }
+
   function widgetUrl(el) {
     var url = new URL(base.href);
     url.searchParams.set('embed', '1');
     OPTIONS.forEach(function (name) {
-      var v = el.getAttribute('data-' + name) || el.getAttribute(name);
+      var v = option(el, name);
       if (v) url.searchParams.set(name, v);
     });
     return url.href;
+  }
+
+  // The frame's title in the widget's language, as the widget reads
+  // `lang` (`cy` in any case is Welsh; anything else, English).
+  function frameTitle(el) {
+    var lang = option(el, 'lang');
+    return lang && lang.toLowerCase() === 'cy' ? '{{sc:frame_title_cy}}' : '{{sc:frame_title}}';
   }
 
   function upgrade(el) {
@@ -26,7 +37,7 @@
     el.setAttribute('data-slatecard-ready', '1');
     var frame = document.createElement('iframe');
     frame.src = widgetUrl(el);
-    frame.title = el.getAttribute('data-title') || '{{sc:frame_title}}';
+    frame.title = el.getAttribute('data-title') || frameTitle(el);
     frame.loading = 'lazy';
     frame.setAttribute('scrolling', 'no');
     frame.style.cssText = 'display:block;width:100%;max-width:100%;border:0;height:480px;overflow:hidden';

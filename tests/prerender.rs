@@ -410,6 +410,23 @@ fn the_not_found_page_links_home_by_its_absolute_address_and_runs_only_its_redir
     let hash = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(script));
     assert!(page.contains(&format!("script-src 'sha256-{hash}'")));
     assert!(script.contains(&slatecard::domain::link::address_table()));
+    // Both languages' words, each marked with its language: one 404 page
+    // is served for every address (docs/deploying.md), and its script
+    // shows the Welsh under `cy/`, in any case, keeping `cy/` when it
+    // sends a known page to its address.
+    let welsh = catalogue(Lang::Cy).print_text();
+    assert!(page.contains(&format!(
+        "<div class=l-cy lang=cy><h1>{}</h1>",
+        html_escape(welsh.not_found)
+    )));
+    assert!(page.contains(&format!(
+        "<a href=\"{BASE}cy/\">{}</a>",
+        html_escape(welsh.not_found_link)
+    )));
+    assert!(page.contains("<div class=l-en lang=en-GB><h1>"));
+    assert!(page.contains("[data-l=en] .l-cy,[data-l=cy] .l-en{display:none}"));
+    assert!(script.contains("toLowerCase()==='cy'") && script.contains("(c?'cy/':'')"));
+    assert!(!script.contains('<'), "{script}");
     // An address with characters HTML gives meaning to is escaped.
     assert!(not_found_page("https://example.org/a\"b/")
         .contains("href=\"https://example.org/a&quot;b/\""));

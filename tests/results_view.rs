@@ -158,7 +158,11 @@ fn a_closed_election_without_results_says_so() {
 #[test]
 fn unopposed_seats_are_not_offered_for_a_vote() {
     let v = card("nec-2024", "wales");
-    let unopposed: Vec<(&str, &[&str])> = v.unopposed.iter().map(|s| (s.name, s.elected)).collect();
+    let unopposed: Vec<(&str, &[&str])> = v
+        .unopposed
+        .iter()
+        .map(|s| (s.name.text, s.elected))
+        .collect();
     assert_eq!(
         unopposed,
         [
@@ -170,7 +174,7 @@ fn unopposed_seats_are_not_offered_for_a_vote() {
     for g in &v.seat_groups {
         for s in &g.seats {
             assert!(
-                !unopposed.iter().any(|(name, _)| *name == s.name),
+                !unopposed.iter().any(|(name, _)| *name == s.name.text),
                 "{}",
                 s.name
             );

@@ -111,7 +111,7 @@ pub fn export_json() -> serde_json::Value {
                         .seat_groups
                         .iter()
                         .flat_map(|g| g.seats.iter())
-                        .map(|s| json!({ "name": s.name, "picks": s.picks }))
+                        .map(|s| json!({ "name": s.name.text, "picks": s.picks }))
                         .collect();
                     let names: Vec<_> = v.entries.iter().map(|c| c.name).collect();
                     (

@@ -10,11 +10,13 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use slatecard_core::domain::date::{Date, Moment};
-use slatecard_core::domain::election::{Change, Election, Electorate, Marking};
+use slatecard_core::domain::election::{
+    Candidate, Change, DataText, Election, Electorate, Marking, Seat,
+};
 use slatecard_core::domain::embedding::OptionError;
 use slatecard_core::domain::link::{Link, Unknown};
 use slatecard_core::domain::lookup::{resolve, LookupError};
-use slatecard_core::domain::model::{Found, Mode, Model};
+use slatecard_core::domain::model::{Found, Lang, Mode, Model};
 use slatecard_core::domain::page::{
     view, BallotLine, BallotView, Eligibility, Instruction, Outcome, ResultView, Timing,
 };
@@ -700,6 +702,7 @@ fn every_other_message_has_welsh() {
         left: "",
         joined: "",
         note: "Laura Pidcock resigned.",
+        note_cy: None,
     };
     check(
         "change without a date",
@@ -981,4 +984,103 @@ fn names_of_people_are_never_changed() {
         text.starts_with(&format!("{}, Cymru:\n1 ", e.short_title)),
         "{text}"
     );
+}
+
+// ------------------------------------------------------------------------
+// The data's own words (`…_cy` in the data files)
+// ------------------------------------------------------------------------
+
+#[test]
+fn a_welsh_page_shows_the_datas_welsh_where_given_and_its_english_marked_otherwise() {
+    // A fixture: the bundled data has no Welsh forms yet.
+    let candidate = Candidate {
+        id: "dar",
+        name: "Yasmine Dar",
+        summary: "CLP representative on the NEC since 2018.",
+        summary_cy: Some("Cynrychiolydd yr etholaethau ers 2018."),
+        note: "Withdrew.",
+        note_cy: None,
+    };
+    let welsh = DataText {
+        text: "Cynrychiolydd yr etholaethau ers 2018.",
+        lang: Lang::Cy,
+    };
+    assert_eq!(candidate.summary_in(Lang::Cy), welsh);
+    assert_eq!(welsh.foreign_on(Lang::Cy), None, "Welsh is never marked");
+    // No Welsh: the English, which a Welsh page marks as English.
+    let note = candidate.note_in(Lang::Cy);
+    assert_eq!(note, DataText::english("Withdrew."));
+    assert_eq!(note.foreign_on(Lang::Cy), Some(Lang::En));
+    // An English page never shows the Welsh.
+    assert_eq!(
+        candidate.summary_in(Lang::En),
+        DataText::english(candidate.summary)
+    );
+    assert_eq!(candidate.summary_in(Lang::En).foreign_on(Lang::En), None);
+    let seat = Seat {
+        id: "youth",
+        name: "Youth representative",
+        name_cy: Some("Cynrychiolydd ieuenctid"),
+        electorate: Electorate::Youth,
+        votes: 1,
+        marking: Marking::Unknown,
+        regions: &[],
+        picks: &[],
+        published: false,
+        note: "",
+        note_cy: None,
+        elected: &[],
+        unopposed: false,
+        nomination_stage: false,
+    };
+    assert_eq!(seat.name_in(Lang::Cy).text, "Cynrychiolydd ieuenctid");
+    assert_eq!(seat.name_in(Lang::En).text, "Youth representative");
+    assert!(seat.note_in(Lang::Cy).is_empty());
+    // The catalogue words a change with its Welsh note on a Welsh page.
+    let change = Change {
+        date: Some(Date {
+            year: 2022,
+            month: 12,
+            day: 1,
+        }),
+        left: "",
+        joined: "",
+        note: "Laura Pidcock resigned.",
+        note_cy: Some("Ymddiswyddodd Laura Pidcock."),
+    };
+    assert_eq!(
+        Welsh.change(&change),
+        "1 Rhagfyr 2022: Ymddiswyddodd Laura Pidcock."
+    );
+    assert_eq!(
+        English.change(&change),
+        "1 December 2022: Laura Pidcock resigned."
+    );
+}
+
+#[test]
+fn a_welsh_result_carries_the_bundled_english_data_text_marked_as_english() {
+    for e in Election::all() {
+        for r in RegionId::all() {
+            let cy = ResultView::build_in(e, r, Lang::Cy);
+            let en = ResultView::build_in(e, r, Lang::En);
+            assert_eq!(en, ResultView::build(e, r));
+            // The bundled data has no Welsh: the same words, in English.
+            assert_eq!(cy.slate, en.slate);
+            assert_eq!(cy.slate.foreign_on(Lang::Cy), Some(Lang::En));
+            assert_eq!(en.slate.foreign_on(Lang::En), None);
+            let texts = cy
+                .entries
+                .iter()
+                .flat_map(|x| [x.summary, x.note])
+                .chain(cy.notes.iter().copied())
+                .chain(cy.seat_groups.iter().flat_map(|g| &g.seats).map(|s| s.name));
+            for t in texts {
+                assert_eq!(t.lang, Lang::En, "{t}");
+            }
+            // Names of people are the data's, in both.
+            let names = |v: &ResultView| v.entries.iter().map(|x| x.name).collect::<Vec<_>>();
+            assert_eq!(names(&cy), names(&en));
+        }
+    }
 }

@@ -468,6 +468,26 @@ impl Cx<'_> {
         }
     }
 
+    /// A Welsh form of free text (`summary_cy`, the Welsh of `summary`):
+    /// checked as text, and never without the English it is the Welsh of,
+    /// which English pages show and Welsh pages fall back on. Empty is the
+    /// same as left out.
+    fn welsh(&mut self, path: Vec<Seg>, field: &str, welsh: &str, english: &str) {
+        if welsh.is_empty() {
+            return;
+        }
+        let of = field.strip_suffix("_cy").unwrap_or(field);
+        if english.trim().is_empty() {
+            self.err_help(
+                path,
+                format!("`{field}` is the Welsh of `{of}`, but there is no `{of}` here"),
+                format!("write `{of}` in English as well: English pages show it, and so do Welsh pages wherever the data has no Welsh"),
+            );
+            return;
+        }
+        self.text(path, field, welsh, false);
+    }
+
     fn name(&mut self, path: Vec<Seg>, name: &str) -> bool {
         match name_problem(name) {
             Some((message, help)) => {
@@ -929,9 +949,11 @@ pub fn check_election_with(
         &e.slate_backers,
         false,
     );
+    cx.welsh(keys!["slate_cy"], "slate_cy", &e.slate_cy, &e.slate);
     for (i, n) in e.notes.iter().enumerate() {
         cx.text(keys!["notes", i], "a note", n, true);
     }
+    welsh_notes(&mut cx, &e);
     if let Some((scheme_file, scheme)) = scheme {
         if e.region_scheme != scheme.scheme {
             cx.err_help(
@@ -968,6 +990,40 @@ pub fn check_election_with(
     ballot_list(&mut cx, &e);
     results(&mut cx, &e);
     Some(e)
+}
+
+/// `notes_cy`: the Welsh of `notes`, note for note (`""` for one not yet in
+/// Welsh), so that each Welsh note stands where its English one would.
+fn welsh_notes(cx: &mut Cx<'_>, e: &ElectionDef) {
+    if e.notes_cy.is_empty() {
+        return;
+    }
+    let (cy, en) = (e.notes_cy.len(), e.notes.len());
+    let notes = |n: usize| format!("{n} note{}", if n == 1 { "" } else { "s" });
+    if en == 0 {
+        cx.err_help(
+            keys!["notes_cy"],
+            "`notes_cy` is the Welsh of `notes`, but there are no `notes` here",
+            "write `notes` in English as well: English pages show them, and so do Welsh pages wherever the data has no Welsh",
+        );
+        return;
+    }
+    if cy != en {
+        cx.err_help(
+            keys!["notes_cy"],
+            format!(
+                "`notes_cy` has {} and `notes` has {}: each Welsh note goes at the place of the English one it translates",
+                notes(cy),
+                notes(en)
+            ),
+            "write \"\" for a note not yet in Welsh: Welsh pages show that one in English",
+        );
+    }
+    for (i, n) in e.notes_cy.iter().enumerate() {
+        if !n.is_empty() {
+            cx.text(keys!["notes_cy", i], "a Welsh note", n, false);
+        }
+    }
 }
 
 fn ballot(cx: &mut Cx<'_>, e: &ElectionDef, reference: &Reference) {
@@ -1048,6 +1104,12 @@ fn ballot(cx: &mut Cx<'_>, e: &ElectionDef, reference: &Reference) {
             &g.description,
             true,
         );
+        cx.welsh(
+            keys!["generation", "description_cy"],
+            "description_cy",
+            &g.description_cy,
+            &g.description,
+        );
     }
 }
 
@@ -1075,6 +1137,18 @@ fn candidates(cx: &mut Cx<'_>, e: &ElectionDef) {
             false,
         );
         cx.text(keys!["candidates", i, "note"], "note", &c.note, false);
+        cx.welsh(
+            keys!["candidates", i, "summary_cy"],
+            "summary_cy",
+            &c.summary_cy,
+            &c.summary,
+        );
+        cx.welsh(
+            keys!["candidates", i, "note_cy"],
+            "note_cy",
+            &c.note_cy,
+            &c.note,
+        );
     }
     cx.unique_ids(
         "candidate",
@@ -1141,6 +1215,12 @@ fn sources(cx: &mut Cx<'_>, e: &ElectionDef) {
             "used_for",
             &s.used_for,
             false,
+        );
+        cx.welsh(
+            keys!["sources", i, "used_for_cy"],
+            "used_for_cy",
+            &s.used_for_cy,
+            &s.used_for,
         );
         if !s.url.is_empty() && !is_safe_url(&s.url) {
             let why = if s.url.starts_with("http://") {
@@ -1512,6 +1592,8 @@ fn seats(cx: &mut Cx<'_>, e: &ElectionDef, scheme_file: &str, scheme: &SchemeDef
         cx.id(keys!["seats", i, "id"], &s.id);
         cx.text(keys!["seats", i, "name"], "name", &s.name, true);
         cx.text(keys!["seats", i, "note"], "note", &s.note, false);
+        cx.welsh(keys!["seats", i, "name_cy"], "name_cy", &s.name_cy, &s.name);
+        cx.welsh(keys!["seats", i, "note_cy"], "note_cy", &s.note_cy, &s.note);
         if s.votes > 0 && s.picks.len() > usize::from(s.votes) {
             cx.err(
                 keys!["seats", i, "picks"],
@@ -1753,6 +1835,12 @@ fn changes(cx: &mut Cx<'_>, e: &ElectionDef, r: &crate::ResultsDef) {
             "note",
             &c.note,
             true,
+        );
+        cx.welsh(
+            keys!["results", "changes", j, "note_cy"],
+            "note_cy",
+            &c.note_cy,
+            &c.note,
         );
         cx.cites(
             keys!["results", "changes", j, "sources"],

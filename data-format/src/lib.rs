@@ -191,6 +191,10 @@ pub struct ElectionDef {
     pub organisation: String,
     /// Name of the slate whose advice this is.
     pub slate: String,
+    /// The slate's name in Welsh, where the slate gives one (Welsh pages
+    /// show `slate` until then).
+    #[serde(default)]
+    pub slate_cy: String,
     /// Who backs the slate, in a sentence.
     #[serde(default)]
     pub slate_backers: String,
@@ -226,6 +230,11 @@ pub struct ElectionDef {
     /// Notes for members and reviewers (discrepancies, caveats).
     #[serde(default)]
     pub notes: Vec<String>,
+    /// The notes in Welsh: as many as `notes`, each the Welsh of the note
+    /// at its place; `""` for one not yet in Welsh (Welsh pages show the
+    /// English one).
+    #[serde(default)]
+    pub notes_cy: Vec<String>,
     /// Where the facts come from.
     pub sources: Vec<SourceDef>,
 }
@@ -280,6 +289,9 @@ pub struct GenerationDef {
     pub international_weight: u64,
     /// The method in words, shown to members.
     pub description: String,
+    /// `description` in Welsh, where written.
+    #[serde(default)]
+    pub description_cy: String,
 }
 
 /// A candidate on the slate.
@@ -293,10 +305,16 @@ pub struct CandidateDef {
     /// One or two sentences about the candidate, in our words or attributed quotes.
     #[serde(default)]
     pub summary: String,
+    /// `summary` in Welsh, where written. (A name is never translated.)
+    #[serde(default)]
+    pub summary_cy: String,
     /// Something members need to know, shown with the name (e.g. removed
     /// from the slate during the campaign).
     #[serde(default)]
     pub note: String,
+    /// `note` in Welsh, where written.
+    #[serde(default)]
+    pub note_cy: String,
 }
 
 /// The recommended order for one region.
@@ -350,6 +368,9 @@ pub struct SeatDef {
     pub id: String,
     /// Seat name, e.g. `Youth representative`.
     pub name: String,
+    /// The seat's name in Welsh, where written.
+    #[serde(default)]
+    pub name_cy: String,
     /// Who may vote: `all`, `youth`, `bame`, `disabled`, `councillors`.
     pub electorate: Electorate,
     /// How many candidates a voter may support (0 or left out: not stated
@@ -371,6 +392,9 @@ pub struct SeatDef {
     /// A note shown with the seat.
     #[serde(default)]
     pub note: String,
+    /// `note` in Welsh, where written.
+    #[serde(default)]
+    pub note_cy: String,
     /// How the ballot paper asks this section to be marked; left out when
     /// no source says (the card then tells members to mark it as the paper
     /// asks, never guessing).
@@ -421,6 +445,10 @@ pub struct SourceDef {
     /// What we took from it.
     #[serde(default)]
     pub used_for: String,
+    /// `used_for` in Welsh, where written. (A source's title is its own,
+    /// never translated.)
+    #[serde(default)]
+    pub used_for_cy: String,
 }
 
 /// The order in which a ballot lists its candidates (`ballot_list.order`).
@@ -514,6 +542,9 @@ pub struct ChangeDef {
     pub joined: String,
     /// What happened, in a sentence members read.
     pub note: String,
+    /// `note` in Welsh, where written.
+    #[serde(default)]
+    pub note_cy: String,
     /// Ids of the `[[sources]]` that say so.
     pub sources: Vec<String>,
 }

@@ -106,6 +106,7 @@ pub(crate) static ELECTION: Schema = Schema {
         req("short_title", Ty::Str),
         req("organisation", Ty::Str),
         req("slate", Ty::Str),
+        opt("slate_cy", Ty::Str),
         opt("slate_backers", Ty::Str),
         req("region_scheme", Ty::Str),
         req("version", Ty::Int(1, u32::MAX as i64)),
@@ -118,6 +119,7 @@ pub(crate) static ELECTION: Schema = Schema {
         opt("orders", Ty::Tables(&ORDER)),
         opt("seats", Ty::Tables(&SEAT)),
         opt("notes", Ty::Strs),
+        opt("notes_cy", Ty::Strs),
         req("sources", Ty::Tables(&SOURCE)),
     ],
 };
@@ -144,6 +146,7 @@ static GENERATION: Schema = Schema {
         req("method", Ty::Enum(&["balanced-v1"])),
         req("international_weight", COUNT),
         req("description", Ty::Str),
+        opt("description_cy", Ty::Str),
     ],
 };
 
@@ -154,7 +157,9 @@ static CANDIDATE: Schema = Schema {
         req("id", Ty::Str),
         req("name", Ty::Str),
         opt("summary", Ty::Str),
+        opt("summary_cy", Ty::Str),
         opt("note", Ty::Str),
+        opt("note_cy", Ty::Str),
     ],
 };
 
@@ -180,6 +185,7 @@ static SEAT: Schema = Schema {
     fields: &[
         req("id", Ty::Str),
         req("name", Ty::Str),
+        opt("name_cy", Ty::Str),
         req(
             "electorate",
             Ty::Enum(&["all", "youth", "bame", "disabled", "councillors"]),
@@ -190,6 +196,7 @@ static SEAT: Schema = Schema {
         req("published", Ty::Bool),
         opt("sources", Ty::Strs),
         opt("note", Ty::Str),
+        opt("note_cy", Ty::Str),
         opt("marking", Ty::Enum(&["numbers", "crosses"])),
         opt("marking_sources", Ty::Strs),
         opt("picks_stage", Ty::Enum(&["ballot", "nomination"])),
@@ -206,6 +213,7 @@ static SOURCE: Schema = Schema {
         opt("date", Ty::Date),
         opt("url", Ty::Str),
         opt("used_for", Ty::Str),
+        opt("used_for_cy", Ty::Str),
     ],
 };
 
@@ -249,6 +257,7 @@ static CHANGE_ENTRY: Schema = Schema {
         opt("left", Ty::Str),
         opt("joined", Ty::Str),
         req("note", Ty::Str),
+        opt("note_cy", Ty::Str),
         req("sources", Ty::Strs),
     ],
 };
@@ -304,9 +313,17 @@ impl Cx<'_, '_> {
                 Some(field) => self.item(item, field, schema.prefix, path),
                 None => {
                     let names: Vec<&str> = schema.fields.iter().map(|f| f.name).collect();
-                    let help = match did_you_mean(key, &names) {
-                        Some(m) => format!("did you mean `{m}`?"),
-                        None => format!("the fields of {} are: {}", schema.what, names.join(", ")),
+                    let help = match (welsh_of(key, &names), did_you_mean(key, &names)) {
+                        (Some(stem), _) if std::ptr::eq(schema, &CANDIDATE) && stem == "name" => {
+                            "a person's name is never translated: Welsh pages show `name` as on the ballot paper".to_owned()
+                        }
+                        (Some(stem), _) => {
+                            format!("`{stem}` has no Welsh form: Welsh pages show it as written")
+                        }
+                        (None, Some(m)) => format!("did you mean `{m}`?"),
+                        (None, None) => {
+                            format!("the fields of {} are: {}", schema.what, names.join(", "))
+                        }
                     };
                     self.push(
                         self.loc.key_at(path),
@@ -476,6 +493,12 @@ impl Cx<'_, '_> {
             (Ty::Table(_) | Ty::Tables(_), _) => {}
         }
     }
+}
+
+/// For a Welsh form (`name_cy`) of a field that has none: the field
+/// (`name`).
+fn welsh_of<'k>(key: &'k str, names: &[&str]) -> Option<&'k str> {
+    key.strip_suffix("_cy").filter(|stem| names.contains(stem))
 }
 
 /// The closest of `names` to a misspelt `word`, if one is close enough

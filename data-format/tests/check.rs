@@ -398,6 +398,35 @@ fn cases() -> Vec<Case> {
         case("unknown field", r#"name = "Jess Barnard""#, r#"‸nmae = "Jess Barnard""#,
             "unknown field `nmae` in this [[candidates]] entry").help("did you mean `name`?")
             .at("‸nmae = \"Jess Barnard\"").loose(),
+        // Welsh forms of free text (`…_cy`).
+        case("Welsh field misspelt", r#"summary = "CLP representative on the NEC since 2018.""#,
+            "summary = \"CLP representative on the NEC since 2018.\"\n‸sumary_cy = \"Cynrychiolydd CLP ar y Pwyllgor Gwaith Cenedlaethol ers 2018.\"",
+            "unknown field `sumary_cy` in this [[candidates]] entry").help("did you mean `summary_cy`?"),
+        case("Welsh form of a person's name", r#"name = "Minesh Parekh""#,
+            "name = \"Minesh Parekh\"\n‸name_cy = \"Minesh Parekh\"",
+            "unknown field `name_cy` in this [[candidates]] entry")
+            .help("a person's name is never translated: Welsh pages show `name` as on the ballot paper"),
+        case("Welsh form of a field that has none", r#"short_title = "NEC 2026 — Centre Left Grassroots Alliance""#,
+            "short_title = \"NEC 2026 — Centre Left Grassroots Alliance\"\n‸organisation_cy = \"Y Blaid Lafur\"",
+            "unknown field `organisation_cy` in the file")
+            .help("`organisation` has no Welsh form: Welsh pages show it as written"),
+        case("Welsh text not in quotes", r#"slate = "Centre Left Grassroots Alliance""#,
+            "slate = \"Centre Left Grassroots Alliance\"\nslate_cy = ‸[\"Cynghrair\"]",
+            "`slate_cy` must be text in quotes, e.g. slate_cy = \"…\""),
+        case("Welsh notes not a list", r#"slate = "Centre Left Grassroots Alliance""#,
+            "slate = \"Centre Left Grassroots Alliance\"\nnotes_cy = ‸\"Nodyn.\"",
+            "`notes_cy` must be a list in square brackets, e.g. notes_cy = [\"…\", \"…\"]"),
+        case("Welsh summary without the English", r#"summary = "CLP representative on the NEC since 2018.""#,
+            "summary_cy = ‸\"Cynrychiolydd CLP ar y Pwyllgor Gwaith Cenedlaethol ers 2018.\"",
+            "`summary_cy` is the Welsh of `summary`, but there is no `summary` here")
+            .help("write `summary` in English as well: English pages show it, and so do Welsh pages wherever the data has no Welsh"),
+        case("Welsh notes, one too few", "notes = [\n  \"Every source we have was written before the ballot",
+            "notes_cy = ‸[\"Nodyn.\"]\nnotes = [\n  \"Every source we have was written before the ballot",
+            "`notes_cy` has 1 note and `notes` has 7 notes: each Welsh note goes at the place of the English one it translates")
+            .help("write \"\" for a note not yet in Welsh: Welsh pages show that one in English"),
+        case("Welsh text with a space at its end", r#"slate = "Centre Left Grassroots Alliance""#,
+            "slate = \"Centre Left Grassroots Alliance\"\nslate_cy = ‸\"Cynghrair \"",
+            "`slate_cy` has a space or line break at its start or end").help("delete it"),
         case("missing field", "provenance = \"published\"\nsource = \"https://nell.network/",
             "source = \"https://nell.network/",
             "`provenance` is missing from this [[orders]] entry")

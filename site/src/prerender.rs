@@ -22,7 +22,7 @@ pub mod stall;
 pub mod why;
 
 use crate::app::{App, AppProps};
-use crate::domain::election::Election;
+use crate::domain::election::{DataText, Election};
 use crate::domain::escape::html_escape;
 use crate::domain::link::Link;
 use crate::domain::model::{Mode, Model};
@@ -45,6 +45,33 @@ const FRESH_HORIZON: i64 = 366 * 24 * 60;
 /// rather than an old picture, and hosts may cache each one for a year.
 pub fn preview_name(png: &[u8]) -> String {
     slatecard_data_format::content_name("preview.png", png)
+}
+
+/// ` lang=…` for an element holding only `text`, free text of the data, on a
+/// page in `page`: where its language is not the page's (English data text
+/// on a Welsh page); empty otherwise. As `components::data_lang`.
+pub(crate) fn data_lang_attr(text: DataText, page: Lang) -> String {
+    text.foreign_on(page)
+        .map_or(String::new(), |lang| format!(" lang={}", tag(lang)))
+}
+
+/// `sentence`, HTML-escaped, with `data` (free text of the data it holds
+/// as written) in a `<span>` marked with its language where that is not
+/// the page's. As `components::with_data`.
+pub(crate) fn escape_with_data(sentence: &str, data: DataText, page: Lang) -> String {
+    match (data.foreign_on(page), sentence.find(data.text)) {
+        (Some(lang), Some(at)) if !data.is_empty() => {
+            let (before, rest) = sentence.split_at(at);
+            format!(
+                "{}<span lang={}>{}</span>{}",
+                html_escape(before),
+                tag(lang),
+                html_escape(data.text),
+                html_escape(&rest[data.text.len()..])
+            )
+        }
+        _ => html_escape(sentence),
+    }
 }
 
 /// The QR code's file name, next to each result page's `index.html`. It is
@@ -385,4 +412,95 @@ pub fn render_page(
         .or_else(|| html.find("<body"))
         .ok_or(PrerenderError::NoHead("<body>"))?;
     Ok(format!("{}{tags}{}", &html[..at], &html[at..]))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::page::ResultView;
+    use slatecard::components::{Advice, AdviceProps};
+    use yew::Callback;
+
+    /// `result` drawn by the advice component on a page in `lang`.
+    fn advice(result: ResultView, lang: Lang) -> String {
+        let renderer = yew::ServerRenderer::<Advice>::with_props(move || AdviceProps {
+            lang,
+            found: None,
+            result,
+            back: "./".into(),
+            dispatch: Callback::noop(),
+            take_focus: false,
+            compact: false,
+            share: None,
+        })
+        .hydratable(false);
+        futures_executor::block_on(renderer.render())
+    }
+
+    /// The opening tag of the element holding exactly `text`.
+    fn tag_of<'h>(html: &'h str, text: &str) -> &'h str {
+        let end = html
+            .find(&format!(">{text}<"))
+            .unwrap_or_else(|| panic!("no element holds {text:?}"));
+        &html[html[..end].rfind('<').expect("a tag")..=end]
+    }
+
+    fn welsh(text: &'static str) -> DataText {
+        DataText {
+            text,
+            lang: Lang::Cy,
+        }
+    }
+
+    #[test]
+    fn a_welsh_page_draws_the_datas_welsh_unmarked_and_its_english_marked() {
+        let e = Election::by_id("nec-2022").expect("bundled");
+        let wales = RegionId::from_slug("wales").expect("a region");
+        // What the data gives in Welsh (a fixture: the bundled data has none).
+        let mut v = ResultView::build_in(e, wales, Lang::Cy);
+        v.slate = welsh("Llawr Gwlad 5");
+        v.entries[0].summary = welsh("Cynghorydd ym Manceinion.");
+        v.notes[0] = welsh("Nodyn cyntaf.");
+        v.seat_groups[0].seats[0].name = welsh("Sedd brawf");
+        let html = advice(v.clone(), Lang::Cy);
+        for text in [
+            "Llawr Gwlad 5",
+            "Cynghorydd ym Manceinion.",
+            "Nodyn cyntaf.",
+            "Sedd brawf",
+        ] {
+            assert!(!tag_of(&html, text).contains("lang="), "{text}: {html}");
+        }
+        // The screen readers' sentence names the slate in Welsh, unmarked.
+        assert!(
+            html.contains("Dyma gyngor Llawr Gwlad 5 ar gyfer"),
+            "{html}"
+        );
+        // Where the data has no Welsh: its English, marked as English.
+        let english: Vec<&str> = v.entries[1..]
+            .iter()
+            .map(|x| x.summary.text)
+            .chain(v.notes[1..].iter().map(|n| n.text))
+            .filter(|t| !t.is_empty() && !t.contains(['&', '<', '>', '"', '\'']))
+            .collect();
+        assert!(english.len() > 2, "{english:?}");
+        for text in english {
+            assert!(
+                tag_of(&html, text).contains("lang=\"en-GB\""),
+                "{text}: {html}"
+            );
+        }
+        // Names of people are the data's, never marked.
+        assert!(!tag_of(&html, v.entries[0].name).contains("lang="));
+        // All in English: the slate's name marked, in the sentence too.
+        let html = advice(ResultView::build_in(e, wales, Lang::Cy), Lang::Cy);
+        assert!(tag_of(&html, e.slate).contains("lang=\"en-GB\""), "{html}");
+        assert!(html.contains(&format!(
+            "Dyma gyngor <span lang=\"en-GB\">{}</span> ar gyfer",
+            e.slate
+        )));
+        // An English page marks nothing.
+        let html = advice(ResultView::build(e, wales), Lang::En);
+        assert!(!html.contains("lang="), "{html}");
+    }
 }

@@ -153,8 +153,9 @@ pub fn fill_html(
     }
 }
 
-/// Writes the catalogue's words into `dist`'s `index.html`, `embed.js` and
-/// `manifest.webmanifest`, and writes the Welsh pages' template,
+/// Writes the catalogue's words into `dist`'s `index.html`, `embed.js` (its
+/// frame's title in English and, for `lang=cy`, Welsh:
+/// `{{sc:frame_title_cy}}`) and `manifest.webmanifest`, and writes the Welsh pages' template,
 /// `cy/index.html`, from the same `index.html` with the Welsh words;
 /// returns the language tag.
 pub fn run(dist: &Path) -> Result<String, String> {
@@ -172,11 +173,18 @@ pub fn run(dist: &Path) -> Result<String, String> {
     }
     std::fs::create_dir_all(dist.join("cy")).map_err(|e| format!("{}: {e}", dist.display()))?;
     write(&welsh_index, welsh)?;
+    // The embed loader titles a Welsh widget's frame in Welsh.
+    let mut loader_words = words.clone();
+    if let Some(title) = words_in(crate::text::Lang::Cy).remove("frame_title") {
+        loader_words.insert("frame_title_cy".to_owned(), title);
+    }
     for name in ["index.html", "embed.js", "manifest.webmanifest"] {
         let file = dist.join(name);
         let text = read(&file)?;
         let filled = if name.ends_with(".html") {
             fill_html(&file, &text, &words)?
+        } else if name == "embed.js" {
+            fill(&file, &text, &loader_words, &json, true)?
         } else {
             fill(&file, &text, &words, &json, true)?
         };

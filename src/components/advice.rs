@@ -1,6 +1,7 @@
 //! The slate's advice: how the region was found, the ballot, the other seats.
 
-use super::follow;
+use super::{data_lang, data_text, follow, with_data};
+use crate::domain::election::DataText;
 use crate::domain::model::{Event, Found};
 use crate::domain::page::{BallotView, OrderSource, Outcome, ResultView, SeatView};
 use crate::domain::region::RegionId;
@@ -85,10 +86,10 @@ pub fn Advice(props: &AdviceProps) -> Html {
                 <span class="sc-candidate-text">
                     <span class="sc-name" data-testid="candidate-name">{ e.name }</span>
                     if !e.summary.is_empty() && !props.compact {
-                        <span class="sc-summary">{ e.summary }</span>
+                        <span class="sc-summary" lang={data_lang(e.summary, props.lang)}>{ e.summary.text }</span>
                     }
                     if !e.note.is_empty() && !props.compact {
-                        <span class="sc-candidate-note" data-testid="candidate-note">{ e.note }</span>
+                        <span class="sc-candidate-note" data-testid="candidate-note" lang={data_lang(e.note, props.lang)}>{ e.note.text }</span>
                     }
                     if let Some(elected) = e.elected {
                         <span class={classes!("sc-outcome", elected.then_some("sc-outcome--elected"))} data-testid="candidate-outcome">
@@ -106,7 +107,7 @@ pub fn Advice(props: &AdviceProps) -> Html {
                 <p class="sc-shared" data-testid="shared-list">{ t.shared_list(v.shared_with) }</p>
             }
             { ballot_list(t, &v.ballot, ballot_view.clone()) }
-            { outcome(t, v, ranked) }
+            { outcome(t, v, ranked, props.lang) }
             if !v.seat_groups.is_empty() || !v.unopposed.is_empty() {
                 <section class="sc-seats" aria-labelledby="sc-seats-heading">
                     <h3 id="sc-seats-heading">{ t.label(Label::OtherSeats) }</h3>
@@ -118,7 +119,7 @@ pub fn Advice(props: &AdviceProps) -> Html {
                             <p class="sc-who">{ t.eligibility(g.who) }</p>
                             <ul role="list">
                                 for s in &g.seats {
-                                    { seat(t, s) }
+                                    { seat(t, s, props.lang) }
                                 }
                             </ul>
                         </div>
@@ -128,7 +129,7 @@ pub fn Advice(props: &AdviceProps) -> Html {
                             <p class="sc-who">{ t.label(Label::Unopposed) }</p>
                             <ul role="list" class="sc-unopposed">
                                 for s in &v.unopposed {
-                                    <li>{ format!("{}: {}", s.name, t.names(s.elected)) }</li>
+                                    <li>{ data_text(s.name, props.lang) }{ format!(": {}", t.names(s.elected)) }</li>
                                 }
                             </ul>
                         </div>
@@ -139,8 +140,8 @@ pub fn Advice(props: &AdviceProps) -> Html {
                 <details class="sc-notes">
                     <summary>{ t.label(Label::ElectionNotes) }</summary>
                     <ul>
-                        for n in v.notes {
-                            <li>{ *n }</li>
+                        for n in &v.notes {
+                            <li lang={data_lang(*n, props.lang)}>{ n.text }</li>
                         }
                     </ul>
                 </details>
@@ -166,11 +167,11 @@ pub fn Advice(props: &AdviceProps) -> Html {
                 // before the page's first paint.
                 <img class="sc-qr" src={format!("{}qr.svg", share.path)} alt="" loading="lazy" />
             }
-            <p class="sc-visually-hidden" aria-live="polite">{ t.showing(v.slate, v.region) }</p>
+            <p class="sc-visually-hidden" aria-live="polite">{ with_data(t.showing(v.slate.text, v.region), v.slate, props.lang) }</p>
             // The slate's name above the row of the region and "Change
             // region", which then share a line: on a phone the order starts
             // within the first screen.
-            <p class="sc-kicker">{ v.slate }</p>
+            <p class="sc-kicker" lang={data_lang(v.slate, props.lang)}>{ v.slate.text }</p>
             <div class="sc-result-head">
                 <h2 id="sc-result-heading" tabindex="-1" ref={heading}>
                     <span data-testid="result-region">{ t.region_name(v.region) }</span>
@@ -180,7 +181,7 @@ pub fn Advice(props: &AdviceProps) -> Html {
                 </a>
             </div>
             // Whose order this is comes first, before anyone acts on it.
-            { order_note(t, &v.source, &v.published_elsewhere, props.dispatch.clone(), props.compact) }
+            { order_note(t, props.lang, &v.source, &v.published_elsewhere, props.dispatch.clone(), props.compact) }
             <p class="sc-instruction" data-testid="instruction">{ t.instruction(v.instruction) }</p>
             if ranked {
                 <ol class="sc-ballot" data-testid="ballot">{ list }</ol>
@@ -213,13 +214,18 @@ pub fn Advice(props: &AdviceProps) -> Html {
 /// flagged plainly, with links to what the slate itself published.
 fn order_note(
     t: &impl Catalogue,
+    lang: Lang,
     source: &OrderSource,
     published: &[(RegionId, String)],
     dispatch: Callback<Event>,
     compact: bool,
 ) -> Html {
-    let method = |summary: Label, method: &'static str| {
-        html! { <details><summary>{ t.label(summary) }</summary><p>{ method }</p></details> }
+    let method = |summary: Label, method: DataText| {
+        html! { <details><summary>{ t.label(summary) }</summary><p lang={data_lang(method, lang)}>{ method.text }</p></details> }
+    };
+    // Where the slate published it: an address, or the data's words.
+    let cited = |source: &'static str| {
+        html! { <cite lang={data_lang(DataText::english(source), lang)}>{ source }</cite> }
     };
     // Why there is no published order goes with how this one was made,
     // behind the switch: the flag itself stays one short line, so the
@@ -229,7 +235,7 @@ fn order_note(
         OrderSource::Published { source } => html! {
             <p class="sc-provenance" data-testid="provenance" data-kind="published">
                 { t.label(Label::PublishedOrder) }
-                <cite>{ *source }</cite>
+                { cited(source) }
             </p>
         },
         OrderSource::Generated { method: m } => html! {
@@ -244,7 +250,7 @@ fn order_note(
                         }
                     </p>
                 }
-                <details><summary>{ t.label(Label::HowOrderMade) }</summary>{ why }<p>{ *m }</p></details>
+                <details><summary>{ t.label(Label::HowOrderMade) }</summary>{ why }<p lang={data_lang(*m, lang)}>{ m.text }</p></details>
             </div>
         },
         OrderSource::PartlyPublished {
@@ -254,8 +260,8 @@ fn order_note(
         } => html! {
             <div class="sc-provenance sc-provenance--generated" data-testid="provenance" data-kind="partly-published">
                 <p><strong>{ t.partly_published(*positions) }</strong>
-                { t.label(Label::Source) }<cite>{ *source }</cite></p>
-                { method(Label::HowRestMade, m) }
+                { t.label(Label::Source) }{ cited(source) }</p>
+                { method(Label::HowRestMade, *m) }
             </div>
         },
         OrderSource::NoOrder => html! {},
@@ -315,7 +321,7 @@ fn ballot_list(t: &impl Catalogue, ballot: &BallotView, node: NodeRef) -> Html {
 }
 
 /// Who was elected, once the results are in the data.
-fn outcome(t: &impl Catalogue, v: &ResultView, ranked: bool) -> Html {
+fn outcome(t: &impl Catalogue, v: &ResultView, ranked: bool, lang: Lang) -> Html {
     let Some(o) = &v.outcome else {
         return if v.results_missing {
             html! { <p class="sc-ballot-note" data-testid="results-missing">{ t.label(Label::ResultsMissing) }</p> }
@@ -351,14 +357,14 @@ fn outcome(t: &impl Catalogue, v: &ResultView, ranked: bool) -> Html {
                     }
                 </p>
             }
-            { after_the_count(t, o) }
+            { after_the_count(t, o, lang) }
         </section>
     }
 }
 
 /// What changed after the count (an expulsion, a runner-up taking the
 /// seat): under its own heading, apart from who the count elected.
-fn after_the_count(t: &impl Catalogue, o: &Outcome) -> Html {
+fn after_the_count(t: &impl Catalogue, o: &Outcome, lang: Lang) -> Html {
     if o.changes.is_empty() {
         return html! {};
     }
@@ -367,7 +373,7 @@ fn after_the_count(t: &impl Catalogue, o: &Outcome) -> Html {
             <h4>{ t.label(Label::AfterTheCount) }</h4>
             <ul role="list">
                 for c in o.changes {
-                    <li>{ t.change(c) }</li>
+                    <li>{ with_data(t.change(c), c.note_in(lang), lang) }</li>
                 }
             </ul>
         </div>
@@ -375,12 +381,12 @@ fn after_the_count(t: &impl Catalogue, o: &Outcome) -> Html {
 }
 
 /// One other seat: its name, the slate's picks, how many to vote for.
-fn seat(t: &impl Catalogue, s: &SeatView) -> Html {
+fn seat(t: &impl Catalogue, s: &SeatView, lang: Lang) -> Html {
     // Empty when the data says neither how nor how many (as the stall cards).
     let marking = t.marking(s.marking, s.votes);
     html! {
         <li class="sc-seat" data-testid="seat">
-            <span class="sc-seat-name">{ s.name }</span>
+            <span class="sc-seat-name" lang={data_lang(s.name, lang)}>{ s.name.text }</span>
             if s.published {
                 <span class="sc-picks" data-testid="seat-picks">{ t.names(s.picks) }</span>
                 if s.nomination_stage {
@@ -396,7 +402,7 @@ fn seat(t: &impl Catalogue, s: &SeatView) -> Html {
                 <span class="sc-seat-result" data-testid="seat-result">{ t.seat_result(s.elected) }</span>
             }
             if !s.note.is_empty() {
-                <span class="sc-seat-note">{ s.note }</span>
+                <span class="sc-seat-note" lang={data_lang(s.note, lang)}>{ s.note.text }</span>
             }
         </li>
     }

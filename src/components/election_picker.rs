@@ -1,3 +1,5 @@
+use super::data_lang;
+use crate::domain::election::DataText;
 use crate::domain::page::{ElectionChoice, ElectionHead};
 use crate::text::{catalogue, Catalogue as _, Label, Lang};
 use yew::prelude::*;
@@ -34,7 +36,7 @@ pub fn ElectionPicker(props: &ElectionPickerProps) -> Html {
             <label id="sc-election-label" for="sc-election">{ t.label(Label::Election) }</label>
             <select id="sc-election" data-testid="election-select" autocomplete="off">
                 for c in &props.elections {
-                    <option value={c.election.id} selected={c.selected} data-path={c.path.clone()}>{ c.election.short_title }</option>
+                    <option value={c.election.id} selected={c.selected} data-path={c.path.clone()} lang={data_lang(DataText::english(c.election.short_title), props.lang)}>{ c.election.short_title }</option>
                 }
             </select>
             // Without the app the drop-down cannot change the page: links can.
@@ -42,7 +44,7 @@ pub fn ElectionPicker(props: &ElectionPickerProps) -> Html {
                 <p class="sc-hint">
                     { t.label(Label::OtherElections) }
                     for c in props.elections.iter().filter(|c| !c.selected) {
-                        { " " }<a href={c.path.clone()}>{ c.election.short_title }</a>
+                        { " " }<a href={c.path.clone()} lang={data_lang(DataText::english(c.election.short_title), props.lang)}>{ c.election.short_title }</a>
                     }
                 </p>
             </noscript>
@@ -66,7 +68,7 @@ pub fn status_line(lang: Lang, head: ElectionHead) -> Html {
 pub fn election_status(lang: Lang, head: ElectionHead) -> Html {
     html! {
         <>
-            <strong>{ head.election.short_title }</strong>
+            <strong lang={data_lang(DataText::english(head.election.short_title), lang)}>{ head.election.short_title }</strong>
             <span class="sc-widget-status">{ catalogue(lang).timing(head.timing) }</span>
         </>
     }

@@ -1,4 +1,5 @@
-use crate::domain::election::Election;
+use super::{data_lang, data_text};
+use crate::domain::election::{DataText, Election};
 use crate::domain::lookup::POSTCODE_DATA_YEAR;
 use crate::text::{catalogue, Catalogue as _, Label, Lang};
 use yew::prelude::*;
@@ -24,16 +25,17 @@ pub fn Footer(props: &FooterProps) -> Html {
                 <ul>
                     for s in props.election.sources {
                         <li>
+                            // A source's title is its own, as published.
                             if s.url.is_empty() {
-                                { s.title }
+                                { data_text(DataText::english(s.title), props.lang) }
                             } else {
-                                <a href={s.url} rel="noopener noreferrer">{ s.title }</a>
+                                <a href={s.url} rel="noopener noreferrer" lang={data_lang(DataText::english(s.title), props.lang)}>{ s.title }</a>
                             }
                             if let Some(by) = t.published_by(s.publisher, s.date) {
                                 { " " }{ by }
                             }
                             if !s.used_for.is_empty() {
-                                { " — " }{ s.used_for }
+                                { " — " }{ data_text(s.used_for_in(props.lang), props.lang) }
                             }
                         </li>
                     }

@@ -51,6 +51,7 @@ test('loader: placeholders and <slatecard-widget> become resizing iframes', asyn
   await page.locator('#one iframe').waitFor();
   await page.locator('#two iframe').waitFor();
   assert.equal(await page.locator('iframe').count(), 2);
+  assert.equal(await page.locator('#one iframe').getAttribute('title'), 'slatecard: how to fill in your ballot');
   // Resizes from the loader's initial 480 px to its content.
   const first = await waitForHeightChange(page, '#one iframe', 480);
   const frame = page.frameLocator('#one iframe');
@@ -227,6 +228,8 @@ test('in Welsh: the widget (lang=cy), the loader (data-lang) and a Welsh page\'s
   const loaded = page.frameLocator('[data-slatecard] iframe');
   await loaded.getByTestId('result').waitFor();
   assert.equal(await loaded.getByTestId('result-region').textContent(), 'Yr Alban');
+  // Its frame is titled in the widget's language (the Welsh catalogue's words).
+  assert.equal(await page.locator('[data-slatecard] iframe').getAttribute('title'), 'slatecard: sut i lenwi eich papur pleidleisio');
   assert.deepEqual(errors, []);
   await page.close();
   // A Welsh page's oEmbed answer: its iframe shows the widget in Welsh.

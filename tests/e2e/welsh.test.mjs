@@ -4,13 +4,37 @@
 // round-trips, and nothing redirects by the browser's language.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer } from 'node:http';
+import { readFile } from 'node:fs/promises';
+import { join, normalize, extname } from 'node:path';
 import { serveApp, launch, watchErrors, SlatecardPage, expected } from './support.mjs';
 
 const latest = expected().elections[0];
 
-let server, browser;
-before(async () => { server = await serveApp(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+let server, browser, withNotFound;
+before(async () => {
+  server = await serveApp();
+  browser = await launch();
+  // As a static host serves the files: the one 404.html, with a 404, for
+  // any address that has no file (docs/deploying.md).
+  withNotFound = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const file = normalize(join(server.dir, path.endsWith('/') ? path + 'index.html' : path));
+    const type = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' }[extname(file)] ?? 'application/octet-stream';
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, { 'content-type': type }).end(body);
+    } catch {
+      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(await readFile(join(server.dir, '404.html')));
+    }
+  });
+  await new Promise((ok) => withNotFound.listen(0, '127.0.0.1', ok));
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await new Promise((ok) => withNotFound?.close(ok));
+});
 
 /** A page at `path` (under the site), started as a member starts it. */
 async function open(path, { locale } = {}) {
@@ -153,4 +177,69 @@ test('a browser whose first language is Welsh is offered the Welsh page once, ne
   await english.page.waitForTimeout(300);
   assert.equal(await english.page.getByTestId('language-offer').count(), 0);
   await english.context.close();
+});
+
+test('a missing address under cy/ gets the 404 page in Welsh, and its redirect keeps cy/', async () => {
+  const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+  const page = await context.newPage();
+  // (Its console has the 404 itself, and its icon at the build's address,
+  // which this server is not: as robust.test.mjs, errors are not watched.)
+  const base = `http://127.0.0.1:${withNotFound.address().port}`;
+  const visible = (lang) => page.locator(`main [lang="${lang}"]`).first().isVisible();
+  for (const missing of ['cy/nec-2026/atlantis/', 'CY/no-such-page/', 'Cy/nec-2026/london/extra/']) {
+    const response = await page.goto(`${base}/${missing}`);
+    assert.equal(response.status(), 404, missing);
+    await page.waitForTimeout(200);
+    assert.equal(new URL(page.url()).pathname, `/${missing}`, `${missing}: stays`);
+    assert.equal(await page.getAttribute('html', 'lang'), 'cy', missing);
+    assert.match(await page.title(), /^Nid oes tudalen slatecard yn y cyfeiriad hwn/);
+    assert.equal(await visible('cy'), true, `${missing}: the Welsh words`);
+    assert.equal(await visible('en-GB'), false, `${missing}: not the English`);
+    assert.equal(await page.locator('main h1:visible').textContent(), 'Nid oes tudalen slatecard yn y cyfeiriad hwn');
+    // (The page links by the build's published address.)
+    assert.match(await page.locator('main a:visible').getAttribute('href'), /^https?:\/\/[^/]+\/cy\/$/);
+  }
+  // In English elsewhere.
+  await page.goto(`${base}/nec-2026/atlantis/`);
+  assert.equal(await page.getAttribute('html', 'lang'), 'en-GB');
+  assert.equal(await page.locator('main h1:visible').textContent(), 'There is no slatecard page at this address');
+  assert.match(await page.locator('main a:visible').getAttribute('href'), /^https?:\/\/[^/]+\/$/);
+  // A Welsh page named in another case or spelling: its Welsh page.
+  for (const [typed, to] of [
+    [`CY/${latest.id.toUpperCase()}/London/`, `cy/${latest.id}/london/`],
+    [`cy/${latest.id}/northwest/`, `cy/${latest.id}/north-west/`],
+    ['Cy/', 'cy/'],
+  ]) {
+    await page.goto(`${base}/${typed}`);
+    await page.waitForURL(`${base}/${to}`);
+    assert.equal(await page.getAttribute('html', 'lang'), 'cy', typed);
+  }
+  await context.close();
+});
+
+test('the data\'s English words on a Welsh page are marked as English, and only there', async () => {
+  const { page, context } = await open(`cy/${latest.id}/wales/`);
+  await page.getByTestId('result').waitFor();
+  // The bundled data has no Welsh yet: the slate's name, the summaries and
+  // the notes are in English, each marked so that screen readers say it in English.
+  assert.equal(await page.locator('.sc-kicker').getAttribute('lang'), 'en-GB');
+  const summaries = page.locator('.sc-summary');
+  for (let i = 0; i < await summaries.count(); i++) {
+    assert.equal(await summaries.nth(i).getAttribute('lang'), 'en-GB');
+  }
+  const notes = page.locator('.sc-notes li');
+  assert.ok(await notes.count() > 0);
+  for (let i = 0; i < await notes.count(); i++) {
+    assert.equal(await notes.nth(i).getAttribute('lang'), 'en-GB');
+  }
+  // Names of people are never marked (nor translated).
+  assert.equal(await page.locator('.sc-name[lang]').count(), 0);
+  // The Welsh words around them are not.
+  assert.equal(await page.getByTestId('instruction').getAttribute('lang'), null);
+  await context.close();
+  // On an English page nothing is marked: it is all the page's language.
+  const en = await open(`${latest.id}/wales/`);
+  await en.page.getByTestId('result').waitFor();
+  assert.equal(await en.page.locator('#app [lang]:not([data-testid=language-link])').count(), 0);
+  await en.context.close();
 });

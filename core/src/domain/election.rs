@@ -5,7 +5,97 @@
 //! every order here is a permutation of its slate and every region has one.
 
 use super::date::{london_date, Date, Moment};
+use super::model::Lang;
 use super::region::RegionId;
+use core::fmt;
+
+/// Free text of the data (a slate's name, a summary, a note) as a page in
+/// one language shows it: on a Welsh page, the data's Welsh form where it
+/// gives one (`summary_cy`), else the data's own words, in English. The
+/// shells mark it with its language where that is not the page's, so
+/// screen readers change voice. Names of people have no Welsh form.
+///
+/// ```
+/// use slatecard_core::domain::election::DataText;
+/// use slatecard_core::domain::model::Lang;
+/// let t = DataText::choose(Lang::Cy, "A note", Some("Nodyn"));
+/// assert_eq!((t.text, t.lang), ("Nodyn", Lang::Cy));
+/// let t = DataText::choose(Lang::Cy, "A note", None);
+/// assert_eq!((t.text, t.lang), ("A note", Lang::En));
+/// assert_eq!(t.foreign_on(Lang::Cy), Some(Lang::En));
+/// let t = DataText::choose(Lang::En, "A note", Some("Nodyn"));
+/// assert_eq!((t.text, t.foreign_on(Lang::En)), ("A note", None));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DataText {
+    /// The words.
+    pub text: &'static str,
+    /// Their language.
+    pub lang: Lang,
+}
+
+impl DataText {
+    /// `english`, or on a Welsh page `welsh` where the data gives it.
+    #[inline]
+    pub fn choose(page: Lang, english: &'static str, welsh: Option<&'static str>) -> DataText {
+        match (page, welsh) {
+            (Lang::Cy, Some(w)) if !w.is_empty() => DataText {
+                text: w,
+                lang: Lang::Cy,
+            },
+            _ => DataText::english(english),
+        }
+    }
+
+    /// The data's own words, which are English.
+    #[inline]
+    pub const fn english(text: &'static str) -> DataText {
+        DataText {
+            text,
+            lang: Lang::En,
+        }
+    }
+
+    /// Whether there are no words.
+    #[inline]
+    pub fn is_empty(self) -> bool {
+        self.text.is_empty()
+    }
+
+    /// The language to mark it with on a page in `page`: its own, where
+    /// that is not the page's (English data text on a Welsh page); `None`
+    /// where it is the page's.
+    #[inline]
+    pub fn foreign_on(self, page: Lang) -> Option<Lang> {
+        (self.lang != page).then_some(self.lang)
+    }
+}
+
+impl core::ops::Deref for DataText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.text
+    }
+}
+
+impl fmt::Display for DataText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.text)
+    }
+}
+
+impl PartialEq<&str> for DataText {
+    fn eq(&self, other: &&str) -> bool {
+        self.text == *other
+    }
+}
+
+impl PartialEq<str> for DataText {
+    fn eq(&self, other: &str) -> bool {
+        self.text == other
+    }
+}
 
 /// How the main section's ballot is marked.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -47,9 +137,25 @@ pub struct Candidate {
     pub name: &'static str,
     /// A sentence or two about the candidate.
     pub summary: &'static str,
+    /// `summary` in Welsh, where the data gives it.
+    pub summary_cy: Option<&'static str>,
     /// Something members need to know (e.g. removed from the slate during
     /// the campaign); may be empty.
     pub note: &'static str,
+    /// `note` in Welsh, where the data gives it.
+    pub note_cy: Option<&'static str>,
+}
+
+impl Candidate {
+    /// `summary` as a page in `lang` shows it.
+    pub fn summary_in(&self, lang: Lang) -> DataText {
+        DataText::choose(lang, self.summary, self.summary_cy)
+    }
+
+    /// `note` as a page in `lang` shows it.
+    pub fn note_in(&self, lang: Lang) -> DataText {
+        DataText::choose(lang, self.note, self.note_cy)
+    }
 }
 
 /// The recommended order for one region.
@@ -101,6 +207,8 @@ pub struct Seat {
     pub id: &'static str,
     /// Seat name.
     pub name: &'static str,
+    /// The seat's name in Welsh, where the data gives it.
+    pub name_cy: Option<&'static str>,
     /// Who may vote.
     pub electorate: Electorate,
     /// How many candidates a voter may support (0: not stated).
@@ -115,6 +223,8 @@ pub struct Seat {
     pub published: bool,
     /// A note for members.
     pub note: &'static str,
+    /// `note` in Welsh, where the data gives it.
+    pub note_cy: Option<&'static str>,
     /// Who won it, where the results are in the data (empty otherwise).
     pub elected: &'static [&'static str],
     /// True when it was decided unopposed, so it was not on the ballot.
@@ -122,6 +232,18 @@ pub struct Seat {
     /// True when the picks are from the nomination stage only: no source
     /// confirms they (or the seat) were on the ballot.
     pub nomination_stage: bool,
+}
+
+impl Seat {
+    /// The seat's name as a page in `lang` shows it.
+    pub fn name_in(&self, lang: Lang) -> DataText {
+        DataText::choose(lang, self.name, self.name_cy)
+    }
+
+    /// `note` as a page in `lang` shows it.
+    pub fn note_in(&self, lang: Lang) -> DataText {
+        DataText::choose(lang, self.note, self.note_cy)
+    }
 }
 
 /// Every candidate on the main section's ballot, as a source lists them.
@@ -186,6 +308,15 @@ pub struct Change {
     pub joined: &'static str,
     /// What happened, in the data's words.
     pub note: &'static str,
+    /// `note` in Welsh, where the data gives it.
+    pub note_cy: Option<&'static str>,
+}
+
+impl Change {
+    /// `note` as a page in `lang` shows it.
+    pub fn note_in(&self, lang: Lang) -> DataText {
+        DataText::choose(lang, self.note, self.note_cy)
+    }
 }
 
 /// A source document.
@@ -201,6 +332,16 @@ pub struct Source {
     pub url: &'static str,
     /// What we took from it.
     pub used_for: &'static str,
+    /// `used_for` in Welsh, where the data gives it. (A source's title is
+    /// its own: never translated.)
+    pub used_for_cy: Option<&'static str>,
+}
+
+impl Source {
+    /// `used_for` as a page in `lang` shows it.
+    pub fn used_for_in(&self, lang: Lang) -> DataText {
+        DataText::choose(lang, self.used_for, self.used_for_cy)
+    }
 }
 
 /// One bundled election: its names, and (through `Deref`) everything else
@@ -272,6 +413,8 @@ pub struct ElectionData {
     pub organisation: &'static str,
     /// The slate's name.
     pub slate: &'static str,
+    /// The slate's name in Welsh, where the data gives it.
+    pub slate_cy: Option<&'static str>,
     /// Who backs the slate.
     pub slate_backers: &'static str,
     /// The data's release (`version` in the file): 1, 2, 3…
@@ -291,6 +434,8 @@ pub struct ElectionData {
     pub ended_by: Option<Date>,
     /// How generated orders were made, in words.
     pub generation: &'static str,
+    /// `generation` in Welsh, where the data gives it.
+    pub generation_cy: Option<&'static str>,
     /// The slate.
     pub candidates: &'static [Candidate],
     /// Everyone on the ballot, where a source lists them.
@@ -303,8 +448,39 @@ pub struct ElectionData {
     pub seats_other: &'static [Seat],
     /// Notes for members and reviewers.
     pub notes: &'static [&'static str],
+    /// The notes in Welsh: empty, or one for each of `notes` (`""` for
+    /// one the data has no Welsh for).
+    pub notes_cy: &'static [&'static str],
     /// Sources.
     pub sources: &'static [Source],
+}
+
+impl ElectionData {
+    /// The slate's name as a page in `lang` shows it.
+    pub fn slate_in(&self, lang: Lang) -> DataText {
+        DataText::choose(lang, self.slate, self.slate_cy)
+    }
+
+    /// How generated orders were made, as a page in `lang` shows it.
+    pub fn generation_in(&self, lang: Lang) -> DataText {
+        DataText::choose(lang, self.generation, self.generation_cy)
+    }
+
+    /// The notes as a page in `lang` shows them, each in Welsh where the
+    /// data gives it.
+    ///
+    /// ```
+    /// use slatecard_core::domain::{election::Election, model::Lang};
+    /// let e = Election::by_id("nec-2026").unwrap();
+    /// assert_eq!(e.notes_in(Lang::Cy).len(), e.notes.len());
+    /// ```
+    pub fn notes_in(&self, lang: Lang) -> Vec<DataText> {
+        self.notes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| DataText::choose(lang, n, self.notes_cy.get(i).copied()))
+            .collect()
+    }
 }
 
 include!(concat!(env!("OUT_DIR"), "/elections.rs"));

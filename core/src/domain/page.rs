@@ -6,7 +6,7 @@
 
 use super::date::{london_date, Date};
 use super::election::{
-    BallotKind, Change, Election, Electorate, Marking, Provenance, Results, Status,
+    BallotKind, Change, DataText, Election, Electorate, Marking, Provenance, Results, Status,
 };
 use super::embedding::Theme;
 use super::link::{lang_path, Link, Unknown};
@@ -237,10 +237,11 @@ pub struct EntryView {
     pub preference: Option<u8>,
     /// Candidate's name.
     pub name: &'static str,
-    /// Short description (may be empty).
-    pub summary: &'static str,
+    /// Short description (may be empty), in the page's language where the
+    /// data gives it.
+    pub summary: DataText,
     /// Something members need to know about them (may be empty).
-    pub note: &'static str,
+    pub note: DataText,
     /// Whether they were elected, once the results are in the data.
     pub elected: Option<bool>,
 }
@@ -273,7 +274,7 @@ pub enum OrderSource {
     /// slatecard generated it.
     Generated {
         /// The method, in the data's words.
-        method: &'static str,
+        method: DataText,
     },
     /// The first `positions` places were published, the rest generated.
     PartlyPublished {
@@ -282,7 +283,7 @@ pub enum OrderSource {
         /// Where.
         source: &'static str,
         /// The method, in the data's words.
-        method: &'static str,
+        method: DataText,
     },
     /// A cross ballot: no order.
     NoOrder,
@@ -291,8 +292,8 @@ pub enum OrderSource {
 /// A seat the member may be able to vote for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SeatView {
-    /// Seat name.
-    pub name: &'static str,
+    /// Seat name, in the page's language where the data gives it.
+    pub name: DataText,
     /// The slate's picks (empty when not published).
     pub picks: &'static [&'static str],
     /// How many candidates a voter may support (0: not stated).
@@ -301,8 +302,8 @@ pub struct SeatView {
     pub marking: Marking,
     /// False when the picks are not in our sources.
     pub published: bool,
-    /// Note for the member.
-    pub note: &'static str,
+    /// Note for the member (may be empty).
+    pub note: DataText,
     /// Who won it, once the results are in the data (empty otherwise).
     pub elected: &'static [&'static str],
     /// The picks are from the nomination stage only: not confirmed to be
@@ -391,8 +392,8 @@ pub struct SeatGroup {
 pub struct ResultView {
     /// Election id.
     pub election_id: &'static str,
-    /// Slate name.
-    pub slate: &'static str,
+    /// Slate name, in the page's language where the data gives it.
+    pub slate: DataText,
     /// The region.
     pub region: RegionId,
     /// How to mark the ballot.
@@ -417,8 +418,8 @@ pub struct ResultView {
     pub seat_groups: Vec<SeatGroup>,
     /// Seats decided unopposed, so not on the ballot (with who won them).
     pub unopposed: Vec<SeatView>,
-    /// Notes.
-    pub notes: &'static [&'static str],
+    /// Notes, each in the page's language where the data gives it.
+    pub notes: Vec<DataText>,
     /// The address (under the app's base) of the page explaining why orders
     /// differ by region, with a simulated count (`nec-2022/why.html`,
     /// written at build time by `prerender::why`): ranked ballots with
@@ -450,6 +451,22 @@ impl ResultView {
     /// assert_eq!(v.entries[0].preference, Some(1));
     /// ```
     pub fn build(election: &'static Election, region: RegionId) -> Self {
+        Self::build_in(election, region, Lang::En)
+    }
+
+    /// [`ResultView::build`] for a page in `lang`: the data's free text
+    /// (the slate's name, summaries, notes) in Welsh on a Welsh page where
+    /// the data gives it, else in its own words ([`DataText`]).
+    ///
+    /// ```
+    /// use slatecard_core::domain::{election::Election, model::Lang, page::ResultView, region::RegionId};
+    /// let e = Election::by_id("nec-2022").unwrap();
+    /// let v = ResultView::build_in(e, RegionId::from_slug("wales").unwrap(), Lang::Cy);
+    /// // No Welsh in the data: its English, marked as English.
+    /// assert_eq!(v.slate.text, e.slate);
+    /// assert_eq!(v.slate.foreign_on(Lang::Cy), Some(Lang::En));
+    /// ```
+    pub fn build_in(election: &'static Election, region: RegionId, lang: Lang) -> Self {
         let ranked = matches!(election.kind, BallotKind::Ranked);
         let entries = election
             .candidates_for(region)
@@ -458,8 +475,8 @@ impl ResultView {
             .map(|(i, c)| EntryView {
                 preference: ranked.then_some(i as u8 + 1),
                 name: c.name,
-                summary: c.summary,
-                note: c.note,
+                summary: c.summary_in(lang),
+                note: c.note_in(lang),
                 elected: election.results.as_ref().map(|r| {
                     r.elected
                         .iter()
@@ -484,13 +501,13 @@ impl ResultView {
             (BallotKind::Cross { .. }, _) | (_, None) => OrderSource::NoOrder,
             (_, Some(Provenance::Published { source })) => OrderSource::Published { source },
             (_, Some(Provenance::Generated)) => OrderSource::Generated {
-                method: election.generation,
+                method: election.generation_in(lang),
             },
             (_, Some(Provenance::PartlyPublished { positions, source })) => {
                 OrderSource::PartlyPublished {
                     positions,
                     source,
-                    method: election.generation,
+                    method: election.generation_in(lang),
                 }
             }
         };
@@ -510,12 +527,12 @@ impl ResultView {
                 region: (!seat.regions.is_empty()).then_some(region),
             };
             let view = SeatView {
-                name: seat.name,
+                name: seat.name_in(lang),
                 picks: seat.picks,
                 votes: seat.votes,
                 marking: seat.marking,
                 published: seat.published,
-                note: seat.note,
+                note: seat.note_in(lang),
                 elected: seat.elected,
                 nomination_stage: seat.nomination_stage,
             };
@@ -534,7 +551,7 @@ impl ResultView {
         let ballot = ballot_view(election, &entries);
         ResultView {
             election_id: election.id,
-            slate: election.slate,
+            slate: election.slate_in(lang),
             region,
             instruction,
             shared_with: election.order_for(region).map_or(&[], |o| o.shared_with),
@@ -550,7 +567,7 @@ impl ResultView {
             source,
             seat_groups,
             unopposed,
-            notes: election.notes,
+            notes: election.notes_in(lang),
             why: (election.kind == BallotKind::Ranked && !election.orders.is_empty())
                 .then(|| format!("{}/why.html", election.id)),
         }
@@ -720,7 +737,7 @@ pub fn view(model: &Model, now_utc_minutes: i64) -> Page {
             found: model.found.clone(),
             from_link: !model.interacted,
             result: {
-                let built = ResultView::build(model.election, region);
+                let built = ResultView::build_in(model.election, region, model.lang);
                 ResultView {
                     results_missing: model.election.results.is_none()
                         && matches!(timing.status, Status::Closed { .. }),
@@ -883,7 +900,7 @@ mod tests {
         let names = |v: &ResultView| -> Vec<&str> {
             v.seat_groups
                 .iter()
-                .flat_map(|g| g.seats.iter().map(|s| s.name))
+                .flat_map(|g| g.seats.iter().map(|s| s.name.text))
                 .collect()
         };
         assert!(names(&wales).contains(&"Welsh representative"));

@@ -15,7 +15,7 @@ use crate::domain::election::{Change, Election, Electorate, Marking, Status};
 use crate::domain::embedding::OptionError;
 use crate::domain::link::Unknown;
 use crate::domain::lookup::{Answer, LookupError, Resolution};
-use crate::domain::model::Found;
+use crate::domain::model::{Found, Lang};
 use crate::domain::page::{
     BallotView, Body, Eligibility, EntryView, Instruction, OrderSource, Outcome, Page, ResultView,
     Timing,
@@ -778,7 +778,7 @@ impl Catalogue for Welsh {
                 ),
                 description: format!(
                     "Sut mae tîm {} yn argymell llenwi eich papur pleidleisio ar gyfer {}, yn ôl eich rhanbarth Llafur. Mae'n gweithio ar eich ffôn; nid yw eich cod post byth yn gadael y ddyfais.",
-                    e.slate, e.title
+                    e.slate_in(Lang::Cy), e.title
                 ),
             },
         }
@@ -1036,7 +1036,8 @@ impl Catalogue for Welsh {
 
     #[inline]
     fn why(&self, e: &Election) -> WhyText {
-        let slate = e.slate;
+        // The slate's Welsh name where the data gives one.
+        let slate = e.slate_in(Lang::Cy).text;
         let n = e.candidates.len() as u64;
         let seats = u64::from(e.seats);
         WhyText {
@@ -1313,8 +1314,8 @@ impl Catalogue for Welsh {
     #[inline]
     fn change(&self, change: &Change) -> String {
         match change.date {
-            Some(d) => format!("{}: {}", self.date(d), change.note),
-            None => change.note.to_owned(),
+            Some(d) => format!("{}: {}", self.date(d), change.note_in(Lang::Cy)),
+            None => change.note_in(Lang::Cy).text.to_owned(),
         }
     }
 

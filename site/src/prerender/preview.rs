@@ -221,14 +221,16 @@ fn election(svg: &mut Svg, page: &Page, regions: &[RegionId]) {
         RED,
         p.each_region,
     );
-    if !e.short_title.contains(e.slate) {
+    // The slate's Welsh name where the data gives one.
+    let slate = e.slate_in(page.lang).text;
+    if !e.short_title.contains(slate) {
         svg.text(
             MARGIN,
             268.0,
-            fit(e.slate, room, 26.0, false),
+            fit(slate, room, 26.0, false),
             false,
             MUTED,
-            e.slate,
+            slate,
         );
     }
     // Two columns, between baselines 330 and 566.

@@ -5,7 +5,8 @@
 //! into `dist/` as `cards.<hash>.css`): no script, no WebAssembly. Drawn from the
 //! same [`Page`] and catalogue as the result page.
 
-use crate::domain::election::Status;
+use super::data_lang_attr;
+use crate::domain::election::{DataText, Status};
 use crate::domain::escape::html_escape;
 use crate::domain::page::{Body, OrderSource, Page, ResultView};
 use crate::text::{catalogue, tag, Catalogue, Label};
@@ -36,10 +37,11 @@ fn card(t: &impl Catalogue, page: &Page, v: &ResultView) -> String {
     let _ = write!(
         out,
         "<article class=card><header><figure><img src=qr.svg alt=\"\" width=80 height=80>\
-         <figcaption>{}</figcaption></figure><p class=brand>{}</p><p class=election>{}</p>\
+         <figcaption>{}</figcaption></figure><p class=brand>{}</p><p class=election{}>{}</p>\
          <h2>{}</h2></header><p class=how>{}</p>",
         esc(p.scan),
         esc(t.label(Label::Brand)),
+        data_lang_attr(DataText::english(e.short_title), page.lang),
         esc(e.short_title),
         esc(t.region_name(v.region)),
         esc(&t.instruction(v.instruction)),
@@ -94,8 +96,9 @@ fn card(t: &impl Catalogue, page: &Page, v: &ResultView) -> String {
                 }
                 let _ = write!(
                     out,
-                    "<li><b>{}</b>: {}{}</li>",
-                    esc(s.name),
+                    "<li><b{}>{}</b>: {}{}</li>",
+                    data_lang_attr(s.name, page.lang),
+                    esc(s.name.text),
                     esc(&picks),
                     esc(&votes)
                 );

@@ -10,7 +10,8 @@
 //! candidates elected when members follow the regional orders with all of
 //! them voting in one order.
 
-use crate::domain::election::{BallotKind, Election};
+use super::{data_lang_attr, escape_with_data};
+use crate::domain::election::{BallotKind, DataText, Election};
 use crate::domain::escape::html_escape;
 use crate::text::{catalogue, tag, Catalogue as _, Lang, WhyText};
 use slatecard_stv::simulate::{simulate_election, Params, Simulation};
@@ -165,17 +166,20 @@ fn render(e: &Election, sims: &[(Simulation, bool)], lang: Lang) -> String {
          <meta name=color-scheme content=\"light dark\">\
          <meta http-equiv=Content-Security-Policy content=\"default-src 'none'; img-src 'self'; style-src 'unsafe-inline'\">\
          <link rel=icon href={}favicon.svg type=image/svg+xml>\
-         <title>{}</title><style>{}</style><main><p class=kicker>{}</p><h1>{}</h1>",
+         <title>{}</title><style>{}</style><main><p class=kicker{}>{}</p><h1>{}</h1>",
         tag(lang),
         // From the election's folder to the site's (a Welsh page's is deeper).
         if lang.prefix().is_some() { "../../" } else { "../" },
         html_escape(&w.title),
         CSS,
+        data_lang_attr(DataText::english(e.short_title), lang),
         html_escape(e.short_title),
         html_escape(&w.title),
     );
+    // The slate's name, in the sentences that hold it.
+    let slate = e.slate_in(lang);
     for p in &w.explanation {
-        let _ = write!(out, "<p>{}</p>", html_escape(p));
+        let _ = write!(out, "<p>{}</p>", escape_with_data(p, slate, lang));
     }
     if let Some((sim, _)) = sims.first() {
         let _ = write!(out, "<h2>{}</h2>", html_escape(&w.chart_title));
@@ -186,7 +190,7 @@ fn render(e: &Election, sims: &[(Simulation, bool)], lang: Lang) -> String {
         "<h2>{}</h2><p class=label>{}</p><p>{}</p>",
         html_escape(&w.simulation_title),
         html_escape(&w.simulation_label),
-        html_escape(&w.simulation_intro),
+        escape_with_data(&w.simulation_intro, slate, lang),
     );
     for (sim, wigm) in sims {
         out.push_str(&table(&w, sim, *wigm));
