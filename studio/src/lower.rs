@@ -23,6 +23,12 @@ fn list<T>(items: Vec<T>) -> &'static [T] {
     Box::leak(items.into_boxed_slice())
 }
 
+/// A Welsh form the data gives (`summary_cy`), or `None` when it leaves it
+/// out (or empty), as build.rs.
+fn welsh(s: &str) -> Option<&'static str> {
+    (!s.is_empty()).then(|| text(s))
+}
+
 fn texts(items: &[String]) -> &'static [&'static str] {
     list(items.iter().map(|s| text(s)).collect())
 }
@@ -86,6 +92,7 @@ pub fn election_data(e: &ElectionDef, scheme: &SchemeDef) -> Result<ElectionData
     Ok(ElectionData {
         organisation: text(&e.organisation),
         slate: text(&e.slate),
+        slate_cy: welsh(&e.slate_cy),
         slate_backers: text(&e.slate_backers),
         version: e.version,
         updated: date(&e.updated).ok_or("`updated` is not a date")?,
@@ -98,6 +105,7 @@ pub fn election_data(e: &ElectionDef, scheme: &SchemeDef) -> Result<ElectionData
         closes: b.closes_moment().ok().flatten(),
         ended_by: b.ended_by.as_deref().and_then(date),
         generation: e.generation.as_ref().map_or("", |g| text(&g.description)),
+        generation_cy: e.generation.as_ref().and_then(|g| welsh(&g.description_cy)),
         candidates: list(
             e.candidates
                 .iter()
@@ -105,7 +113,9 @@ pub fn election_data(e: &ElectionDef, scheme: &SchemeDef) -> Result<ElectionData
                     id: text(&c.id),
                     name: text(&c.name),
                     summary: text(&c.summary),
+                    summary_cy: welsh(&c.summary_cy),
                     note: text(&c.note),
+                    note_cy: welsh(&c.note_cy),
                 })
                 .collect(),
         ),
@@ -119,6 +129,7 @@ pub fn election_data(e: &ElectionDef, scheme: &SchemeDef) -> Result<ElectionData
                 .collect::<Result<Vec<_>, String>>()?,
         ),
         notes: texts(&e.notes),
+        notes_cy: texts(&e.notes_cy),
         sources: list(
             e.sources
                 .iter()
@@ -128,6 +139,7 @@ pub fn election_data(e: &ElectionDef, scheme: &SchemeDef) -> Result<ElectionData
                     date: s.date.as_deref().and_then(date),
                     url: text(&s.url),
                     used_for: text(&s.used_for),
+                    used_for_cy: welsh(&s.used_for_cy),
                 })
                 .collect(),
         ),
@@ -242,6 +254,7 @@ fn results(e: &ElectionDef, r: &data::ResultsDef) -> Results {
                     left: text(&c.left),
                     joined: text(&c.joined),
                     note: text(&c.note),
+                    note_cy: welsh(&c.note_cy),
                 })
                 .collect(),
         ),
@@ -257,6 +270,7 @@ fn seat(e: &ElectionDef, s: &data::SeatDef) -> Result<Seat, String> {
     Ok(Seat {
         id: text(&s.id),
         name: text(&s.name),
+        name_cy: welsh(&s.name_cy),
         electorate: match s.electorate {
             data::Electorate::All => Electorate::All,
             data::Electorate::Youth => Electorate::Youth,
@@ -279,6 +293,7 @@ fn seat(e: &ElectionDef, s: &data::SeatDef) -> Result<Seat, String> {
         picks: texts(&s.picks),
         published: s.published,
         note: text(&s.note),
+        note_cy: welsh(&s.note_cy),
         elected: result.map_or(&[][..], |r| texts(&r.elected)),
         unopposed: result.is_some_and(|r| r.unopposed),
         nomination_stage: s.picks_stage == data::PicksStage::Nomination,
