@@ -5,12 +5,11 @@
 // nothing; and no member's page ever requests the studio's files.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtemp, mkdir, readFile, writeFile, copyFile } from 'node:fs/promises';
+import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { ROOT, serveApp, launch, watchErrors } from './support.mjs';
+import { serveApp, launch, watchErrors, example, repo, slatecard, problemsOf, buildCli } from './support.mjs';
 
 const require = createRequire(new URL('../../tools/package.json', import.meta.url));
 const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -19,45 +18,9 @@ let server, browser;
 before(async () => {
   server = await serveApp();
   browser = await launch();
-  // Built once, so each `slatecard` below only runs it.
-  execFileSync('cargo', ['build', '--quiet', '--locked', '-p', 'slatecard-cli'], { cwd: ROOT });
+  buildCli();
 });
 after(async () => { await browser?.close(); await server?.close(); });
-
-/** The worked example of docs/organisers.md, before `balance`. */
-async function example() {
-  const doc = await readFile(join(ROOT, 'docs/organisers.md'), 'utf8');
-  const m = doc.match(/<!-- walkthrough: write data\/elections\/nec-2028\.toml -->\s*```toml\n([\s\S]*?)```/);
-  assert.ok(m, 'docs/organisers.md has the worked example');
-  return m[1];
-}
-
-/** A repository of the regions file and `file` (in data/elections/) alone. */
-async function repo(name, text) {
-  const dir = await mkdtemp(join(tmpdir(), 'slatecard-studio-'));
-  await mkdir(join(dir, 'data/regions'), { recursive: true });
-  await mkdir(join(dir, 'data/elections'), { recursive: true });
-  await copyFile(join(ROOT, 'data/regions/labour.toml'), join(dir, 'data/regions/labour.toml'));
-  await writeFile(join(dir, 'data/elections', name), text);
-  return dir;
-}
-
-/** Runs the organisers' command line in `dir`: its status and output. */
-function slatecard(dir, ...args) {
-  const bin = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug', 'slatecard');
-  const run = spawnSync(bin, args, { cwd: dir, encoding: 'utf8' });
-  return { status: run.status, out: run.stdout, err: run.stderr };
-}
-
-/** The problems `check` printed: each `FILE:LINE:COL: error: …` with its help line. */
-function problemsOf(out) {
-  const problems = [];
-  for (const line of out.split('\n')) {
-    if (/^\S+:\d+:\d+: error: /.test(line)) problems.push(line);
-    else if (line.startsWith('  help: ') && problems.length) problems[problems.length - 1] += '\n' + line;
-  }
-  return problems;
-}
 
 async function studio() {
   const page = await browser.newPage({ viewport: { width: 390, height: 844 } });

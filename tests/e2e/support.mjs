@@ -2,9 +2,10 @@
 // browser launcher (Debian's Chromium through playwright-core), the domain's
 // expected answers, and the page object.
 import { createServer } from 'node:http';
-import { readFile, mkdtemp, cp } from 'node:fs/promises';
+import { readFile, mkdtemp, mkdir, cp, copyFile, writeFile } from 'node:fs/promises';
+import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -160,3 +161,47 @@ export class SlatecardPage {
   status() { return this.page.getByTestId('election-status').textContent(); }
   provenance() { return this.page.getByTestId('provenance').getAttribute('data-kind'); }
 }
+
+// The organisers' studio against the command line (studio.test.mjs and the
+// WebDriver engines).
+
+/** Builds the organisers' command line once, so `slatecard` only runs it. */
+export function buildCli() {
+  execFileSync('cargo', ['build', '--quiet', '--locked', '-p', 'slatecard-cli'], { cwd: ROOT });
+}
+
+/** The worked example of docs/organisers.md, before `balance`. */
+export async function example() {
+  const doc = await readFile(join(ROOT, 'docs/organisers.md'), 'utf8');
+  const m = doc.match(/<!-- walkthrough: write data\/elections\/nec-2028\.toml -->\s*```toml\n([\s\S]*?)```/);
+  assert.ok(m, 'docs/organisers.md has the worked example');
+  return m[1];
+}
+
+/** A repository of the regions file and `file` (in data/elections/) alone. */
+export async function repo(name, text) {
+  const dir = await mkdtemp(join(tmpdir(), 'slatecard-studio-'));
+  await mkdir(join(dir, 'data/regions'), { recursive: true });
+  await mkdir(join(dir, 'data/elections'), { recursive: true });
+  await copyFile(join(ROOT, 'data/regions/labour.toml'), join(dir, 'data/regions/labour.toml'));
+  await writeFile(join(dir, 'data/elections', name), text);
+  return dir;
+}
+
+/** Runs the organisers' command line in `dir`: its status and output. */
+export function slatecard(dir, ...args) {
+  const bin = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, 'target'), 'debug', 'slatecard');
+  const run = spawnSync(bin, args, { cwd: dir, encoding: 'utf8' });
+  return { status: run.status, out: run.stdout, err: run.stderr };
+}
+
+/** The problems `check` printed: each `FILE:LINE:COL: error: …` with its help line. */
+export function problemsOf(out) {
+  const problems = [];
+  for (const line of out.split('\n')) {
+    if (/^\S+:\d+:\d+: error: /.test(line)) problems.push(line);
+    else if (line.startsWith('  help: ') && problems.length) problems[problems.length - 1] += '\n' + line;
+  }
+  return problems;
+}
+

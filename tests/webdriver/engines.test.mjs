@@ -5,13 +5,16 @@
 // in a blog's frame is tested in a real WordPress (../wordpress/).
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveApp, expected, takenOver } from '../e2e/support.mjs';
+import { serveApp, expected, takenOver, buildCli, example, repo, slatecard, problemsOf } from '../e2e/support.mjs';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { By, until, byId, fresh, located, texts, click, lookUp, waitResult, startDriver, stopDrivers, chosenEngines } from './drivers.mjs';
 
 let server, data;
 
 before(async () => {
   data = expected();
+  buildCli();
   server = await serveApp();
 });
 after(async () => {
@@ -116,6 +119,39 @@ const FLOWS = {
     await d.wait(async () => (await texts(d, 'candidate-name')).length === 9, 10000);
     assert.equal((await d.findElements(By.css('.sc-pref'))).length, 0);
   },
+};
+
+/** The studio's editor set to `text`, as pasting it would. */
+async function paste(driver, text) {
+  await driver.executeScript((t) => {
+    const area = document.querySelector('[data-testid=editor]');
+    area.value = t;
+    area.dispatchEvent(new InputEvent('input', { bubbles: true }));
+  }, text);
+}
+
+/** The organisers' studio: the same problems and the same balanced file as the command line. */
+FLOWS["organisers' studio agrees with slatecard check and balance"] = async (d) => {
+  const good = await example();
+  const faulty = good.replace('updated = "2028-06-01"', 'updated = "2028-02-30"')
+    .replace('order = ["chen", "avery", "dunn", "brook"]', 'order = ["chen", "avery", "dunn", "broke"]');
+  const expectedProblems = problemsOf(slatecard(await repo('nec-2028.toml', faulty), 'check', 'data/elections/nec-2028.toml').out);
+  await d.get(`${server.url}/organise/`);
+  await located(d, byId('editor'), 20000);
+  await paste(d, faulty);
+  await located(d, byId('problems'), 10000);
+  const shown = await d.executeScript(() => [...document.querySelectorAll('[data-problem]')].map((e) => e.dataset.problem));
+  assert.deepEqual(shown, expectedProblems);
+
+  const dir = await repo('nec-2028.toml', good);
+  const cli = slatecard(dir, 'balance', 'data/elections/nec-2028.toml', '--write');
+  assert.equal(cli.status, 0, cli.out + cli.err);
+  await paste(d, good);
+  await d.wait(async () => (await d.executeScript(() => document.querySelectorAll('[data-problem]').length)) === 12, 10000);
+  await click(d, byId('balance'));
+  await located(d, byId('balanced'), 20000);
+  const text = await d.executeScript(() => document.querySelector('[data-testid=editor]').value);
+  assert.equal(text, await readFile(join(dir, 'data/elections/nec-2028.toml'), 'utf8'));
 };
 
 for (const engine of chosenEngines()) {
