@@ -24,10 +24,18 @@ const ROOT: &str = "<div id=\"studio\"><main class=\"sc-main\"><h1>Organisers' s
 so it needs JavaScript. Without it, use the command line: <code>slatecard check</code> \
 (docs/organisers.md).</p></noscript></main></div>";
 
+/// The organisers' guide, published beside the studio as plain text (its
+/// "what next" links to it): the repository's `docs/organisers.md`.
+const GUIDE: &str = include_str!("../../docs/organisers.md");
+
+/// The guide's file in the studio's folder.
+pub const GUIDE_FILE: &str = "organisers.txt";
+
 /// The studio's own styles, put inline after the app's.
 const CSS: &str = include_str!("../../styles/studio.css");
 
-/// Writes `organise/index.html` and `organise/studio.js` from the built
+/// Writes `organise/index.html`, `organise/studio.js` and the guide
+/// (`organise/organisers.txt`) from the built
 /// `index.html`, with its Content-Security-Policy for `origin` (the app's
 /// inline stylesheets and the studio's, by their hashes; `'self'` allows
 /// the studio's scripts).
@@ -101,5 +109,6 @@ pub fn write_page(dist: &Path, origin: &str) -> Result<(), String> {
     let file = dir.join("index.html");
     let page = csp::with_policy(&file, &page, origin)?;
     write(&file, page)?;
+    write(&dir.join(GUIDE_FILE), GUIDE)?;
     write(&dir.join("studio.js"), LOADER)
 }

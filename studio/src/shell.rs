@@ -193,6 +193,19 @@ fn StudioPage() -> Html {
         let dispatch = dispatch.clone();
         Callback::from(move |_: MouseEvent| dispatch.emit(event.clone()))
     };
+    // The editor holds what the organiser types; it is set from the core
+    // only when the core's text is another (a file opened, a new file,
+    // balance), so the caret never jumps while typing.
+    {
+        let editor = editor.clone();
+        use_effect_with(studio.text.clone(), move |text| {
+            if let Some(area) = editor.cast::<HtmlTextAreaElement>() {
+                if area.value() != *text {
+                    area.set_value(text);
+                }
+            }
+        });
+    }
     let n = studio.problems.len();
     let problems = html! {
         <section class="st-problems" aria-labelledby="st-problems-heading">
@@ -344,8 +357,8 @@ fn StudioPage() -> Html {
                 </section>
                 <section aria-labelledby="st-editor-label">
                     <h2><label id="st-editor-label" for="st-editor">{ if studio.file.is_empty() { "The election file (or paste one, or drop it here)".to_owned() } else { studio.file.clone() } }</label></h2>
-                    <textarea id="st-editor" ref={editor} class="st-editor" data-testid="editor" spellcheck="false" rows="24"
-                        value={studio.text.clone()} oninput={on_input} ondrop={on_drop} ondragover={on_drag_over} />
+                    <textarea id="st-editor" ref={editor.clone()} class="st-editor" data-testid="editor" spellcheck="false" rows="24"
+                        oninput={on_input} ondrop={on_drop} ondragover={on_drag_over} />
                 </section>
                 { problems }
                 <section aria-labelledby="st-balance-heading">
@@ -361,7 +374,7 @@ fn StudioPage() -> Html {
                     </button>
                     <p>
                         { "What next: put the file in data/elections/ of the slatecard repository, commit it, build and deploy, as " }
-                        <a href="https://github.com/slatecard/slatecard/blob/main/docs/organisers.md">{ "the organisers' guide" }</a>
+                        <a href="organise/organisers.txt" data-testid="guide">{ "the organisers' guide (docs/organisers.md)" }</a>
                         { " explains." }
                     </p>
                 </section>

@@ -112,6 +112,9 @@ test('balancing gives the file `slatecard balance --write` writes, and the saved
   assert.equal(check.status, 0, check.out + check.err);
   assert.match(check.out, /fingerprint/);
   assert.ok(check.out.includes((await page.getByTestId('release').textContent()).split('fingerprint ')[1]));
+  // "What next" links to the organisers' guide, published beside the studio.
+  const guide = await page.getByTestId('guide').evaluate((a) => fetch(a.href).then((r) => r.text()));
+  assert.match(guide, /^# Publishing an election/);
   assert.deepEqual(errors, []);
   await page.close();
 });
