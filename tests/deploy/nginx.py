@@ -36,7 +36,8 @@ MODULE = Path("/usr/lib/nginx/modules/ngx_http_brotli_static_module.so")
 HASHED = re.compile(r"\.[0-9a-f]{8}\.[a-z]+$")
 TYPES = {".html": r"text/html", ".js": r"(text|application)/javascript", ".wasm": r"application/wasm",
          ".css": r"text/css", ".png": r"image/png", ".svg": r"image/svg\+xml", ".json": r"application/json",
-         ".webmanifest": r"application/manifest\+json", ".bin": r"application/octet-stream"}
+         ".webmanifest": r"application/manifest\+json", ".bin": r"application/octet-stream",
+         ".txt": r"text/plain"}
 # What the release step compresses (scripts/precompress), so what must go out as brotli.
 COMPRESSED = runpy.run_path(str(ROOT / "scripts" / "precompress"))["COMPRESSIBLE"]
 
