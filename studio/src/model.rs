@@ -294,12 +294,6 @@ fn balance(studio: &Studio) -> Result<(String, Balanced), String> {
     }
     let scheme = Studio::scheme()?;
     let e = read_for_balance(&studio.file, &studio.text, &scheme)?;
-    if let Some(why) = data::too_large(e.candidates.len()) {
-        return Err(format!(
-            "{why}. Write every region's order in the file as the slate published it \
-             (provenance = \"published\"), or shorten the slate: balance cannot work them out."
-        ));
-    }
     let orders = data::generate(&e, &scheme)?;
     let report = report(&e, &scheme, &orders);
     let (new, changed) =
@@ -394,12 +388,11 @@ mod tests {
         let mut s = opened(&text);
         update(&mut s, Event::Balance);
         match &s.balanced {
-            Some(Balanced::Failed(why)) => {
-                assert!(
-                    why.contains("up to 8") && why.contains("Write every region's order"),
-                    "{why}"
-                )
-            }
+            // Why, and what to do (the data format's words).
+            Some(Balanced::Failed(why)) => assert!(
+                why.contains("handles up to 8") && why.contains("help: give every region's order"),
+                "{why}"
+            ),
             other => panic!("{other:?}"),
         }
     }
