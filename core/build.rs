@@ -203,19 +203,7 @@ fn elections_rs(
 }
 
 fn election_rs(scheme: &SchemeDef, e: &ElectionDef) -> String {
-    // One entry per region, in region display order, whatever the file's
-    // order; a list shared by a group of regions gives each of them one.
-    let orders: Vec<(&str, &OrderDef)> = scheme
-        .regions
-        .iter()
-        .filter_map(|r| {
-            let o = e
-                .orders
-                .iter()
-                .find(|o| o.region_ids().contains(&r.id.as_str()))?;
-            Some((r.id.as_str(), o))
-        })
-        .collect();
+    let orders = data::organise::tables::region_orders(e, scheme);
     let generation = e.generation.as_ref().map_or("", |g| g.description.as_str());
     let generation_cy = e
         .generation
@@ -327,29 +315,14 @@ fn candidate_rs(c: &CandidateDef) -> String {
     )
 }
 
-/// The surname of a ballot-list name, written `Surname, Forename` (checked
-/// by the format): Labour's ballots list candidates by it.
-fn surname(name: &str) -> &str {
-    name.split_once(", ").map_or(name, |(surname, _)| surname)
-}
-
 /// `Named { name, candidate }`: the slate candidate a name is, if any.
 fn named_rs(e: &ElectionDef, name: &str) -> String {
-    let candidate = e
-        .candidates
-        .iter()
-        .position(|c| data::same_person(&c.name, name));
+    let candidate = data::organise::tables::candidate_named(e, name);
     format!("Named {{ name: {name:?}, candidate: {candidate:?} }}")
 }
 
 fn ballot_list_rs(e: &ElectionDef, list: &BallotListDef) -> String {
-    let mut names: Vec<&str> = list.names.iter().map(String::as_str).collect();
-    match list.order {
-        data::ListOrder::BySurname => {
-            names.sort_by_key(|n| (surname(n).to_lowercase(), n.to_lowercase()))
-        }
-        data::ListOrder::AsListed => {}
-    }
+    let names = data::organise::tables::ballot_names(list);
     format!(
         "Some(BallotList {{ complete: {}, names: {} }})",
         list.complete,
@@ -370,28 +343,12 @@ fn date_rs(text: &str) -> String {
 /// only (the app shows no others; the file keeps them all for reviewers).
 fn results_rs(e: &ElectionDef, r: &ResultsDef) -> String {
     let announced = r.announced.as_deref().map_or("None".to_owned(), date_rs);
-    let mut counts: Vec<(usize, u32)> = r
-        .counts
-        .iter()
-        .filter_map(|c| {
-            let i = e
-                .candidates
-                .iter()
-                .position(|x| data::same_person(&x.name, &c.name))?;
-            Some((i, c.votes))
-        })
-        .collect();
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let counts = counts
-        .iter()
+    let counts = data::organise::tables::slate_counts(e, r)
+        .into_iter()
         .map(|(i, votes)| format!("Count {{ candidate: {i}, votes: {votes} }}"));
-    let rounds = r.rounds.iter().filter_map(|x| {
-        let i = r.elected.iter().position(|n| {
-            data::text::likeness(n) == data::text::likeness(&x.name)
-                || data::same_person(n, &x.name)
-        })?;
-        Some(format!("({i}, {})", x.round))
-    });
+    let rounds = data::organise::tables::elected_rounds(r)
+        .into_iter()
+        .map(|(i, round)| format!("({i}, {round})"));
     let changes = r.changes.iter().map(|c| {
         format!(
             "Change {{ date: {}, left: {:?}, joined: {:?}, note: {:?}, note_cy: {} }}",

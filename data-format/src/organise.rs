@@ -348,3 +348,84 @@ pub fn read_for_balance(file: &str, text: &str, scheme: &SchemeDef) -> Result<El
         .retain(|o| !o.region_ids().iter().all(|r| unfinished.contains(r)));
     Ok(e)
 }
+
+/// The rules that turn a checked file into the app's tables, in one place:
+/// `core/build.rs` writes the tables with them at build time, and the
+/// studio's preview (`studio/src/lower.rs`) makes them at run time.
+pub mod tables {
+    use crate::{BallotListDef, ElectionDef, ListOrder, OrderDef, ResultsDef, SchemeDef};
+
+    /// The surname of a ballot-list name, written `Surname, Forename`
+    /// (checked by the format): Labour's ballots list candidates by it.
+    pub fn surname(name: &str) -> &str {
+        name.split_once(", ").map_or(name, |(surname, _)| surname)
+    }
+
+    /// The slate candidate (index) a ballot-list or result name is, if any
+    /// ([`crate::same_person`]).
+    pub fn candidate_named(e: &ElectionDef, name: &str) -> Option<usize> {
+        e.candidates
+            .iter()
+            .position(|c| crate::same_person(&c.name, name))
+    }
+
+    /// The ballot list's names in the ballot's order: by surname (then the
+    /// whole name, case aside) unless the source gives another.
+    pub fn ballot_names(list: &BallotListDef) -> Vec<&str> {
+        let mut names: Vec<&str> = list.names.iter().map(String::as_str).collect();
+        match list.order {
+            ListOrder::BySurname => {
+                names.sort_by_key(|n| (surname(n).to_lowercase(), n.to_lowercase()))
+            }
+            ListOrder::AsListed => {}
+        }
+        names
+    }
+
+    /// The slate's counts as published: (candidate index, votes), most
+    /// votes first (then slate order); other candidates' counts left out.
+    pub fn slate_counts(e: &ElectionDef, r: &ResultsDef) -> Vec<(usize, u32)> {
+        let mut counts: Vec<(usize, u32)> = r
+            .counts
+            .iter()
+            .filter_map(|c| Some((candidate_named(e, &c.name)?, c.votes)))
+            .collect();
+        counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+        counts
+    }
+
+    /// The round each of the elected won at, where a source gives it:
+    /// (index into `elected`, round).
+    pub fn elected_rounds(r: &ResultsDef) -> Vec<(usize, u8)> {
+        r.rounds
+            .iter()
+            .filter_map(|x| {
+                let i = r.elected.iter().position(|n| {
+                    crate::text::likeness(n) == crate::text::likeness(&x.name)
+                        || crate::same_person(n, &x.name)
+                })?;
+                Some((i, x.round))
+            })
+            .collect()
+    }
+
+    /// One `(region id, order entry)` per region of the scheme that has an
+    /// order, in the regions' display order, whatever the file's order; a
+    /// list shared by a group of regions gives each of them one.
+    pub fn region_orders<'a>(
+        e: &'a ElectionDef,
+        scheme: &'a SchemeDef,
+    ) -> Vec<(&'a str, &'a OrderDef)> {
+        scheme
+            .regions
+            .iter()
+            .filter_map(|r| {
+                let o = e
+                    .orders
+                    .iter()
+                    .find(|o| o.region_ids().contains(&r.id.as_str()))?;
+                Some((r.id.as_str(), o))
+            })
+            .collect()
+    }
+}

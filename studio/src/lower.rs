@@ -1,8 +1,11 @@
 //! An election file, once checked, as the app's tables hold it: the
 //! [`ElectionData`] the core's `view` and the UI's components draw, made at
 //! run time. `core/build.rs` makes the same tables at build time as Rust
-//! source; `tests` below check, for every bundled election, that the two
-//! agree field for field, so the preview is what members will see.
+//! source, by the same rules (`slatecard_data_format::organise::tables`:
+//! which order each region gets, the ballot list's order, the slate's
+//! counts and rounds); `tests` below check, for every bundled election,
+//! that the two agree field for field, so the preview is what members
+//! will see.
 //!
 //! The text is leaked (`&'static`, as the core's tables are): tens of KB
 //! per preview drawn, for the life of the studio's tab.
@@ -13,6 +16,7 @@ use slatecard_core::domain::election::{
     Named, Provenance, RegionOrder, Results, Seat, Source,
 };
 use slatecard_core::domain::region::RegionId;
+use slatecard_data_format::organise::tables;
 use slatecard_data_format::{self as data, ElectionDef, OrderDef, SchemeDef};
 
 fn text(s: &str) -> &'static str {
@@ -77,18 +81,10 @@ pub fn election_data(e: &ElectionDef, scheme: &SchemeDef) -> Result<ElectionData
             .and_then(|i| u8::try_from(i).ok())
             .ok_or_else(|| format!("the slate has no candidate \"{id}\""))
     };
-    // One entry per region, in the regions' display order, as build.rs.
-    let mut orders = Vec::new();
-    for r in &scheme.regions {
-        let Some(o) = e
-            .orders
-            .iter()
-            .find(|o| o.region_ids().contains(&r.id.as_str()))
-        else {
-            continue;
-        };
-        orders.push(order(&r.id, o, &candidate)?);
-    }
+    let orders = tables::region_orders(e, scheme)
+        .into_iter()
+        .map(|(id, o)| order(id, o, &candidate))
+        .collect::<Result<Vec<_>, String>>()?;
     Ok(ElectionData {
         organisation: text(&e.organisation),
         slate: text(&e.slate),
@@ -178,57 +174,31 @@ fn order(
     })
 }
 
-/// The slate candidate a ballot-list or result name is, as build.rs.
+/// The slate candidate a ballot-list or result name is.
 fn named(e: &ElectionDef, name: &str) -> Named {
     Named {
         name: text(name),
-        candidate: e
-            .candidates
-            .iter()
-            .position(|c| data::same_person(&c.name, name))
-            .and_then(|i| u8::try_from(i).ok()),
+        candidate: tables::candidate_named(e, name).and_then(|i| u8::try_from(i).ok()),
     }
-}
-
-/// The surname of a ballot-list name, written `Surname, Forename`.
-fn surname(name: &str) -> &str {
-    name.split_once(", ").map_or(name, |(surname, _)| surname)
 }
 
 fn ballot_list(e: &ElectionDef, l: &data::BallotListDef) -> BallotList {
-    let mut names: Vec<&str> = l.names.iter().map(String::as_str).collect();
-    if l.order == data::ListOrder::BySurname {
-        names.sort_by_key(|n| (surname(n).to_lowercase(), n.to_lowercase()));
-    }
     BallotList {
         complete: l.complete,
-        names: list(names.iter().map(|n| named(e, n)).collect()),
+        names: list(
+            tables::ballot_names(l)
+                .into_iter()
+                .map(|n| named(e, n))
+                .collect(),
+        ),
     }
 }
 
 fn results(e: &ElectionDef, r: &data::ResultsDef) -> Results {
-    let mut counts: Vec<(usize, u32)> = r
-        .counts
-        .iter()
-        .filter_map(|c| {
-            let i = e
-                .candidates
-                .iter()
-                .position(|x| data::same_person(&x.name, &c.name))?;
-            Some((i, c.votes))
-        })
-        .collect();
-    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
-    let rounds = r
-        .rounds
-        .iter()
-        .filter_map(|x| {
-            let i = r.elected.iter().position(|n| {
-                data::text::likeness(n) == data::text::likeness(&x.name)
-                    || data::same_person(n, &x.name)
-            })?;
-            Some((u8::try_from(i).ok()?, x.round))
-        })
+    let counts = tables::slate_counts(e, r);
+    let rounds = tables::elected_rounds(r)
+        .into_iter()
+        .filter_map(|(i, round)| Some((u8::try_from(i).ok()?, round)))
         .collect();
     Results {
         announced: r.announced.as_deref().and_then(date),
