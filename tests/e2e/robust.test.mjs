@@ -3,10 +3,8 @@
 // clipboard, forced colours.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { join, normalize, extname } from 'node:path';
-import { serveApp, launch, SlatecardPage, watchErrors, expected } from './support.mjs';
+import { join } from 'node:path';
+import { serveApp, launch, SlatecardPage, watchErrors, expected, serveWithNotFound } from './support.mjs';
 
 let server, browser, withNotFound;
 before(async () => {
@@ -14,26 +12,12 @@ before(async () => {
   browser = await launch();
   // The same files as a static host serves them: its 404.html, with a 404,
   // for an address that has no file (docs/deploying.md).
-  withNotFound = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = normalize(join(server.dir, path.endsWith('/') ? path + 'index.html' : path));
-    const type = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' }[extname(file)] ?? 'application/octet-stream';
-    let body;
-    try {
-      body = await readFile(file);
-    } catch {
-      const page = await readFile(join(server.dir, '404.html'));
-      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(page);
-      return;
-    }
-    res.writeHead(200, { 'content-type': type }).end(body);
-  });
-  await new Promise((ok) => withNotFound.listen(0, '127.0.0.1', ok));
+  withNotFound = await serveWithNotFound(server.dir);
 });
 after(async () => {
   await browser?.close();
   await server?.close();
-  await new Promise((ok) => withNotFound.close(ok));
+  await withNotFound?.close();
 });
 
 async function member() {
@@ -63,7 +47,7 @@ test('Back after a reload shows the page the address names, and Back again leave
 
 test('a page named in another case or spelling is reached from the 404 page', async () => {
   const { context, page } = await member();
-  const base = `http://127.0.0.1:${withNotFound.address().port}`;
+  const base = withNotFound.url;
   for (const [typed, page_] of [
     ['NEC-2026/London/', 'nec-2026/london/'],
     ['nec-2026/London/', 'nec-2026/london/'],

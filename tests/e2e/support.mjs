@@ -59,6 +59,28 @@ export function site(...args) {
 }
 
 /**
+ * Serves `dir` as a static host serves the site (docs/deploying.md): a file
+ * where there is one, else the one `404.html` with a 404. Returns its `url`
+ * and `close`.
+ */
+export async function serveWithNotFound(dir) {
+  const server = createServer(async (req, res) => {
+    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const file = normalize(join(dir, path.endsWith('/') ? path + 'index.html' : path));
+    let body;
+    try {
+      body = await readFile(file);
+    } catch {
+      res.writeHead(404, { 'content-type': TYPES['.html'] }).end(await readFile(join(dir, '404.html')));
+      return;
+    }
+    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body);
+  });
+  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((ok) => server.close(ok)) };
+}
+
+/**
  * Serves a copy of the release build as it would be published at the address
  * it gets here: its CSP and oEmbed link name that address (`site retarget`,
  * site/src/), and its files carry CORS headers as docs/embedding.md asks.

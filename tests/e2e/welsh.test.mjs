@@ -4,10 +4,7 @@
 // round-trips, and nothing redirects by the browser's language.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { createServer } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { join, normalize, extname } from 'node:path';
-import { serveApp, launch, watchErrors, SlatecardPage, expected } from './support.mjs';
+import { serveApp, launch, watchErrors, SlatecardPage, expected, serveWithNotFound } from './support.mjs';
 
 const latest = expected().elections[0];
 
@@ -17,23 +14,12 @@ before(async () => {
   browser = await launch();
   // As a static host serves the files: the one 404.html, with a 404, for
   // any address that has no file (docs/deploying.md).
-  withNotFound = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    const file = normalize(join(server.dir, path.endsWith('/') ? path + 'index.html' : path));
-    const type = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm', '.css': 'text/css' }[extname(file)] ?? 'application/octet-stream';
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, { 'content-type': type }).end(body);
-    } catch {
-      res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(await readFile(join(server.dir, '404.html')));
-    }
-  });
-  await new Promise((ok) => withNotFound.listen(0, '127.0.0.1', ok));
+  withNotFound = await serveWithNotFound(server.dir);
 });
 after(async () => {
   await browser?.close();
   await server?.close();
-  await new Promise((ok) => withNotFound?.close(ok));
+  await withNotFound?.close();
 });
 
 /** A page at `path` (under the site), started as a member starts it. */
@@ -184,7 +170,7 @@ test('a missing address under cy/ gets the 404 page in Welsh, and its redirect k
   const page = await context.newPage();
   // (Its console has the 404 itself, and its icon at the build's address,
   // which this server is not: as robust.test.mjs, errors are not watched.)
-  const base = `http://127.0.0.1:${withNotFound.address().port}`;
+  const base = withNotFound.url;
   const visible = (lang) => page.locator(`main [lang="${lang}"]`).first().isVisible();
   for (const missing of ['cy/nec-2026/atlantis/', 'CY/no-such-page/', 'Cy/nec-2026/london/extra/']) {
     const response = await page.goto(`${base}/${missing}`);
