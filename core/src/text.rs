@@ -467,318 +467,74 @@ pub enum Words {
     Cy,
 }
 
+/// `impl Catalogue for Words`: each message forwarded to the variant's
+/// language, one line a message.
 #[cfg(all(feature = "en", feature = "cy"))]
-impl Catalogue for Words {
-    #[inline]
-    fn shell(&self) -> ShellText {
-        match self {
-            Words::En => en::English.shell(),
-            Words::Cy => cy::Welsh.shell(),
+macro_rules! forward_to_language {
+    ($($(#[$attr:meta])* fn $name:ident(&self $(, $arg:ident: $ty:ty)*) -> $ret:ty;)*) => {
+        impl Catalogue for Words {
+            $(
+                $(#[$attr])*
+                #[inline]
+                fn $name(&self $(, $arg: $ty)*) -> $ret {
+                    match self {
+                        Words::En => en::English.$name($($arg),*),
+                        Words::Cy => cy::Welsh.$name($($arg),*),
+                    }
+                }
+            )*
         }
-    }
-    #[inline]
-    fn page_meta(&self, page: &Page) -> PageMeta {
-        match self {
-            Words::En => en::English.page_meta(page),
-            Words::Cy => cy::Welsh.page_meta(page),
-        }
-    }
-    #[inline]
-    fn label(&self, label: Label) -> &'static str {
-        match self {
-            Words::En => en::English.label(label),
-            Words::Cy => cy::Welsh.label(label),
-        }
-    }
-    #[inline]
-    fn region_name(&self, region: RegionId) -> &'static str {
-        match self {
-            Words::En => en::English.region_name(region),
-            Words::Cy => cy::Welsh.region_name(region),
-        }
-    }
-    #[inline]
-    fn date(&self, date: Date) -> String {
-        match self {
-            Words::En => en::English.date(date),
-            Words::Cy => cy::Welsh.date(date),
-        }
-    }
-    #[inline]
-    fn moment(&self, moment: Moment) -> String {
-        match self {
-            Words::En => en::English.moment(moment),
-            Words::Cy => cy::Welsh.moment(moment),
-        }
-    }
-    #[inline]
-    fn timing(&self, timing: Timing) -> String {
-        match self {
-            Words::En => en::English.timing(timing),
-            Words::Cy => cy::Welsh.timing(timing),
-        }
-    }
-    #[inline]
-    fn instruction(&self, instruction: Instruction) -> String {
-        match self {
-            Words::En => en::English.instruction(instruction),
-            Words::Cy => cy::Welsh.instruction(instruction),
-        }
-    }
-    #[inline]
-    fn partly_published(&self, positions: u8) -> String {
-        match self {
-            Words::En => en::English.partly_published(positions),
-            Words::Cy => cy::Welsh.partly_published(positions),
-        }
-    }
-    #[inline]
-    fn eligibility(&self, who: Eligibility) -> String {
-        match self {
-            Words::En => en::English.eligibility(who),
-            Words::Cy => cy::Welsh.eligibility(who),
-        }
-    }
-    #[inline]
-    fn marking(&self, marking: Marking, votes: u8) -> String {
-        match self {
-            Words::En => en::English.marking(marking, votes),
-            Words::Cy => cy::Welsh.marking(marking, votes),
-        }
-    }
-    #[inline]
-    fn names(&self, names: &[&str]) -> String {
-        match self {
-            Words::En => en::English.names(names),
-            Words::Cy => cy::Welsh.names(names),
-        }
-    }
-    #[inline]
-    fn answer(&self, answer: &Answer) -> String {
-        match self {
-            Words::En => en::English.answer(answer),
-            Words::Cy => cy::Welsh.answer(answer),
-        }
-    }
-    #[inline]
-    fn lookup_error(&self, error: &LookupError) -> String {
-        match self {
-            Words::En => en::English.lookup_error(error),
-            Words::Cy => cy::Welsh.lookup_error(error),
-        }
-    }
-    #[inline]
-    fn postcode_error(&self, error: &PostcodeError) -> String {
-        match self {
-            Words::En => en::English.postcode_error(error),
-            Words::Cy => cy::Welsh.postcode_error(error),
-        }
-    }
-    #[inline]
-    fn table_error(&self, error: &TableError) -> String {
-        match self {
-            Words::En => en::English.table_error(error),
-            Words::Cy => cy::Welsh.table_error(error),
-        }
-    }
-    #[inline]
-    fn found(&self, found: &Found, region: RegionId) -> String {
-        match self {
-            Words::En => en::English.found(found, region),
-            Words::Cy => cy::Welsh.found(found, region),
-        }
-    }
-    #[inline]
-    fn unknown_link(&self, unknown: &Unknown, shown: &Election) -> String {
-        match self {
-            Words::En => en::English.unknown_link(unknown, shown),
-            Words::Cy => cy::Welsh.unknown_link(unknown, shown),
-        }
-    }
-    #[inline]
-    fn showing(&self, slate: &str, region: RegionId) -> String {
-        match self {
-            Words::En => en::English.showing(slate, region),
-            Words::Cy => cy::Welsh.showing(slate, region),
-        }
-    }
-    #[inline]
-    fn attribution(&self, year: u16) -> String {
-        match self {
-            Words::En => en::English.attribution(year),
-            Words::Cy => cy::Welsh.attribution(year),
-        }
-    }
-    #[inline]
-    fn widget_note(&self, year: u16) -> String {
-        match self {
-            Words::En => en::English.widget_note(year),
-            Words::Cy => cy::Welsh.widget_note(year),
-        }
-    }
-    #[inline]
-    fn why(&self, election: &Election) -> WhyText {
-        match self {
-            Words::En => en::English.why(election),
-            Words::Cy => cy::Welsh.why(election),
-        }
-    }
-    #[inline]
-    fn why_poll(&self, poll: u64, seats: usize) -> String {
-        match self {
-            Words::En => en::English.why_poll(poll, seats),
-            Words::Cy => cy::Welsh.why_poll(poll, seats),
-        }
-    }
+    };
+}
+
+#[cfg(all(feature = "en", feature = "cy"))]
+forward_to_language! {
+    fn shell(&self) -> ShellText;
+    fn page_meta(&self, page: &Page) -> PageMeta;
+    fn label(&self, label: Label) -> &'static str;
+    fn region_name(&self, region: RegionId) -> &'static str;
+    fn date(&self, date: Date) -> String;
+    fn moment(&self, moment: Moment) -> String;
+    fn timing(&self, timing: Timing) -> String;
+    fn instruction(&self, instruction: Instruction) -> String;
+    fn partly_published(&self, positions: u8) -> String;
+    fn eligibility(&self, who: Eligibility) -> String;
+    fn marking(&self, marking: Marking, votes: u8) -> String;
+    fn names(&self, names: &[&str]) -> String;
+    fn answer(&self, answer: &Answer) -> String;
+    fn lookup_error(&self, error: &LookupError) -> String;
+    fn postcode_error(&self, error: &PostcodeError) -> String;
+    fn table_error(&self, error: &TableError) -> String;
+    fn found(&self, found: &Found, region: RegionId) -> String;
+    fn unknown_link(&self, unknown: &Unknown, shown: &Election) -> String;
+    fn showing(&self, slate: &str, region: RegionId) -> String;
+    fn attribution(&self, year: u16) -> String;
+    fn widget_note(&self, year: u16) -> String;
+    fn why(&self, election: &Election) -> WhyText;
+    fn why_poll(&self, poll: u64, seats: usize) -> String;
     #[cfg(not(target_arch = "wasm32"))]
-    #[inline]
-    fn why_chart(&self, sim: &Simulation) -> String {
-        match self {
-            Words::En => en::English.why_chart(sim),
-            Words::Cy => cy::Welsh.why_chart(sim),
-        }
-    }
+    fn why_chart(&self, sim: &Simulation) -> String;
     #[cfg(not(target_arch = "wasm32"))]
-    #[inline]
-    fn why_reading(&self, sims: &[(&Simulation, bool)]) -> Vec<String> {
-        match self {
-            Words::En => en::English.why_reading(sims),
-            Words::Cy => cy::Welsh.why_reading(sims),
-        }
-    }
-    #[inline]
-    fn data_version(&self, election: &Election) -> String {
-        match self {
-            Words::En => en::English.data_version(election),
-            Words::Cy => cy::Welsh.data_version(election),
-        }
-    }
-    #[inline]
-    fn embed_title(&self, election: Option<&Election>) -> String {
-        match self {
-            Words::En => en::English.embed_title(election),
-            Words::Cy => cy::Welsh.embed_title(election),
-        }
-    }
-    #[inline]
-    fn option_error(&self, error: &OptionError) -> String {
-        match self {
-            Words::En => en::English.option_error(error),
-            Words::Cy => cy::Welsh.option_error(error),
-        }
-    }
-    #[inline]
-    fn reminder(&self, election: &Election, order: &str) -> ReminderText {
-        match self {
-            Words::En => en::English.reminder(election, order),
-            Words::Cy => cy::Welsh.reminder(election, order),
-        }
-    }
-    #[inline]
-    fn after_the_slate(&self, instruction: Instruction) -> String {
-        match self {
-            Words::En => en::English.after_the_slate(instruction),
-            Words::Cy => cy::Welsh.after_the_slate(instruction),
-        }
-    }
-    #[inline]
-    fn page_heading(&self, election: &Election) -> String {
-        match self {
-            Words::En => en::English.page_heading(election),
-            Words::Cy => cy::Welsh.page_heading(election),
-        }
-    }
-    #[inline]
-    fn not_your_region(&self, region: RegionId) -> String {
-        match self {
-            Words::En => en::English.not_your_region(region),
-            Words::Cy => cy::Welsh.not_your_region(region),
-        }
-    }
-    #[inline]
-    fn order_text(&self, election: &Election, result: &ResultView, url: &str) -> String {
-        match self {
-            Words::En => en::English.order_text(election, result, url),
-            Words::Cy => cy::Welsh.order_text(election, result, url),
-        }
-    }
-    #[inline]
-    fn shared_list(&self, others: &[RegionId]) -> String {
-        match self {
-            Words::En => en::English.shared_list(others),
-            Words::Cy => cy::Welsh.shared_list(others),
-        }
-    }
-    #[inline]
-    fn ballot_list(&self, ballot: &BallotView) -> String {
-        match self {
-            Words::En => en::English.ballot_list(ballot),
-            Words::Cy => cy::Welsh.ballot_list(ballot),
-        }
-    }
-    #[inline]
-    fn outcome(&self, outcome: &Outcome) -> String {
-        match self {
-            Words::En => en::English.outcome(outcome),
-            Words::Cy => cy::Welsh.outcome(outcome),
-        }
-    }
-    #[inline]
-    fn votes_count(&self, votes: u32) -> String {
-        match self {
-            Words::En => en::English.votes_count(votes),
-            Words::Cy => cy::Welsh.votes_count(votes),
-        }
-    }
-    #[inline]
-    fn quota(&self, quota: &str) -> String {
-        match self {
-            Words::En => en::English.quota(quota),
-            Words::Cy => cy::Welsh.quota(quota),
-        }
-    }
-    #[inline]
-    fn published_by(&self, publisher: &str, date: Option<Date>) -> Option<String> {
-        match self {
-            Words::En => en::English.published_by(publisher, date),
-            Words::Cy => cy::Welsh.published_by(publisher, date),
-        }
-    }
-    #[inline]
-    fn seat_result(&self, elected: &[&str]) -> String {
-        match self {
-            Words::En => en::English.seat_result(elected),
-            Words::Cy => cy::Welsh.seat_result(elected),
-        }
-    }
-    #[inline]
-    fn elected_round(&self, round: u8) -> String {
-        match self {
-            Words::En => en::English.elected_round(round),
-            Words::Cy => cy::Welsh.elected_round(round),
-        }
-    }
-    #[inline]
-    fn change(&self, change: &Change) -> String {
-        match self {
-            Words::En => en::English.change(change),
-            Words::Cy => cy::Welsh.change(change),
-        }
-    }
-    #[inline]
-    fn print_text(&self) -> PrintText {
-        match self {
-            Words::En => en::English.print_text(),
-            Words::Cy => cy::Welsh.print_text(),
-        }
-    }
-    #[inline]
-    fn closes_on(&self, closes: Moment) -> String {
-        match self {
-            Words::En => en::English.closes_on(closes),
-            Words::Cy => cy::Welsh.closes_on(closes),
-        }
-    }
+    fn why_reading(&self, sims: &[(&Simulation, bool)]) -> Vec<String>;
+    fn data_version(&self, election: &Election) -> String;
+    fn embed_title(&self, election: Option<&Election>) -> String;
+    fn option_error(&self, error: &OptionError) -> String;
+    fn reminder(&self, election: &Election, order: &str) -> ReminderText;
+    fn after_the_slate(&self, instruction: Instruction) -> String;
+    fn page_heading(&self, election: &Election) -> String;
+    fn not_your_region(&self, region: RegionId) -> String;
+    fn order_text(&self, election: &Election, result: &ResultView, url: &str) -> String;
+    fn shared_list(&self, others: &[RegionId]) -> String;
+    fn ballot_list(&self, ballot: &BallotView) -> String;
+    fn outcome(&self, outcome: &Outcome) -> String;
+    fn votes_count(&self, votes: u32) -> String;
+    fn quota(&self, quota: &str) -> String;
+    fn published_by(&self, publisher: &str, date: Option<Date>) -> Option<String>;
+    fn seat_result(&self, elected: &[&str]) -> String;
+    fn elected_round(&self, round: u8) -> String;
+    fn change(&self, change: &Change) -> String;
+    fn print_text(&self) -> PrintText;
+    fn closes_on(&self, closes: Moment) -> String;
 }
 
 /// The English catalogue (or the one language built), for `Display` impls.
