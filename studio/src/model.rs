@@ -30,8 +30,20 @@ pub enum Balanced {
     Failed(String),
 }
 
+/// A file with no problems, as the checks read it: what the preview draws
+/// and the release line names.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Passed {
+    /// The election, parsed.
+    pub def: data::ElectionDef,
+    /// The regions it was checked against (the bundled ones).
+    pub scheme: SchemeDef,
+    /// Its fingerprint, as `slatecard check` prints it.
+    pub fingerprint: String,
+}
+
 /// What the organiser has open.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Studio {
     /// The file's path as `slatecard check` would show it, once saved in the
     /// repository: `data/elections/NAME.toml`.
@@ -43,9 +55,8 @@ pub struct Studio {
     pub refused: Option<String>,
     /// Every problem `slatecard check` finds in the text, in its order.
     pub problems: Vec<Problem>,
-    /// With no problems: `FILE: version V, updated D, fingerprint F`, the
-    /// line `slatecard check` prints.
-    pub release: Option<String>,
+    /// With no problems: the file as the checks read it.
+    pub passed: Option<Passed>,
     /// What the last `balance` did, until the text changes.
     pub balanced: Option<Balanced>,
     /// The year it is (UTC), for the checks and the template.
@@ -95,7 +106,7 @@ impl Studio {
             text: String::new(),
             refused: None,
             problems: Vec::new(),
-            release: None,
+            passed: None,
             balanced: None,
             year,
             today: today.to_owned(),
@@ -113,18 +124,19 @@ impl Studio {
         data::parse_scheme(data::SCHEME_PATH, SCHEME_TEXT).map_err(|e| e.to_string())
     }
 
-    /// The file, checked, once it has no problems: what the preview draws.
-    pub fn checked(&self) -> Option<(data::ElectionDef, SchemeDef, String)> {
-        if self.file.is_empty() || !self.problems.is_empty() {
-            return None;
-        }
-        let scheme = Studio::scheme().ok()?;
-        let def = data::parse_election(&self.file, &self.text, &scheme).ok()?;
-        let print = data::fingerprint(&self.text, SCHEME_TEXT).ok()?;
-        Some((def, scheme, print))
+    /// With no problems: `FILE: version V, updated D, fingerprint F`, the
+    /// line `slatecard check` prints.
+    pub fn release(&self) -> Option<String> {
+        self.passed.as_ref().map(|p| {
+            format!(
+                "{}: version {}, updated {}, fingerprint {}",
+                self.file, p.def.version, p.def.updated, p.fingerprint
+            )
+        })
     }
 
-    /// Checks the text as `slatecard check FILE` does.
+    /// Checks the text as `slatecard check FILE` does, once; keeps the
+    /// parsed file when it passes.
     fn check(&mut self) {
         self.balanced = None;
         let reference = Reference {
@@ -139,21 +151,19 @@ impl Studio {
             file: self.file.clone(),
             text: self.text.clone(),
         };
-        self.problems = data::check_sources(&scheme, &[election], &reference);
-        self.release = if self.problems.is_empty() {
-            let scheme = Studio::scheme().ok();
-            let def = scheme
-                .as_ref()
-                .and_then(|s| data::parse_election(&self.file, &self.text, s).ok());
-            let print = data::fingerprint(&self.text, SCHEME_TEXT).ok();
-            def.zip(print).map(|(e, print)| {
-                format!(
-                    "{}: version {}, updated {}, fingerprint {print}",
-                    self.file, e.version, e.updated
-                )
-            })
-        } else {
-            None
+        (self.problems, self.passed) = match data::load_sources(&scheme, &[election], &reference) {
+            Err(problems) => (problems, None),
+            Ok((scheme, mut elections)) => {
+                let passed = elections.pop().and_then(|(_, def)| {
+                    let fingerprint = data::fingerprint(&self.text, SCHEME_TEXT).ok()?;
+                    Some(Passed {
+                        def,
+                        scheme,
+                        fingerprint,
+                    })
+                });
+                (Vec::new(), passed)
+            }
         };
     }
 }
@@ -342,7 +352,7 @@ mod tests {
             .problems
             .iter()
             .all(|p| p.file == s.file && p.message.contains("has no order")));
-        assert!(s.release.is_none() && s.checked().is_none());
+        assert!(s.release().is_none() && s.passed.is_none());
     }
 
     #[test]
@@ -356,7 +366,7 @@ mod tests {
         assert!(report.starts_with("# Balance report: "));
         assert!(s.problems.is_empty(), "{:?}", s.problems);
         assert!(s
-            .release
+            .release()
             .as_deref()
             .is_some_and(|r| r.contains("fingerprint ")));
         assert!(s.text.contains("provenance = \"generated\""));
@@ -366,8 +376,8 @@ mod tests {
         assert_eq!(s.text, before);
         assert!(matches!(&s.balanced, Some(Balanced::Done { changed, .. }) if changed.is_empty()));
         // And the preview's tables can be made from it.
-        let (def, scheme, print) = s.checked().expect("no problems");
-        let e = crate::lower::election(&def, &scheme, &print).expect("lowers");
+        let p = s.passed.as_ref().expect("no problems");
+        let e = crate::lower::election(&p.def, &p.scheme, &p.fingerprint).expect("lowers");
         assert_eq!(e.orders.len(), 13);
     }
 

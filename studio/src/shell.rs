@@ -246,8 +246,8 @@ fn StudioPage() -> Html {
                     }
                 </ol>
             }
-            if let Some(line) = &studio.release {
-                <p data-testid="release">{ line.clone() }</p>
+            if let Some(line) = studio.release() {
+                <p data-testid="release">{ line }</p>
             }
         </section>
     };
@@ -275,21 +275,11 @@ fn StudioPage() -> Html {
         },
     };
     // Made once per text (each is leaked: `lower`), not at every render.
-    let lowered = use_memo(
-        (
-            studio.file.clone(),
-            studio.text.clone(),
-            studio.problems.is_empty(),
-        ),
-        {
-            let studio = studio.clone();
-            move |_| {
-                studio.checked().map(|(def, scheme, print)| {
-                    lower::election(&def, &scheme, &print).map(|e| (e, print))
-                })
-            }
-        },
-    );
+    let lowered = use_memo(studio.passed.clone(), |passed| {
+        passed.as_ref().map(|p| {
+            lower::election(&p.def, &p.scheme, &p.fingerprint).map(|e| (e, p.fingerprint.clone()))
+        })
+    });
     let preview = match &*lowered {
         None => html! {
             <p>{ "The preview appears once the file has no problems." }</p>
