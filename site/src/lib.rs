@@ -4,9 +4,10 @@
 //!
 //! 1. [`shell_text`]: the words of `index.html`, `embed.js` and the web app
 //!    manifest, from the message catalogue;
-//! 2. [`tools::build_module`]: the blogs' wasm module, the Welsh pages'
-//!    postcode island and the organisers' studio (cargo, wasm-bindgen
-//!    and, on release builds, wasm-opt);
+//! 2. [`tools::optimise_island`] (release builds): `wasm-opt` on the
+//!    member's island Trunk built; [`tools::build_module`]: the blogs'
+//!    wasm module, the Welsh pages' postcode island and the organisers'
+//!    studio (cargo, wasm-bindgen and, on release builds, wasm-opt);
 //! 3. [`csp::secure_all`]: Trunk's inline loader swapped for `start.js` and
 //!    the modules' JSON block, the stylesheets and icon put inline, a strict
 //!    Content-Security-Policy;
@@ -23,11 +24,14 @@
 //! HTML is only ever edited with `lol_html` (a streaming rewriter that keeps
 //! every byte it is not asked to change); JSON is written with `serde_json`;
 //! files' content names come from [`slatecard_data_format::content_name`].
-//! terser, wasm-bindgen and wasm-opt are the only other programs run.
+//! terser, wasm-bindgen and wasm-opt are the only other programs run; their
+//! outputs, and the preview images, are kept in a content-addressed
+//! [`cache`], so that an unchanged input is not processed again.
 //!
 //! Every error is a `String` naming the file (or tool) at fault; nothing
 //! here panics on bad input.
 
+pub mod cache;
 pub mod csp;
 pub mod hash_names;
 pub mod oembed;

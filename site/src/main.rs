@@ -58,6 +58,14 @@ fn post_build(args: &[String]) -> Result<(), String> {
         "site: words written into {}/index.html, embed.js and manifest.webmanifest ({lang})",
         dist.display()
     );
+    let pruned = slatecard_site::cache::prune();
+    if pruned > 0 {
+        println!("site: {pruned} build-cache entries unused for two weeks removed");
+    }
+    if release {
+        let size = step("modules", tools::optimise_island(&dist))?;
+        println!("site: the postcode island, {size} B of wasm (wasm-opt)");
+    }
     for module in [tools::EMBED, tools::ISLAND_CY, tools::STUDIO] {
         let size = step("modules", tools::build_module(&dist, release, module))?;
         println!(

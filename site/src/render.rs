@@ -12,11 +12,12 @@
 //! by default the machine's: the end-to-end tests draw pages as they read
 //! while a past ballot was open.
 
+use crate::cache::Cache;
 use crate::domain::link::Link;
 use crate::domain::model::{Lang, Mode, Model};
 use crate::domain::page::view;
 use crate::prerender::not_found::{self, not_found_page};
-use crate::prerender::preview::{preview_svg, Rasteriser};
+use crate::prerender::preview::{self, preview_svg, Rasteriser};
 use crate::prerender::qr::qr_svg;
 use crate::prerender::stall::{self, stall_sheet};
 use crate::prerender::{pages, preview_name, region_bundle, render_page, why, QR};
@@ -33,8 +34,36 @@ fn write(file: &Path, data: impl AsRef<[u8]>) -> Result<(), String> {
     std::fs::write(file, data).map_err(|e| format!("{}: {e}", file.display()))
 }
 
-/// Draws each preview SVG into PNG bytes, on every core, in order.
+/// Draws each preview SVG into PNG bytes, on every core, in order. An
+/// image drawn before from the same SVG, by the same drawing code
+/// (`preview.rs`, the crates of `Cargo.lock`) and fonts, is taken from the
+/// build cache (`crate::cache`).
 fn previews(svgs: &[String]) -> Result<Vec<Vec<u8>>, String> {
+    let cache = Cache::open("previews");
+    let code = [
+        include_str!("prerender/preview.rs"),
+        include_str!("../../Cargo.lock"),
+    ]
+    .concat();
+    let fonts = preview::font_bytes();
+    let keys: Vec<String> = svgs
+        .iter()
+        .map(|svg| Cache::key(&[svg.as_bytes(), code.as_bytes(), &fonts]))
+        .collect();
+    let mut pngs: Vec<Option<Vec<u8>>> = keys.iter().map(|k| cache.get(k, "png")).collect();
+    let missing: Vec<usize> = (0..svgs.len()).filter(|&i| pngs[i].is_none()).collect();
+    if !missing.is_empty() {
+        let drawn = draw(&missing.iter().map(|&i| &svgs[i]).collect::<Vec<_>>())?;
+        for (i, png) in missing.into_iter().zip(drawn) {
+            cache.put(&keys[i], "png", &png);
+            pngs[i] = Some(png);
+        }
+    }
+    Ok(pngs.into_iter().flatten().collect())
+}
+
+/// Draws each SVG into PNG bytes, on every core, in order.
+fn draw(svgs: &[&String]) -> Result<Vec<Vec<u8>>, String> {
     let raster = Rasteriser::new()?;
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
     let chunk = svgs.len().div_ceil(threads).max(1);

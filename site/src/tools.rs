@@ -4,6 +4,7 @@
 //! `~/.cargo/bin`), then on `PATH`.
 
 use super::{read, rewrite, root, set_attributes, sri, write};
+use crate::cache::Cache;
 use lol_html::{element, RewriteStrSettings};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -169,10 +170,33 @@ pub fn build_module(dist: &Path, release: bool, module: Module) -> Result<u64, S
     let wasm = built_wasm(&String::from_utf8_lossy(&out.stdout), module.bin)
         .filter(|w| Path::new(w).is_file())
         .ok_or_else(|| format!("cargo built no {}.wasm", module.bin))?;
+    let input = std::fs::read(&wasm).map_err(|e| format!("{wasm}: {e}"))?;
+    let js = dist.join(format!("{}.js", module.name));
+    let built = dist.join(format!("{}_bg.wasm", module.name));
+    // Both tools' outputs depend only on the wasm, the names and the
+    // options: a module cargo did not change is not bound or optimised again.
+    let cache = Cache::open("modules");
+    let key = Cache::key(&[
+        &input,
+        module.name.as_bytes(),
+        &[u8::from(release), u8::from(module.converge)],
+        version("wasm-bindgen").as_bytes(),
+        if release {
+            version("wasm-opt")
+        } else {
+            String::new()
+        }
+        .as_bytes(),
+    ]);
+    if let (Some(glue), Some(bytes)) = (cache.get(&key, "js"), cache.get(&key, "wasm")) {
+        write(&js, glue)?;
+        write(&built, &bytes)?;
+        return Ok(bytes.len() as u64);
+    }
     // Built apart, so that the next build of another feature set (which
     // writes the same file name) cannot change it under wasm-bindgen.
     let own = dist.join(format!("{}.wasm", module.name));
-    std::fs::copy(&wasm, &own).map_err(|e| format!("{}: {e}", own.display()))?;
+    write(&own, &input)?;
     run(
         "wasm-bindgen",
         tool("wasm-bindgen")
@@ -182,20 +206,65 @@ pub fn build_module(dist: &Path, release: bool, module: Module) -> Result<u64, S
             .arg(&own),
     )?;
     let _ = std::fs::remove_file(&own);
-    let built = dist.join(format!("{}_bg.wasm", module.name));
     if release {
-        let mut opt = tool("wasm-opt");
-        opt.arg(format!("--output={}", built.display()))
-            .arg("-Oz")
-            .arg(&built);
-        if module.converge {
-            opt.arg("--converge");
-        }
-        run("wasm-opt", &mut opt)?;
+        wasm_opt(&built, module.converge)?;
     }
-    std::fs::metadata(&built)
-        .map(|m| m.len())
-        .map_err(|e| format!("{}: {e}", built.display()))
+    let glue = std::fs::read(&js).map_err(|e| format!("{}: {e}", js.display()))?;
+    let bytes = std::fs::read(&built).map_err(|e| format!("{}: {e}", built.display()))?;
+    cache.put(&key, "js", &glue);
+    cache.put(&key, "wasm", &bytes);
+    Ok(bytes.len() as u64)
+}
+
+/// `PROGRAM --version`'s first line, for cache keys ("" if it cannot run:
+/// the step itself then says so).
+fn version(program: &str) -> String {
+    tool(program)
+        .arg("--version")
+        .output()
+        .map(|o| {
+            String::from_utf8_lossy(&o.stdout)
+                .lines()
+                .next()
+                .unwrap_or("")
+                .to_owned()
+        })
+        .unwrap_or_default()
+}
+
+/// Runs `wasm-opt -Oz` (with `--converge` if asked) on `wasm` in place.
+fn wasm_opt(wasm: &Path, converge: bool) -> Result<(), String> {
+    let mut opt = tool("wasm-opt");
+    opt.arg(format!("--output={}", wasm.display()))
+        .arg("-Oz")
+        .arg(wasm);
+    if converge {
+        opt.arg("--converge");
+    }
+    run("wasm-opt", &mut opt)
+}
+
+/// The member's English island (`slatecard_bg.wasm`, which Trunk builds and
+/// binds) optimised on release builds as the other members' modules are:
+/// `wasm-opt -Oz --converge`, here rather than in Trunk so that an
+/// unchanged module is taken from the cache. Returns its size in bytes.
+pub fn optimise_island(dist: &Path) -> Result<u64, String> {
+    let wasm = dist.join("slatecard_bg.wasm");
+    let input = std::fs::read(&wasm).map_err(|e| format!("{}: is missing: {e}", wasm.display()))?;
+    let cache = Cache::open("modules");
+    let key = Cache::key(&[
+        &input,
+        b"island -Oz --converge",
+        version("wasm-opt").as_bytes(),
+    ]);
+    if let Some(bytes) = cache.get(&key, "wasm") {
+        write(&wasm, &bytes)?;
+        return Ok(bytes.len() as u64);
+    }
+    wasm_opt(&wasm, true)?;
+    let bytes = std::fs::read(&wasm).map_err(|e| format!("{}: {e}", wasm.display()))?;
+    cache.put(&key, "wasm", &bytes);
+    Ok(bytes.len() as u64)
 }
 
 /// The JS files terser minifies on release builds, each with its options:
@@ -217,16 +286,30 @@ pub fn minify(dist: &Path, name: &str, options: &[&str]) -> Result<(), String> {
     let file = dist.join(name);
     let before =
         sri(&std::fs::read(&file).map_err(|e| format!("{}: is missing: {e}", file.display()))?);
-    let min = dist.join(format!("{name}.min"));
-    run(
-        "terser",
-        tool("terser")
-            .arg(&file)
-            .args(options)
-            .args(["--compress", "--mangle", "--output"])
-            .arg(&min),
-    )?;
-    std::fs::rename(&min, &file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let input = std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?;
+    let cache = Cache::open("terser");
+    let key = Cache::key(&[
+        &input,
+        options.join(" ").as_bytes(),
+        terser_version().as_bytes(),
+    ]);
+    if let Some(out) = cache.get(&key, "js") {
+        write(&file, out)?;
+    } else {
+        let min = dist.join(format!("{name}.min"));
+        run(
+            "terser",
+            tool("terser")
+                .arg(&file)
+                .args(options)
+                .args(["--compress", "--mangle", "--output"])
+                .arg(&min),
+        )?;
+        std::fs::rename(&min, &file).map_err(|e| format!("{}: {e}", file.display()))?;
+        if let Ok(out) = std::fs::read(&file) {
+            cache.put(&key, "js", &out);
+        }
+    }
     let after = sri(&std::fs::read(&file).map_err(|e| format!("{}: {e}", file.display()))?);
     let index = dist.join("index.html");
     let page = read(&index)?;
@@ -244,6 +327,17 @@ pub fn minify(dist: &Path, name: &str, options: &[&str]) -> Result<(), String> {
         },
     )?;
     write(&index, page)
+}
+
+/// terser's version, from the package `scripts/setup` installs (its
+/// `package.json`; read rather than run: terser starts in Node, slowly).
+fn terser_version() -> String {
+    let json = root().join("tools/node_modules/terser/package.json");
+    std::fs::read_to_string(json)
+        .ok()
+        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+        .and_then(|v| v["version"].as_str().map(str::to_owned))
+        .unwrap_or_default()
 }
 
 /// Minifies every file of [`MINIFIED`] in `dist`.

@@ -309,6 +309,17 @@ pub fn preview_svg(page: &Page, landing_page: bool) -> String {
     svg.finish()
 }
 
+/// The bytes of the fonts [`Rasteriser::new`] loads (DejaVu Sans, those
+/// files found), for the build cache's keys; empty when neither is there
+/// (the system's fonts are used then, and an image's key names none).
+pub fn font_bytes() -> Vec<u8> {
+    DEJAVU
+        .iter()
+        .filter_map(|file| std::fs::read(file).ok())
+        .flatten()
+        .collect()
+}
+
 /// Turns preview SVGs into PNGs, with the fonts loaded once.
 pub struct Rasteriser {
     options: usvg::Options<'static>,
