@@ -538,7 +538,8 @@ fn join(items: &[String], last_with: impl Fn(&str) -> String) -> String {
     }
 }
 
-/// The Welsh name of a British Overseas Territory (Welsh Wikipedia's).
+/// The Welsh name of a British Overseas Territory (Welsh Wikipedia's or
+/// CLDR's: the sources are in `docs/welsh-glossary.md`).
 #[inline]
 fn territory(t: Territory) -> &'static str {
     match t {
@@ -553,7 +554,7 @@ fn territory(t: Territory) -> &'static str {
         Territory::SouthGeorgia => "De Georgia ac Ynysoedd Sandwich y De",
         Territory::TurksCaicos => "Ynysoedd Turks a Caicos",
         Territory::Cayman => "Ynysoedd Cayman",
-        Territory::VirginIslands => "Ynysoedd Virgin Prydeinig",
+        Territory::VirginIslands => "Ynysoedd Gwyryf Prydain",
         Territory::Anguilla => "Anguilla",
         Territory::Montserrat => "Montserrat",
     }
@@ -1053,7 +1054,7 @@ impl Catalogue for Welsh {
             single: "Un drefn i bawb".to_owned(),
             simulation_title: "Beth mae'n ei newid: cyfrif wedi'i efelychu".to_owned(),
             simulation_label: "Efelychiad, nid canlyniad".to_owned(),
-            simulation_intro: format!("Cyfrifodd slatecard bleidlais ddychmygol ddwywaith gyda'r un rheolau STV: unwaith gyda chefnogwyr {slate} yn dilyn trefn eu rhanbarth, ac unwaith gyda phob un ohonynt yn dilyn un drefn. Mae popeth arall yr un fath. Mae'r tablau'n dangos faint o ymgeiswyr y tîm a etholir bob tro, ar gyfer sawl cyfran o'r bleidlais ac o'r aelodau sy'n nodi eu dewis cyntaf yn unig."),
+            simulation_intro: format!("Cyfrifodd slatecard bleidlais wedi'i hefelychu ddwywaith gyda'r un rheolau STV: unwaith gyda chefnogwyr {slate} yn dilyn trefn eu rhanbarth, ac unwaith gyda phob un ohonynt yn dilyn un drefn. Mae popeth arall yr un fath. Mae'r tablau'n dangos faint o ymgeiswyr y tîm a etholir bob tro, ar gyfer sawl cyfran o'r bleidlais ac o'r aelodau sy'n nodi eu dewis cyntaf yn unig."),
             wigm: "Ymgeiswyr y tîm a etholwyd: dull Gregory cynhwysol wedi'i bwysoli (fel yn etholiadau cynghorau'r Alban)".to_owned(),
             last_parcel: "Ymgeiswyr y tîm a etholwyd: dull Gregory ar y parsel olaf (fel ERS97)".to_owned(),
             slate_share: "Cyfran y tîm o'r bleidlais".to_owned(),
@@ -1066,7 +1067,7 @@ impl Catalogue for Welsh {
     #[inline]
     fn why_poll(&self, poll: u64, seats: usize) -> String {
         format!(
-            "Pleidlais ddychmygol gyda {} o bleidleisiau dilys (cymaint ag yn 2020, wedi'i chyfrifo o'r cwota a gyhoeddwyd bryd hynny) ar gyfer {}, wedi'i chyfrif ddwywaith drwy STV o dan bob un o'r ddwy reol uchod.",
+            "Pleidlais wedi'i hefelychu gyda {} o bleidleisiau dilys (cymaint ag yn 2020, wedi'i chyfrifo o'r cwota a gyhoeddwyd bryd hynny) ar gyfer {}, wedi'i chyfrif ddwywaith drwy STV o dan bob un o'r ddwy reol uchod.",
             self.votes_count(u32::try_from(poll).unwrap_or(u32::MAX)),
             count(seats as u64, SEDD)
         )
@@ -1112,7 +1113,7 @@ impl Catalogue for Welsh {
                 }
             })
             .chain(std::iter::once(
-                "Nid yw ffynonellau slatecard yn dweud pa reol y mae cyfrif Llafur yn ei defnyddio, felly dangosir y ddwy. Mae efelychiad ar bleidlais ddychmygol yn dangos beth all ddigwydd, nid beth fydd yn digwydd.".to_owned(),
+                "Nid yw ffynonellau slatecard yn dweud pa reol y mae cyfrif Llafur yn ei defnyddio, felly dangosir y ddwy. Mae efelychiad yn dangos beth all ddigwydd mewn pleidlais, nid beth fydd yn digwydd.".to_owned(),
             ))
             .collect()
     }
