@@ -115,7 +115,11 @@ def main():
             n = seed(ROOT / "target", own)
             print(f"walkthrough: seeded {own.relative_to(ROOT)} with {n} compiled crates.io "
                   f"crates from target/ in {time.monotonic() - start:.0f} s")
-        env = dict(os.environ, CARGO_TARGET_DIR=str(own))
+        # The site builder's cache is the project's: its entries are named
+        # by the SHA-256 of their whole input, so the copy's new data can
+        # only miss it, never read an entry made from other data.
+        env = dict(os.environ, CARGO_TARGET_DIR=str(own),
+                   SLATECARD_BUILD_CACHE=str(ROOT / "target" / "site-cache"))
         for n, (kind, path, body) in enumerate(todo, 1):
             if kind == "write":
                 print(f"walkthrough: step {n}: write {path}")
