@@ -45,10 +45,11 @@ fn previews(svgs: &[String]) -> Result<Vec<Vec<u8>>, String> {
         include_str!("../../Cargo.lock"),
     ]
     .concat();
-    let fonts = preview::font_bytes();
+    // What every image shares, hashed once.
+    let shared = Cache::key(&[code.as_bytes(), &preview::font_bytes()]);
     let keys: Vec<String> = svgs
         .iter()
-        .map(|svg| Cache::key(&[svg.as_bytes(), code.as_bytes(), &fonts]))
+        .map(|svg| Cache::key(&[svg.as_bytes(), shared.as_bytes()]))
         .collect();
     let mut pngs: Vec<Option<Vec<u8>>> = keys.iter().map(|k| cache.get(k, "png")).collect();
     let missing: Vec<usize> = (0..svgs.len()).filter(|&i| pngs[i].is_none()).collect();
@@ -224,23 +225,66 @@ pub fn run(args: &[String]) -> Result<usize, String> {
 }
 
 /// Writes each ranked election's "why is my order different?" page, with
-/// its simulated counts (`crate::prerender::why`); returns how many.
+/// its simulated counts (`crate::prerender::why`); returns how many. The
+/// elections are counted side by side, one thread each; pages made before
+/// by this same program (its own bytes, which hold the compiled data) from
+/// the same region weights come from the build cache (`crate::cache`).
 fn why_pages(dist: &std::path::Path) -> Result<usize, String> {
-    let mut written = 0;
+    let cache = Cache::open("why");
+    let program = std::env::current_exe()
+        .and_then(std::fs::read)
+        .map(|bytes| Cache::key(&[&bytes]))
+        .map_err(|e| format!("cannot read this program, for the cache: {e}"))?;
+    let mut jobs = Vec::new();
     for e in crate::domain::election::Election::all() {
         let weights = slatecard_data_format::region_weights_in(&crate::root(), e.id)?;
-        if let Some(pages) = why::why_pages_in(e, &weights, &Lang::ALL) {
-            for (lang, page) in Lang::ALL.iter().zip(pages?) {
-                let folder = Link {
-                    election: Some(e),
-                    lang: *lang,
-                    ..Link::default()
-                }
-                .to_path();
-                let out = dist.join(folder).join(why::FILE);
-                std::fs::write(&out, page).map_err(|err| format!("{}: {err}", out.display()))?;
-                written += 1;
+        let key = Cache::key(&[
+            program.as_bytes(),
+            e.id.as_bytes(),
+            format!("{weights:?}").as_bytes(),
+        ]);
+        jobs.push((e, weights, key));
+    }
+    let made = std::thread::scope(|scope| {
+        let workers: Vec<_> = jobs
+            .iter()
+            .map(|(e, weights, key)| {
+                let cache = &cache;
+                scope.spawn(move || -> Result<Option<Vec<String>>, String> {
+                    let cached = cache
+                        .get(key, "json")
+                        .and_then(|b| serde_json::from_slice::<Option<Vec<String>>>(&b).ok());
+                    if let Some(pages) = cached {
+                        return Ok(pages);
+                    }
+                    let pages = why::why_pages_in(e, weights, &Lang::ALL).transpose()?;
+                    if let Ok(json) = serde_json::to_vec(&pages) {
+                        cache.put(key, "json", &json);
+                    }
+                    Ok(pages)
+                })
+            })
+            .collect();
+        workers
+            .into_iter()
+            .map(|w| {
+                w.join()
+                    .map_err(|_| "a why page's thread panicked".to_owned())?
+            })
+            .collect::<Result<Vec<_>, String>>()
+    })?;
+    let mut written = 0;
+    for ((e, _, _), pages) in jobs.iter().zip(made) {
+        for (lang, page) in Lang::ALL.iter().zip(pages.into_iter().flatten()) {
+            let folder = Link {
+                election: Some(*e),
+                lang: *lang,
+                ..Link::default()
             }
+            .to_path();
+            let out = dist.join(folder).join(why::FILE);
+            std::fs::write(&out, page).map_err(|err| format!("{}: {err}", out.display()))?;
+            written += 1;
         }
     }
     Ok(written)
