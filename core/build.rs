@@ -218,6 +218,7 @@ fn election_rs(scheme: &SchemeDef, e: &ElectionDef) -> String {
     let when =
         |m: Result<Option<Moment>, _>| moment_rs(m.expect("dates checked by parse_election"));
     let fields = [
+        format!("title_cy: {}", welsh_rs(&e.title_cy)),
         format!("organisation: {:?}", e.organisation),
         format!("slate: {:?}", e.slate),
         format!("slate_cy: {}", welsh_rs(&e.slate_cy)),

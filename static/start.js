@@ -84,6 +84,7 @@ const painted = new Promise((done) => {
   if (document.readyState === 'complete') loaded(); else addEventListener('load', loaded);
 });
 // Installable, offline and instant on a repeat visit: the web app manifest
+// (a Welsh page's, `<html lang=cy>`, is the Welsh one: the Welsh app, at cy/)
 // and the app's own service worker (sw.js, written by site/src/sw.rs), for the
 // full page only (never in a frame). The manifest is linked here, after the
 // paint: linked in the HTML, browsers fetch it while the page is painted
@@ -93,7 +94,8 @@ if (!embed && window.top === window) {
   painted.then(() => {
     const manifest = document.createElement('link');
     manifest.rel = 'manifest';
-    manifest.href = new URL('manifest.webmanifest', document.baseURI).href;
+    const welshPage = document.documentElement.lang === 'cy';
+    manifest.href = new URL(welshPage ? 'manifest-cy.webmanifest' : 'manifest.webmanifest', document.baseURI).href;
     document.head.append(manifest);
     if ('serviceWorker' in navigator) return navigator.serviceWorker.register(new URL('sw.js', document.baseURI));
   }).catch(() => {});

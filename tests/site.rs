@@ -151,6 +151,52 @@ fn placeholders_are_filled_and_escaped() {
 }
 
 #[test]
+fn the_manifest_is_written_in_english_and_in_welsh() {
+    let dir = std::env::temp_dir().join(format!("slatecard-site-manifest-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    std::fs::copy(
+        root.join("static/manifest.webmanifest"),
+        dir.join("manifest.webmanifest"),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("index.html"),
+        "<html lang={{sc:lang}}><title>{{sc:page_title}}</title>",
+    )
+    .unwrap();
+    std::fs::write(dir.join("embed.js"), "t={{sc:frame_title}};").unwrap();
+    assert_eq!(shell_text::run(&dir).unwrap(), "en-GB");
+    let read = |name: &str| -> serde_json::Value {
+        serde_json::from_str(&std::fs::read_to_string(dir.join(name)).unwrap()).unwrap()
+    };
+    let (en, cy) = (
+        read("manifest.webmanifest"),
+        read(shell_text::WELSH_MANIFEST),
+    );
+    assert_eq!(en["lang"], "en-GB");
+    assert_eq!(
+        (&en["start_url"], &en["scope"]),
+        (&"./".into(), &"./".into())
+    );
+    assert_eq!(cy["lang"], "cy");
+    // The Welsh app's home is the Welsh landing page, from the site's top
+    // (where the manifest is).
+    assert_eq!(
+        (&cy["start_url"], &cy["scope"]),
+        (&"cy/".into(), &"cy/".into())
+    );
+    let welsh = shell_text::words_in(slatecard::text::Lang::Cy);
+    assert_eq!(cy["name"], welsh["page_title"].as_str());
+    assert_eq!(cy["description"], welsh["description"].as_str());
+    assert!(cy["name"].as_str().unwrap().contains("NEC Llafur"), "{cy}");
+    assert_ne!(cy["name"], en["name"]);
+    // The icons are the shared files, named as the English manifest names them.
+    assert_eq!(cy["icons"], en["icons"]);
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+#[test]
 fn a_placeholder_with_no_words_fails_naming_the_file() {
     let w = words();
     let e = shell_text::fill_html(Path::new("dist/index.html"), "<p>{{sc:nothing}}</p>", &w)

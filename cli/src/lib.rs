@@ -123,6 +123,8 @@ pub fn export_json() -> serde_json::Value {
             json!({
                 "id": e.id,
                 "title": e.title,
+                // Its Welsh form, where the data gives one (else null).
+                "title_cy": e.title_cy,
                 "short_title": e.short_title,
                 "ranked": matches!(e.kind, crate::domain::election::BallotKind::Ranked),
                 "regions": regions,

@@ -1084,3 +1084,36 @@ fn a_welsh_result_carries_the_bundled_english_data_text_marked_as_english() {
         }
     }
 }
+
+#[test]
+fn welsh_pages_describe_each_election_by_its_welsh_title() {
+    for e in Election::all() {
+        let welsh = e
+            .title_cy
+            .unwrap_or_else(|| panic!("{}: every bundled election has title_cy", e.id));
+        assert_eq!(
+            e.title_in(Lang::Cy),
+            DataText {
+                text: welsh,
+                lang: Lang::Cy
+            }
+        );
+        assert_eq!(e.title_in(Lang::En), DataText::english(e.title));
+        assert_ne!(welsh, e.title, "{}", e.id);
+        for query in [
+            format!("?election={}", e.id),
+            format!("?election={}&region=wales", e.id),
+        ] {
+            let page = view(
+                &Model::new(Mode::App, &Link::parse(&query)),
+                at("2026-11-30"),
+            );
+            let cy = Welsh.page_meta(&page).description;
+            assert!(cy.contains(welsh), "{query}: {cy}");
+            assert!(!cy.contains(e.title), "{query}: {cy}");
+            let en = English.page_meta(&page).description;
+            assert!(en.contains(e.title), "{query}: {en}");
+            assert!(!en.contains(welsh), "{query}: {en}");
+        }
+    }
+}

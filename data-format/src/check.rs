@@ -943,6 +943,7 @@ pub fn check_election_with(
     ] {
         cx.text(keys![field], field, text, true);
     }
+    cx.welsh(keys!["title_cy"], "title_cy", &e.title_cy, &e.title);
     cx.text(
         keys!["slate_backers"],
         "slate_backers",

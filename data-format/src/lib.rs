@@ -185,6 +185,10 @@ pub struct ElectionDef {
     pub id: String,
     /// Full title.
     pub title: String,
+    /// `title` in Welsh, where written (Welsh pages show `title` until
+    /// then).
+    #[serde(default)]
+    pub title_cy: String,
     /// Short title for choosers.
     pub short_title: String,
     /// Organisation(s) running the election.

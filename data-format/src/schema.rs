@@ -103,6 +103,7 @@ pub(crate) static ELECTION: Schema = Schema {
     fields: &[
         req("id", Ty::Str),
         req("title", Ty::Str),
+        opt("title_cy", Ty::Str),
         req("short_title", Ty::Str),
         req("organisation", Ty::Str),
         req("slate", Ty::Str),

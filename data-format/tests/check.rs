@@ -427,6 +427,23 @@ fn cases() -> Vec<Case> {
         case("Welsh text with a space at its end", r#"slate = "Centre Left Grassroots Alliance""#,
             "slate = \"Centre Left Grassroots Alliance\"\nslate_cy = ‸\"Cynghrair \"",
             "`slate_cy` has a space or line break at its start or end").help("delete it"),
+        // The election's title in Welsh (`title_cy`).
+        case("Welsh title without the English",
+            "title = \"Labour NEC elections 2018: constituency (CLP) section\"\ntitle_cy = \"Etholiadau",
+            "title = \"\"\ntitle_cy = ‸\"Etholiadau",
+            "`title_cy` is the Welsh of `title`, but there is no `title` here")
+            .help("write `title` in English as well: English pages show it, and so do Welsh pages wherever the data has no Welsh").loose(),
+        case("Welsh title misspelt", "title_cy = \"Etholiadau NEC Llafur 2018",
+            "‸titel_cy = \"Etholiadau NEC Llafur 2018",
+            "unknown field `titel_cy` in the file").help("did you mean `title_cy`?"),
+        case("Welsh title with markup", "title_cy = \"Etholiadau NEC Llafur 2018",
+            "title_cy = ‸\"<b>Etholiadau</b> NEC Llafur 2018",
+            "`title_cy` contains an HTML tag (\"<b\u{2026}\"): members would see it as code, or a browser could run it")
+            .help("write it in plain words; if it was copied from a web page, type it again"),
+        case("Welsh form of the short title", r#"short_title = "NEC 2018 — Momentum's nine""#,
+            "short_title = \"NEC 2018 — Momentum's nine\"\n‸short_title_cy = \"NEC 2018 — naw Momentum\"",
+            "unknown field `short_title_cy` in the file")
+            .help("`short_title` has no Welsh form: Welsh pages show it as written"),
         case("missing field", "provenance = \"published\"\nsource = \"https://nell.network/",
             "source = \"https://nell.network/",
             "`provenance` is missing from this [[orders]] entry")

@@ -23,6 +23,8 @@ fn welsh_forms_are_read_beside_the_english() {
     let file = "data/elections/nec-2026.toml";
     let text = read(file);
     let plain = parse_election(file, &text, &scheme).expect("the bundled file");
+    // The bundled data gives the titles in Welsh.
+    assert!(plain.title_cy.starts_with("Etholiadau NEC Llafur 2026"));
     // Left out (the bundled data): empty, as every optional text.
     assert_eq!(plain.slate_cy, "");
     assert!(plain.notes_cy.is_empty());

@@ -7,7 +7,8 @@
 //! Renamed, in [`RENAMED`]'s order: the three wasm modules (the English and
 //! Welsh postcode islands, the blogs'), their JS glue
 //! (after the wasm's name is put in it), the postcode table, the PNG icons
-//! and the manifest (after the icons' names are put in it). Kept: the HTML,
+//! and the manifests, English and Welsh (after the icons' names are put in
+//! them). Kept: the HTML,
 //! `favicon.svg`, `embed.js`, `app.css`, `widget.css`, `sw.js`, and
 //! `slatecard.js`, the `mount()` module other sites import, which becomes
 //! two lines re-exporting the blogs' renamed glue. Every new name is put in
@@ -23,7 +24,7 @@ use std::path::Path;
 
 /// The files renamed, in order: a file's new name is put into the files
 /// after it before they are hashed.
-pub const RENAMED: [&str; 10] = [
+pub const RENAMED: [&str; 11] = [
     "slatecard_bg.wasm",
     "slatecard.js",
     "slatecard-embed_bg.wasm",
@@ -34,14 +35,16 @@ pub const RENAMED: [&str; 10] = [
     "icon-192.png",
     "icon-512.png",
     "manifest.webmanifest",
+    super::shell_text::WELSH_MANIFEST,
 ];
 
 /// The renamed files that name others (the new names are put in them).
-pub const NAMING: [&str; 4] = [
+pub const NAMING: [&str; 5] = [
     "slatecard.js",
     "slatecard-embed.js",
     "slatecard-cy.js",
     "manifest.webmanifest",
+    super::shell_text::WELSH_MANIFEST,
 ];
 
 fn word(c: char) -> bool {

@@ -3,6 +3,11 @@
 //! the built files from the message catalogue ([`words`]), so no English is
 //! kept outside it.
 //!
+//! The web app manifest is written twice from one template: in English
+//! (`manifest.webmanifest`, linked by English pages) and in Welsh
+//! ([`WELSH_MANIFEST`], linked by Welsh pages: `static/start.js`), each
+//! with its language's name, description, `lang` and home (`{{sc:home}}`).
+//!
 //! Placeholders are `{{sc:NAME}}` (NAME: `a`–`z` and `_`). In `index.html`
 //! they become HTML-escaped text (attribute values quoted); in `embed.js`
 //! and `manifest.webmanifest` a placeholder (with the quotes around it, if
@@ -16,9 +21,16 @@ use std::cell::RefCell;
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// The Welsh web app manifest, written beside the English one
+/// (`manifest.webmanifest`) from the same template with the Welsh words;
+/// content-named by `hash_names` as the English one is.
+pub const WELSH_MANIFEST: &str = "manifest-cy.webmanifest";
+
 /// The catalogue's words by placeholder name (`lang`, `page_title`, …):
 /// the words of the static files around the app (see
-/// [`crate::text::ShellText`]), with the language tag.
+/// [`crate::text::ShellText`]), with the language tag and `home`, the
+/// language's home page from the site's top (`./`, `cy/`: the manifest's
+/// `start_url` and `scope`).
 pub fn words() -> BTreeMap<String, String> {
     words_in(crate::text::Lang::default())
 }
@@ -45,6 +57,11 @@ pub fn words_in(lang: crate::text::Lang) -> BTreeMap<String, String> {
     ]
     .into_iter()
     .map(|(k, v)| (k.to_owned(), v.to_owned()))
+    .chain([(
+        "home".to_owned(),
+        lang.prefix()
+            .map_or_else(|| "./".to_owned(), |p| format!("{p}/")),
+    )])
     .collect()
 }
 
@@ -155,9 +172,10 @@ pub fn fill_html(
 
 /// Writes the catalogue's words into `dist`'s `index.html`, `embed.js` (its
 /// frame's title in English and, for `lang=cy`, Welsh:
-/// `{{sc:frame_title_cy}}`) and `manifest.webmanifest`, and writes the Welsh pages' template,
-/// `cy/index.html`, from the same `index.html` with the Welsh words;
-/// returns the language tag.
+/// `{{sc:frame_title_cy}}`) and `manifest.webmanifest`, and writes the Welsh
+/// pages' template, `cy/index.html`, and the Welsh manifest,
+/// [`WELSH_MANIFEST`], from the same files with the Welsh words; returns
+/// the language tag.
 pub fn run(dist: &Path) -> Result<String, String> {
     let words = words();
     let json = |s: &str| json_ascii(&s, false);
@@ -173,6 +191,22 @@ pub fn run(dist: &Path) -> Result<String, String> {
     }
     std::fs::create_dir_all(dist.join("cy")).map_err(|e| format!("{}: {e}", dist.display()))?;
     write(&welsh_index, welsh)?;
+    // The Welsh manifest: Welsh pages install the Welsh app, at cy/.
+    let welsh_manifest = dist.join(WELSH_MANIFEST);
+    let filled = fill(
+        &welsh_manifest,
+        &read(&dist.join("manifest.webmanifest"))?,
+        &words_in(crate::text::Lang::Cy),
+        &json,
+        true,
+    )?;
+    if next_placeholder(&filled, 0).is_some() {
+        return Err(format!(
+            "{}: a placeholder is left",
+            welsh_manifest.display()
+        ));
+    }
+    write(&welsh_manifest, filled)?;
     // The embed loader titles a Welsh widget's frame in Welsh.
     let mut loader_words = words.clone();
     if let Some(title) = words_in(crate::text::Lang::Cy).remove("frame_title") {

@@ -10,9 +10,11 @@ use sha2::{Digest, Sha256};
 use slatecard_data_format::content_name;
 use std::path::Path;
 
-/// What the landing page needs to run, by the names the build starts with.
-/// Not the blogs' module (kept once used) nor `print.css` (inline).
-pub const SHELL: [&str; 10] = [
+/// What the landing page needs to run, by the names the build starts with,
+/// and the Welsh manifest (a few hundred bytes), so that a Welsh page can be
+/// installed as the Welsh app offline as an English one can. Not the blogs'
+/// module nor the Welsh island (kept once used), nor `print.css` (inline).
+pub const SHELL: [&str; 11] = [
     "./",
     "slatecard.js",
     "slatecard_bg.wasm",
@@ -20,6 +22,7 @@ pub const SHELL: [&str; 10] = [
     "app.css",
     "widget.css",
     "manifest.webmanifest",
+    super::shell_text::WELSH_MANIFEST,
     "favicon.svg",
     "icon-192.png",
     "icon-512.png",

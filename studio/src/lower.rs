@@ -86,6 +86,7 @@ pub fn election_data(e: &ElectionDef, scheme: &SchemeDef) -> Result<ElectionData
         .map(|(id, o)| order(id, o, &candidate))
         .collect::<Result<Vec<_>, String>>()?;
     Ok(ElectionData {
+        title_cy: welsh(&e.title_cy),
         organisation: text(&e.organisation),
         slate: text(&e.slate),
         slate_cy: welsh(&e.slate_cy),

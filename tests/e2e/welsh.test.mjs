@@ -229,3 +229,51 @@ test('the data\'s English words on a Welsh page are marked as English, and only 
   assert.equal(await en.page.locator('#app [lang]:not([data-testid=language-link])').count(), 0);
   await en.context.close();
 });
+
+test('a Welsh page links the Welsh web app manifest; an English page the English one', async () => {
+  const manifestOf = async (path) => {
+    const { page, context } = await open(path);
+    // Linked by start.js once the page is painted (tests/e2e/prerender.test.mjs).
+    const href = await page.locator('link[rel=manifest]').getAttribute('href');
+    await context.close();
+    return { href, manifest: await (await fetch(href)).json() };
+  };
+  const cy = await manifestOf(`cy/${latest.id}/wales/`);
+  assert.match(new URL(cy.href).pathname, /^\/manifest-cy\.[0-9a-f]{8}\.webmanifest$/, 'Welsh manifest link');
+  assert.equal(cy.manifest.lang, 'cy');
+  assert.match(cy.manifest.name, /NEC Llafur/);
+  assert.doesNotMatch(cy.manifest.name, /ballot/);
+  assert.match(cy.manifest.description, /eich cod post/);
+  // The Welsh app opens on the Welsh landing page, and stays under cy/.
+  assert.equal(new URL(cy.manifest.start_url, cy.href).href, `${server.url}/cy/`);
+  assert.equal(new URL(cy.manifest.scope, cy.href).href, `${server.url}/cy/`);
+  // Its icons are the shared files.
+  for (const icon of cy.manifest.icons) {
+    assert.equal((await fetch(new URL(icon.src, cy.href))).status, 200, icon.src);
+  }
+  // The Welsh landing page links it too; English pages keep the English one.
+  assert.equal((await manifestOf('cy/')).href, cy.href);
+  const en = await manifestOf(`${latest.id}/wales/`);
+  assert.match(new URL(en.href).pathname, /^\/manifest\.[0-9a-f]{8}\.webmanifest$/, 'English manifest link');
+  assert.equal(en.manifest.lang, 'en-GB');
+  assert.match(en.manifest.name, /Labour NEC ballot/);
+  assert.equal(new URL(en.manifest.start_url, en.href).href, `${server.url}/`);
+  assert.deepEqual(en.manifest.icons, cy.manifest.icons);
+});
+
+test('Welsh pages give each election\'s title in Welsh, English pages in English', async () => {
+  for (const e of expected().elections) {
+    assert.ok(e.title_cy, `${e.id}: the data gives a Welsh title`);
+    assert.notEqual(e.title_cy, e.title);
+    for (const path of [`${e.id}/`, `${e.id}/wales/`]) {
+      const html = async (p) => (await fetch(`${server.url}/${p}`)).text();
+      const description = (page) => page.match(/<meta name="?description"? content="([^"]*)"/)?.[1] ?? '';
+      const cy = await html(`cy/${path}`);
+      assert.ok(description(cy).includes(e.title_cy), `cy/${path}: ${description(cy)}`);
+      assert.ok(!cy.includes(e.title), `cy/${path} has the English title`);
+      const en = await html(path);
+      assert.ok(description(en).includes(e.title), `${path}: ${description(en)}`);
+      assert.ok(!en.includes(e.title_cy), `${path} has the Welsh title`);
+    }
+  }
+});

@@ -409,6 +409,11 @@ impl std::ops::Deref for Election {
 /// ([`Election`] derefs to it).
 #[derive(Debug, PartialEq, Eq)]
 pub struct ElectionData {
+    /// The election's title ([`Election::title`]) in Welsh, where the data
+    /// gives it (`title_cy`). Here rather than beside the title, so that
+    /// the islands, which name elections but never draw their data, carry
+    /// none of it: only the page's description says the full title.
+    pub title_cy: Option<&'static str>,
     /// Who runs it.
     pub organisation: &'static str,
     /// The slate's name.
@@ -453,6 +458,23 @@ pub struct ElectionData {
     pub notes_cy: &'static [&'static str],
     /// Sources.
     pub sources: &'static [Source],
+}
+
+impl Election {
+    /// The election's full title as a page in `lang` shows it: on a Welsh
+    /// page its Welsh form where the data gives one (`title_cy`), else the
+    /// English. (The short title, [`Election::short_title`], has no Welsh
+    /// form: it names the slate.)
+    ///
+    /// ```
+    /// use slatecard_core::domain::{election::Election, model::Lang};
+    /// let e = Election::by_id("nec-2026").unwrap();
+    /// assert_eq!(e.title_in(Lang::En).text, e.title);
+    /// assert_eq!(e.title_in(Lang::Cy).text, e.title_cy.unwrap_or(e.title));
+    /// ```
+    pub fn title_in(&self, lang: Lang) -> DataText {
+        DataText::choose(lang, self.title, self.title_cy)
+    }
 }
 
 impl ElectionData {

@@ -769,7 +769,7 @@ impl Catalogue for Welsh {
                 };
                 PageMeta {
                     title: format!("{}, {region}: sut i bleidleisio — slatecard", e.short_title),
-                    description: format!("{}, {region}: {} ({whose}).", e.title, order.join(", ")),
+                    description: format!("{}, {region}: {} ({whose}).", e.title_in(Lang::Cy), order.join(", ")),
                 }
             }
             Body::Choose(_) => PageMeta {
@@ -779,7 +779,7 @@ impl Catalogue for Welsh {
                 ),
                 description: format!(
                     "Sut mae tîm {} yn argymell llenwi eich papur pleidleisio ar gyfer {}, yn ôl eich rhanbarth Llafur. Mae'n gweithio ar eich ffôn; nid yw eich cod post byth yn gadael y ddyfais.",
-                    e.slate_in(Lang::Cy), e.title
+                    e.slate_in(Lang::Cy), e.title_in(Lang::Cy)
                 ),
             },
         }
