@@ -90,11 +90,11 @@ const painted = new Promise((done) => {
 // paint: linked in the HTML, browsers fetch it while the page is painted
 // (Lighthouse counted it against the largest paint: LCP 1.19 → 1.09 × the
 // static page's, reports/lighthouse.md). Neither works without script anyway.
+const welshPage = document.documentElement.lang === 'cy';
 if (!embed && window.top === window) {
   painted.then(() => {
     const manifest = document.createElement('link');
     manifest.rel = 'manifest';
-    const welshPage = document.documentElement.lang === 'cy';
     manifest.href = new URL(welshPage ? 'manifest-cy.webmanifest' : 'manifest.webmanifest', document.baseURI).href;
     document.head.append(manifest);
     if ('serviceWorker' in navigator) return navigator.serviceWorker.register(new URL('sw.js', document.baseURI));
@@ -113,7 +113,7 @@ const prepare = () => ready || (ready = (async () => {
   if (noWasm) throw noWasm;
   // A Welsh page (`<html lang=cy>`) runs the Welsh island: the same module
   // with Welsh words only.
-  const welsh = document.documentElement.lang === 'cy' && built.cy;
+  const welsh = welshPage && built.cy;
   const [glueAt, wasmAt] = embed ? built.embed : welsh || built.app;
   const wasm = fetch(new URL(wasmAt, document.baseURI)).then((r) => {
     if (!r.ok) throw Error(r.status); // (HTTP)
