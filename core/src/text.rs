@@ -346,6 +346,46 @@ pub struct PageMeta {
     pub description: String,
 }
 
+/// Both languages, for builds with both (`en` and `cy`): each message is the
+/// language's own, chosen by the variant.
+#[cfg(all(feature = "en", feature = "cy"))]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Words {
+    /// English.
+    En,
+    /// Welsh.
+    Cy,
+}
+
+/// Declares [`Catalogue`] from its list of messages and, in builds with both
+/// languages, `impl Catalogue for Words` forwarding each message to the
+/// variant's language: one list, so the two cannot drift apart.
+macro_rules! catalogue {
+    ($(#[$trait_attr:meta])* pub trait Catalogue {
+        $($(#[$attr:meta])* fn $name:ident(&self $(, $arg:ident: $ty:ty)*) -> $ret:ty;)*
+    }) => {
+        $(#[$trait_attr])*
+        pub trait Catalogue {
+            $($(#[$attr])* fn $name(&self $(, $arg: $ty)*) -> $ret;)*
+        }
+
+        #[cfg(all(feature = "en", feature = "cy"))]
+        impl Catalogue for Words {
+            $(
+                $(#[$attr])*
+                #[inline]
+                fn $name(&self $(, $arg: $ty)*) -> $ret {
+                    match self {
+                        Words::En => en::English.$name($($arg),*),
+                        Words::Cy => cy::Welsh.$name($($arg),*),
+                    }
+                }
+            )*
+        }
+    };
+}
+
+catalogue! {
 /// Words for every message key and fact the core produces.
 pub trait Catalogue {
     /// Words of the static files around the app.
@@ -453,88 +493,7 @@ pub trait Catalogue {
     fn print_text(&self) -> PrintText;
     /// When the ballot closes, for a printed card: `Voting closes Tuesday
     /// 30 August 2022`.
-    fn closes_on(&self, closes: Moment) -> String;
-}
-
-/// Both languages, for builds with both (`en` and `cy`): each message is the
-/// language's own, chosen by the variant.
-#[cfg(all(feature = "en", feature = "cy"))]
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Words {
-    /// English.
-    En,
-    /// Welsh.
-    Cy,
-}
-
-/// `impl Catalogue for Words`: each message forwarded to the variant's
-/// language, one line a message.
-#[cfg(all(feature = "en", feature = "cy"))]
-macro_rules! forward_to_language {
-    ($($(#[$attr:meta])* fn $name:ident(&self $(, $arg:ident: $ty:ty)*) -> $ret:ty;)*) => {
-        impl Catalogue for Words {
-            $(
-                $(#[$attr])*
-                #[inline]
-                fn $name(&self $(, $arg: $ty)*) -> $ret {
-                    match self {
-                        Words::En => en::English.$name($($arg),*),
-                        Words::Cy => cy::Welsh.$name($($arg),*),
-                    }
-                }
-            )*
-        }
-    };
-}
-
-#[cfg(all(feature = "en", feature = "cy"))]
-forward_to_language! {
-    fn shell(&self) -> ShellText;
-    fn page_meta(&self, page: &Page) -> PageMeta;
-    fn label(&self, label: Label) -> &'static str;
-    fn region_name(&self, region: RegionId) -> &'static str;
-    fn date(&self, date: Date) -> String;
-    fn moment(&self, moment: Moment) -> String;
-    fn timing(&self, timing: Timing) -> String;
-    fn instruction(&self, instruction: Instruction) -> String;
-    fn partly_published(&self, positions: u8) -> String;
-    fn eligibility(&self, who: Eligibility) -> String;
-    fn marking(&self, marking: Marking, votes: u8) -> String;
-    fn names(&self, names: &[&str]) -> String;
-    fn answer(&self, answer: &Answer) -> String;
-    fn lookup_error(&self, error: &LookupError) -> String;
-    fn postcode_error(&self, error: &PostcodeError) -> String;
-    fn table_error(&self, error: &TableError) -> String;
-    fn found(&self, found: &Found, region: RegionId) -> String;
-    fn unknown_link(&self, unknown: &Unknown, shown: &Election) -> String;
-    fn showing(&self, slate: &str, region: RegionId) -> String;
-    fn attribution(&self, year: u16) -> String;
-    fn widget_note(&self, year: u16) -> String;
-    fn why(&self, election: &Election) -> WhyText;
-    fn why_poll(&self, poll: u64, seats: usize) -> String;
-    #[cfg(not(target_arch = "wasm32"))]
-    fn why_chart(&self, sim: &Simulation) -> String;
-    #[cfg(not(target_arch = "wasm32"))]
-    fn why_reading(&self, sims: &[(&Simulation, bool)]) -> Vec<String>;
-    fn data_version(&self, election: &Election) -> String;
-    fn embed_title(&self, election: Option<&Election>) -> String;
-    fn option_error(&self, error: &OptionError) -> String;
-    fn reminder(&self, election: &Election, order: &str) -> ReminderText;
-    fn after_the_slate(&self, instruction: Instruction) -> String;
-    fn page_heading(&self, election: &Election) -> String;
-    fn not_your_region(&self, region: RegionId) -> String;
-    fn order_text(&self, election: &Election, result: &ResultView, url: &str) -> String;
-    fn shared_list(&self, others: &[RegionId]) -> String;
-    fn ballot_list(&self, ballot: &BallotView) -> String;
-    fn outcome(&self, outcome: &Outcome) -> String;
-    fn votes_count(&self, votes: u32) -> String;
-    fn quota(&self, quota: &str) -> String;
-    fn published_by(&self, publisher: &str, date: Option<Date>) -> Option<String>;
-    fn seat_result(&self, elected: &[&str]) -> String;
-    fn elected_round(&self, round: u8) -> String;
-    fn change(&self, change: &Change) -> String;
-    fn print_text(&self) -> PrintText;
-    fn closes_on(&self, closes: Moment) -> String;
+    fn closes_on(&self, closes: Moment) -> String;}
 }
 
 /// The English catalogue (or the one language built), for `Display` impls.
