@@ -1117,3 +1117,83 @@ fn welsh_pages_describe_each_election_by_its_welsh_title() {
         }
     }
 }
+
+/// `docs/welsh-glossary.md` gives a source for every term (issue #29): each
+/// row of its term tables names at least one key of its Sources table (or
+/// keeps an English acronym as it is, and says why), and every key it
+/// defines has an address.
+#[test]
+fn the_glossary_gives_a_source_for_every_term() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../docs/welsh-glossary.md");
+    let text = std::fs::read_to_string(path).expect("docs/welsh-glossary.md is readable");
+    let cells = |line: &str| -> Vec<String> {
+        line.trim()
+            .trim_start_matches('|')
+            .trim_end_matches('|')
+            .split(" | ")
+            .map(|c| c.trim().to_owned())
+            .collect()
+    };
+    let mut section = "";
+    let mut keys = Vec::new();
+    let mut terms = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if let Some(heading) = line.strip_prefix("## ") {
+            section = if heading == "Sources" {
+                "sources"
+            } else if heading == "Terms" {
+                "terms"
+            } else {
+                ""
+            };
+            continue;
+        }
+        let is_row = line.starts_with("| ") && !line.starts_with("|---");
+        if !is_row {
+            continue;
+        }
+        let row = cells(line);
+        match section {
+            "sources" if row[0] != "key" => {
+                assert!(
+                    row.len() == 3 && !row[2].is_empty(),
+                    "welsh-glossary.md:{}: source {} has no address",
+                    n + 1,
+                    row[0]
+                );
+                keys.push(row[0].clone());
+            }
+            "terms" if !row[0].starts_with("English") => terms.push((n + 1, row)),
+            _ => {}
+        }
+    }
+    assert!(
+        keys.len() > 20 && terms.len() > 50,
+        "the glossary's tables were not found"
+    );
+    let cites = |source: &str| {
+        keys.iter().any(|k| {
+            source.match_indices(k.as_str()).any(|(i, _)| {
+                let after = source[i + k.len()..].chars().next();
+                !matches!(after, Some(c) if c.is_ascii_alphanumeric() || c == '-')
+            })
+        })
+    };
+    let seen: Vec<&str> = terms.iter().map(|(_, row)| row[0].as_str()).collect();
+    for (line, row) in &terms {
+        assert!(
+            row.len() == 4,
+            "welsh-glossary.md:{line}: a term row has four cells"
+        );
+        let source = &row[2];
+        let see_above =
+            source.starts_with("See above") && seen.iter().filter(|t| **t == row[0]).count() > 1;
+        // An acronym kept as it is (BFPO) is not a Welsh term: its note says why.
+        let kept = row[1] == row[0] && !row[3].is_empty();
+        assert!(
+            cites(source) || see_above || kept,
+            "welsh-glossary.md:{line}: \"{}\" cites no source of the Sources table",
+            row[0]
+        );
+    }
+}

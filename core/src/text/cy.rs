@@ -1055,8 +1055,8 @@ impl Catalogue for Welsh {
             simulation_title: "Beth mae'n ei newid: cyfrif wedi'i efelychu".to_owned(),
             simulation_label: "Efelychiad, nid canlyniad".to_owned(),
             simulation_intro: format!("Cyfrifodd slatecard bleidlais wedi'i hefelychu ddwywaith gyda'r un rheolau STV: unwaith gyda chefnogwyr {slate} yn dilyn trefn eu rhanbarth, ac unwaith gyda phob un ohonynt yn dilyn un drefn. Mae popeth arall yr un fath. Mae'r tablau'n dangos faint o ymgeiswyr y tîm a etholir bob tro, ar gyfer sawl cyfran o'r bleidlais ac o'r aelodau sy'n nodi eu dewis cyntaf yn unig."),
-            wigm: "Ymgeiswyr y tîm a etholwyd: dull Gregory cynhwysol wedi'i bwysoli (fel yn etholiadau cynghorau'r Alban)".to_owned(),
-            last_parcel: "Ymgeiswyr y tîm a etholwyd: dull Gregory ar y parsel olaf (fel ERS97)".to_owned(),
+            wigm: "Ymgeiswyr y tîm a etholwyd: pleidleisiau dros ben wedi'u trosglwyddo o bob papur pleidleisio, ar werth llai (fel yn etholiadau cynghorau'r Alban)".to_owned(),
+            last_parcel: "Ymgeiswyr y tîm a etholwyd: pleidleisiau dros ben wedi'u trosglwyddo o'r papurau pleidleisio olaf a gafodd yr ymgeisydd yn unig (fel ERS97)".to_owned(),
             slate_share: "Cyfran y tîm o'r bleidlais".to_owned(),
             plumpers: "Rhoi 1 yn unig".to_owned(),
             assumptions: "Sut y lluniwyd yr efelychiad".to_owned(),
@@ -1101,7 +1101,11 @@ impl Catalogue for Welsh {
             .map(|(sim, wigm)| {
                 let more = sim.scenarios.iter().filter(|s| s.elected_regional > s.elected_single).count() as u64;
                 let fewer = sim.scenarios.iter().filter(|s| s.elected_regional < s.elected_single).count() as u64;
-                let rule = if *wigm { "Gyda dull Gregory cynhwysol wedi'i bwysoli" } else { "Gyda rheol y parsel olaf" };
+                let rule = if *wigm {
+                    "Wrth drosglwyddo pleidleisiau dros ben o bob papur pleidleisio"
+                } else {
+                    "Wrth drosglwyddo pleidleisiau dros ben o'r papurau pleidleisio olaf yn unig"
+                };
                 let total = sim.scenarios.len() as u64;
                 let of_all = the_after("o", &count(total, SENARIO));
                 let some = |k: u64| format!("mewn {} {of_all}", numeral(k, false));
