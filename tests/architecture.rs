@@ -234,3 +234,63 @@ fn the_core_links_no_ui_and_no_organisers_tools() {
         );
     }
 }
+
+/// Each package the workspace builds, with the features `cargo tree`
+/// resolves for `selection` on the build machine (normal, build and, where
+/// asked, dev dependencies): `"name vX.Y.Z" → "feature,feature"`.
+fn features(
+    selection: &[&str],
+    edges: &str,
+) -> std::collections::BTreeMap<String, BTreeSet<String>> {
+    let out = Command::new(env!("CARGO"))
+        .arg("tree")
+        .args(["--locked", "--offline"])
+        .args(selection)
+        .args(["--target", "x86_64-unknown-linux-gnu", "-e", edges])
+        .args(["--prefix", "none", "--format", "{p}|{f}"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .output()
+        .expect("cargo tree runs");
+    assert!(
+        out.status.success(),
+        "cargo tree failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let mut map = std::collections::BTreeMap::<String, BTreeSet<String>>::new();
+    for line in String::from_utf8_lossy(&out.stdout).lines() {
+        let Some((package, features)) = line.split_once('|') else {
+            continue;
+        };
+        // "name v1.2.3 (/path)" or "name v1.2.3 (*)": the name and version.
+        let package = package.split(' ').take(2).collect::<Vec<_>>().join(" ");
+        let features = features.trim_end_matches(" (*)").to_owned();
+        map.entry(package).or_default().insert(features);
+    }
+    map
+}
+
+/// `cargo run -p slatecard-site` (Trunk's hook) and `cargo build -p
+/// slatecard-cli` (the e2e tests, the walkthrough, `cargo slatecard`)
+/// resolve every dependency with the features the workspace's test build
+/// gives it, so they reuse that build's crates instead of compiling serde,
+/// web-sys, Yew and the data format a second time (75 s of a fresh CI run,
+/// measured 2026-12-07). Fails when a dependency's features drift apart:
+/// add the missing features to the crate's own Cargo.toml, as its comments
+/// show.
+#[test]
+fn the_site_builder_and_the_command_line_build_like_the_workspace() {
+    let workspace = features(&["--workspace"], "normal,build,dev");
+    for package in ["slatecard-site", "slatecard-cli"] {
+        let alone = features(&["-p", package], "normal,build");
+        let differ: Vec<String> = alone
+            .iter()
+            .filter(|(name, f)| workspace.get(*name) != Some(f))
+            .map(|(name, f)| format!("{name}: {f:?}, the workspace: {:?}", workspace.get(name)))
+            .collect();
+        assert!(
+            differ.is_empty(),
+            "{package} alone resolves other features than the workspace:\n{}",
+            differ.join("\n")
+        );
+    }
+}
