@@ -246,3 +246,33 @@ test('in Welsh: the widget (lang=cy), the loader (data-lang) and a Welsh page\'s
   assert.deepEqual(wp.errors, []);
   await wp.page.close();
 });
+
+test('in Welsh: mount() with lang "cy", and a Welsh page\'s "Embed this" snippets ask for Welsh', async () => {
+  // mount() with { lang: "cy" }, from another origin, as docs/embedding.md shows.
+  const { page, errors } = await hostPage('cy-mount.html', `
+    <link rel="stylesheet" href="${app.url}/app.css"><link rel="stylesheet" href="${app.url}/widget.css">
+    <div id="ballot"></div>
+    <script type="module">
+      import init, { mount } from "${app.url}/slatecard.js";
+      await init();
+      mount(document.getElementById("ballot"), { region: "wales", lang: "cy" });
+    </script>`);
+  await page.getByTestId('result').waitFor();
+  assert.equal(await page.getByTestId('result-region').textContent(), 'Cymru');
+  assert.equal(await page.getByTestId('widget').getAttribute('lang'), 'cy');
+  assert.deepEqual(errors, []);
+  await page.close();
+  // A Welsh page's snippet builder: each snippet asks for the widget in Welsh,
+  // and its preview shows it in Welsh.
+  const cy = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  await cy.goto(`${app.url}/cy/nec-2022/wales/`);
+  await cy.getByTestId('embed-panel').locator('summary').click();
+  assert.match(await cy.getByTestId('embed-loader').inputValue(), /data-lang="cy"/);
+  assert.match(await cy.getByTestId('embed-iframe').inputValue(), /lang=cy/);
+  assert.match(await cy.getByTestId('embed-link').inputValue(), /\/cy\/nec-2022\/wales\//);
+  const preview = cy.frameLocator('[data-testid=embed-preview]');
+  await preview.getByTestId('result').waitFor();
+  assert.equal(await preview.getByTestId('widget').getAttribute('lang'), 'cy');
+  assert.equal(await preview.getByTestId('result-region').textContent(), 'Cymru');
+  await cy.close();
+});
