@@ -149,27 +149,37 @@ test('every stall sheet has four identical cards with the order, and prints on o
   const errors = watchErrors(page); // a CSP violation included
   const failed = [];
   page.on('response', (r) => { if (r.status() >= 400) failed.push(r.url()); });
+  // Every sheet is read as it prints (one look per sheet: the print media
+  // stays on from page to page).
+  await page.emulateMedia({ media: 'print' });
   for (const path of RESULTS) {
     const names = [...readFileSync(join(DIST, path, 'index.html'), 'utf8')
       .matchAll(/data-testid="candidate-name"[^>]*>([^<]*)</g)].map((m) => m[1]);
     await page.goto(`${server.url}/${path}cards.html`);
-    const cards = await page.locator('.card').evaluateAll((els) => els.map((e) => e.innerText));
-    assert.equal(cards.length, 4, path);
-    assert.ok(cards.every((c) => c === cards[0]), `${path}: the cards are identical`);
-    const order = await page.locator('.card').first().locator('.order li').allInnerTexts();
-    assert.deepEqual(order.map((li) => li.replace(/^\S+\s+/, '')), names.map((n) => n.replaceAll('&#x27;', "'").replaceAll('&amp;', '&')), path);
-    assert.equal(await page.locator('.card img[src="qr.svg"]').count(), 4, path);
-    await page.emulateMedia({ media: 'print' });
-    // Nothing is cut off: every card's content fits in its A6.
-    const overflowing = await page.locator('.card').evaluateAll((els) => els.filter((e) => e.scrollHeight > e.clientHeight + 1).length);
-    assert.equal(overflowing, 0, `${path}: a card's content overflows`);
-    assert.ok(await page.locator('.card img').first().evaluate((img) => img.complete && img.naturalWidth > 0), `${path}: QR shown`);
+    const sheet = await page.evaluate(() => {
+      const cards = [...document.querySelectorAll('.card')];
+      const qr = document.querySelector('.card img');
+      return {
+        cards: cards.map((e) => e.innerText),
+        order: cards.length ? [...cards[0].querySelectorAll('.order li')].map((li) => li.innerText) : [],
+        qrs: document.querySelectorAll('.card img[src="qr.svg"]').length,
+        // Nothing is cut off: every card's content fits in its A6.
+        overflowing: cards.filter((e) => e.scrollHeight > e.clientHeight + 1).length,
+        qrShown: Boolean(qr && qr.complete && qr.naturalWidth > 0),
+      };
+    });
+    assert.equal(sheet.cards.length, 4, path);
+    assert.ok(sheet.cards.every((c) => c === sheet.cards[0]), `${path}: the cards are identical`);
+    assert.deepEqual(sheet.order.map((li) => li.replace(/^\S+\s+/, '')), names.map((n) => n.replaceAll('&#x27;', "'").replaceAll('&amp;', '&')), path);
+    assert.equal(sheet.qrs, 4, path);
+    assert.equal(sheet.overflowing, 0, `${path}: a card's content overflows`);
+    assert.ok(sheet.qrShown, `${path}: QR shown`);
     if (printed.has(path)) {
       const pdf = await page.pdf({ format: 'A4', preferCSSPageSize: true, printBackground: true });
       assert.equal(pdfPages(pdf), 1, `${path}cards.html prints on one A4 page`);
     }
-    await page.emulateMedia({ media: 'screen' });
   }
+  await page.emulateMedia({ media: 'screen' });
   assert.deepEqual(failed, []);
   assert.deepEqual(errors, []);
   assert.ok(await page.evaluate(() => getComputedStyle(document.querySelector('.sheet')).display === 'grid'), 'cards.css applies');
@@ -187,24 +197,35 @@ test('every result page prints as one card on one A5 sheet, with its QR code', a
   const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 490, height: 700 } });
   const page = await context.newPage();
   const tallest = new Map();
+  // One look per page, in print (the media stays on from page to page).
+  // Visible as Playwright counts it: a box of some size, not hidden.
+  await page.emulateMedia({ media: 'print' });
   for (const path of RESULTS) {
     await page.goto(`${server.url}/${path}`);
-    await page.emulateMedia({ media: 'print' });
-    const qr = page.locator('img.sc-qr');
-    assert.ok(await qr.isVisible(), `${path}: the QR code prints`);
-    assert.ok(await qr.evaluate((img) => img.complete && img.naturalWidth > 0), `${path}: qr.svg loads`);
-    assert.equal(await page.locator('a[href$="cards.html"]').getAttribute('href'), `${path}cards.html`);
-    const height = await page.evaluate(() => document.documentElement.scrollHeight);
+    const card = await page.evaluate(() => {
+      const qr = document.querySelector('img.sc-qr');
+      const box = qr?.getBoundingClientRect();
+      return {
+        qrPrints: Boolean(qr && box.width > 0 && box.height > 0 && getComputedStyle(qr).visibility !== 'hidden'),
+        qrLoads: Boolean(qr && qr.complete && qr.naturalWidth > 0),
+        sheet: document.querySelector('a[href$="cards.html"]')?.getAttribute('href'),
+        height: document.documentElement.scrollHeight,
+      };
+    });
+    assert.ok(card.qrPrints, `${path}: the QR code prints`);
+    assert.ok(card.qrLoads, `${path}: qr.svg loads`);
+    assert.equal(card.sheet, `${path}cards.html`);
     const election = path.split('/').slice(0, path.startsWith('cy/') ? 2 : 1).join('/');
-    if (!tallest.has(election) || tallest.get(election).height < height) tallest.set(election, { path, height });
-    await page.emulateMedia({ media: 'screen' });
-    assert.ok(!(await qr.isVisible()), `${path}: the QR code is for paper only`);
+    if (!tallest.has(election) || tallest.get(election).height < card.height) tallest.set(election, { path, height: card.height });
   }
   assert.ok(tallest.size >= 10, `one page per election and language: ${[...tallest.keys()]}`);
   for (const { path } of tallest.values()) {
     await page.goto(`${server.url}/${path}`);
-    await page.emulateMedia({ media: 'print' });
     assert.equal(pdfPages(await page.pdf({ format: 'A5' })), 1, `${path} prints on one A5 page`);
+    // On screen, the same page hides its QR code: it is for paper only.
+    await page.emulateMedia({ media: 'screen' });
+    assert.ok(!(await page.locator('img.sc-qr').isVisible()), `${path}: the QR code is for paper only`);
+    await page.emulateMedia({ media: 'print' });
   }
   await context.close();
 });
