@@ -14,7 +14,11 @@ import { By, until, byId, located, lookUp, waitResult, startDriver, stopDrivers,
 import { startWordPress } from './site.mjs';
 
 const WIDTHS = [360, 768];
-const SHOTS = join(ROOT, 'docs', 'screenshots', 'wordpress');
+// Screenshots go to target/ (a test run leaves the committed ones alone);
+// SLATECARD_SCREENSHOTS=docs writes them over docs/screenshots/ to refresh those.
+const SHOTS = process.env.SLATECARD_SCREENSHOTS === 'docs'
+  ? join(ROOT, 'docs', 'screenshots', 'wordpress')
+  : join(ROOT, 'target', 'screenshots', 'wordpress');
 /** WordPress clamps an oEmbed frame's height to this (wp-embed.js). */
 const WP_MAX = 1000;
 
