@@ -2,7 +2,7 @@
 //! checked over `cargo metadata`: the resolved graph, as Cargo builds it.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::process::Command;
 
 /// Every package `package` links through normal (not dev, not build)
@@ -15,39 +15,42 @@ fn reach(package: &str, target: &str) -> BTreeSet<String> {
 
 /// As [`reach`], with the package's `features` (comma-separated) on.
 fn reach_with(package: &str, target: &str, features: &str) -> BTreeSet<String> {
+    let out = cargo_tree(&[
+        "-p",
+        package,
+        "--target",
+        target,
+        "--no-default-features",
+        "--features",
+        features,
+        "-e",
+        "normal,no-proc-macro",
+        "--format",
+        "{p}",
+    ]);
+    out.lines()
+        .skip(1) // the package itself
+        .filter_map(|l| l.split_whitespace().next())
+        .map(str::to_owned)
+        .collect()
+}
+
+/// `cargo tree --locked --offline ARGS --prefix none` in the workspace: its
+/// output, one package a line. Panics with cargo's own words if it fails.
+fn cargo_tree(args: &[&str]) -> String {
     let out = Command::new(env!("CARGO"))
-        .args([
-            "tree",
-            "--locked",
-            "--offline",
-            "-p",
-            package,
-            "--target",
-            target,
-            "--no-default-features",
-            "--features",
-            features,
-            "-e",
-            "normal,no-proc-macro",
-            "--prefix",
-            "none",
-            "--format",
-            "{p}",
-        ])
+        .args(["tree", "--locked", "--offline"])
+        .args(args)
+        .args(["--prefix", "none"])
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .output()
         .expect("cargo tree runs");
     assert!(
         out.status.success(),
-        "{}",
+        "cargo tree failed: {}",
         String::from_utf8_lossy(&out.stderr)
     );
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .skip(1) // the package itself
-        .filter_map(|l| l.split_whitespace().next())
-        .map(str::to_owned)
-        .collect()
+    String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
 const HOST: &str = "x86_64-unknown-linux-gnu";
@@ -236,28 +239,17 @@ fn the_core_links_no_ui_and_no_organisers_tools() {
 }
 
 /// Each package the workspace builds, with the features `cargo tree`
-/// resolves for `selection` on the build machine (normal, build and, where
-/// asked, dev dependencies): `"name vX.Y.Z" → "feature,feature"`.
-fn features(
-    selection: &[&str],
-    edges: &str,
-) -> std::collections::BTreeMap<String, BTreeSet<String>> {
-    let out = Command::new(env!("CARGO"))
-        .arg("tree")
-        .args(["--locked", "--offline"])
-        .args(selection)
-        .args(["--target", "x86_64-unknown-linux-gnu", "-e", edges])
-        .args(["--prefix", "none", "--format", "{p}|{f}"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .output()
-        .expect("cargo tree runs");
-    assert!(
-        out.status.success(),
-        "cargo tree failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    let mut map = std::collections::BTreeMap::<String, BTreeSet<String>>::new();
-    for line in String::from_utf8_lossy(&out.stdout).lines() {
+/// resolves for `selection` on the build machine (over the dependency
+/// `edges`, e.g. `normal,build`): `"name vX.Y.Z" → {"feature,feature"}`,
+/// one entry per distinct set where cargo builds the package more than once.
+fn features(selection: &[&str], edges: &str) -> BTreeMap<String, BTreeSet<String>> {
+    let args = [
+        selection,
+        &["--target", HOST, "-e", edges, "--format", "{p}|{f}"],
+    ]
+    .concat();
+    let mut map = BTreeMap::<String, BTreeSet<String>>::new();
+    for line in cargo_tree(&args).lines() {
         let Some((package, features)) = line.split_once('|') else {
             continue;
         };
