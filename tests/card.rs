@@ -212,8 +212,10 @@ fn the_device_remembers_only_the_members_own_region_until_told_to_forget() {
         chooser(&m),
         Some((region("wales"), "nec-2020/wales/".to_owned()))
     );
-    // Another link opened in the app keeps it; "Forget it" drops it.
-    let _ = update(&mut m, Event::LinkOpened(Link::parse("?election=nec-2022")));
+    // Another election's page offers it with that election's path;
+    // "Forget it" drops it.
+    let mut m = Model::new(Mode::App, &Link::parse("?election=nec-2022"));
+    let _ = update(&mut m, Event::Remembered(region("wales")));
     assert_eq!(
         chooser(&m),
         Some((region("wales"), "nec-2022/wales/".to_owned()))

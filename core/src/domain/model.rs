@@ -209,12 +209,8 @@ pub enum Event {
     /// The member picked one of the regions a postcode's answer offered (a
     /// split district, or Labour International for a place outside the UK).
     AnswerPicked(RegionId),
-    /// The member picked another election.
-    ElectionPicked(&'static Election),
     /// The member wants to choose their region again.
     ChangeRegion,
-    /// The page's address changed (a link opened, history moved).
-    LinkOpened(Link),
     /// The member went Back (or Forward) to a step they took: the page shows
     /// that step's link again, as their own choice.
     WentBack(Link),
@@ -369,16 +365,7 @@ pub fn update(model: &mut Model, event: Event) -> Vec<Effect> {
         }
         Event::RegionPicked(r) => step(model, Some(r), None),
         Event::AnswerPicked(r) => step(model, Some(r), Some(Found::Chosen)),
-        Event::ElectionPicked(e) => {
-            model.election = e;
-            model.unknown.clear();
-            vec![Effect::PushLink(model.link())]
-        }
         Event::ChangeRegion => step(model, None, None),
-        Event::LinkOpened(link) => {
-            open(model, &link);
-            Vec::new()
-        }
         Event::ServedFor(link) => take(
             model,
             Held {
