@@ -383,7 +383,7 @@ const targets = [
 const lines = [
   '# A member in a hurry: order visible, against two floors',
   '',
-  `Made by \`node benches/hurried.mjs\` on 2026-12-06 on the 2-core project machine (${cpus().length} cores seen by Node;`,
+  `Made by \`node benches/hurried.mjs\` on ${new Date().toISOString().slice(0, 10)} on the 2-core project machine (${cpus().length} cores seen by Node;`,
   `load average ${load.map((x) => x.toFixed(1)).join(' at the start, ')} at the end: other work was running), Chromium ${version} via playwright-core:`,
   '390 px wide, 400 kbps down and up, 400 ms round trips, CPU slowed 4× (DevTools protocol: `Network.emulateNetworkConditions`,',
   '`Emulation.setCPUThrottlingRate`), a fresh context for every run (empty cache), service workers blocked, every file served',
