@@ -22,6 +22,7 @@ compile_error!("slatecard-core needs a language: the `en` feature, `cy`, or both
 pub mod cy;
 #[cfg(feature = "en")]
 pub mod en;
+mod shared;
 
 use crate::domain::date::{Date, Moment};
 use crate::domain::election::{Change, Election, Marking};

@@ -9,6 +9,7 @@
 //! mutate them ("yng Nghymru", "a Chymru", "rhanbarth yr Alban"). Names of
 //! people, slates and elections are the data's and are never changed.
 
+use super::shared::{group_digits, numbered, published, quota_figure};
 use super::{Catalogue, Label, PageMeta, PrintText, ShellText, WhyText};
 use crate::domain::date::{Date, Moment};
 use crate::domain::election::{Change, Election, Electorate, Marking, Status};
@@ -17,8 +18,7 @@ use crate::domain::link::Unknown;
 use crate::domain::lookup::{Answer, LookupError, Resolution};
 use crate::domain::model::{Found, Lang};
 use crate::domain::page::{
-    BallotView, Body, Eligibility, EntryView, Instruction, OrderSource, Outcome, Page, ResultView,
-    Timing,
+    BallotView, Body, Eligibility, Instruction, OrderSource, Outcome, Page, ResultView, Timing,
 };
 use crate::domain::postcode::{Elsewhere, PostcodeError, Territory};
 use crate::domain::region::RegionId;
@@ -563,32 +563,6 @@ fn territory(t: Territory) -> &'static str {
 // ----------------------------------------------------------------------
 // Shared sentences
 // ----------------------------------------------------------------------
-
-/// Each name with its number (`1 Yasmine Dar`), or `cross` before it on a
-/// cross ballot.
-#[inline]
-fn numbered(entries: &[EntryView], cross: &str) -> Vec<String> {
-    entries
-        .iter()
-        .map(|e| match e.preference {
-            Some(p) => format!("{p} {}", e.name),
-            None => format!("{cross}{}", e.name),
-        })
-        .collect()
-}
-
-/// `4686` → `4,686` (Welsh groups thousands with a comma, as English does).
-#[inline]
-fn group_digits(digits: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
 
 /// Where a postcode, as understood, lies; a repaired reading is said back.
 #[inline]
@@ -1281,26 +1255,15 @@ impl Catalogue for Welsh {
 
     #[inline]
     fn quota(&self, quota: &str) -> String {
-        let (whole, fraction) = quota.split_once('.').unwrap_or((quota, ""));
-        let fraction = if fraction.is_empty() {
-            String::new()
-        } else {
-            format!(".{fraction}")
-        };
         format!(
-            "Y cwota i gael eich ethol: {}{fraction} pleidlais",
-            group_digits(whole)
+            "Y cwota i gael eich ethol: {} pleidlais",
+            quota_figure(quota)
         )
     }
 
     #[inline]
     fn published_by(&self, publisher: &str, date: Option<Date>) -> Option<String> {
-        match (publisher, date) {
-            ("", None) => None,
-            (p, None) => Some(format!("({p})")),
-            ("", Some(d)) => Some(format!("({})", self.date(d))),
-            (p, Some(d)) => Some(format!("({p}, {})", self.date(d))),
-        }
+        published(publisher, date.map(|d| self.date(d)))
     }
 
     #[inline]

@@ -1,5 +1,6 @@
 //! English (United Kingdom): the catalogue every other language follows.
 
+use super::shared::{group_digits, numbered, published, quota_figure};
 use super::{Catalogue, Label, PageMeta, PrintText, ShellText, WhyText};
 use crate::domain::date::{Date, Moment};
 use crate::domain::election::{Change, Election, Electorate, Marking, Status};
@@ -8,8 +9,7 @@ use crate::domain::link::Unknown;
 use crate::domain::lookup::{Answer, LookupError, Resolution};
 use crate::domain::model::Found;
 use crate::domain::page::{
-    BallotView, Body, Eligibility, EntryView, Instruction, OrderSource, Outcome, Page, ResultView,
-    Timing,
+    BallotView, Body, Eligibility, Instruction, OrderSource, Outcome, Page, ResultView, Timing,
 };
 use crate::domain::postcode::{Elsewhere, PostcodeError, Territory};
 use crate::domain::region::RegionId;
@@ -46,32 +46,6 @@ const MONTHS: [&str; 12] = [
     "November",
     "December",
 ];
-
-/// Each name with its number (`1 Yasmine Dar`), or `cross` before it on a
-/// cross ballot.
-#[inline]
-fn numbered(entries: &[EntryView], cross: &str) -> Vec<String> {
-    entries
-        .iter()
-        .map(|e| match e.preference {
-            Some(p) => format!("{p} {}", e.name),
-            None => format!("{cross}{}", e.name),
-        })
-        .collect()
-}
-
-/// `4686` → `4,686`.
-#[inline]
-fn group_digits(digits: &str) -> String {
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
-}
 
 /// `A`, `A and B`, `A, B and C`.
 #[inline]
@@ -715,26 +689,12 @@ impl Catalogue for English {
 
     #[inline]
     fn quota(&self, quota: &str) -> String {
-        let (whole, fraction) = quota.split_once('.').unwrap_or((quota, ""));
-        let fraction = if fraction.is_empty() {
-            String::new()
-        } else {
-            format!(".{fraction}")
-        };
-        format!(
-            "Quota to be elected: {}{fraction} votes",
-            group_digits(whole)
-        )
+        format!("Quota to be elected: {} votes", quota_figure(quota))
     }
 
     #[inline]
     fn published_by(&self, publisher: &str, date: Option<Date>) -> Option<String> {
-        match (publisher, date) {
-            ("", None) => None,
-            (p, None) => Some(format!("({p})")),
-            ("", Some(d)) => Some(format!("({})", self.date(d))),
-            (p, Some(d)) => Some(format!("({p}, {})", self.date(d))),
-        }
+        published(publisher, date.map(|d| self.date(d)))
     }
 
     #[inline]
