@@ -83,9 +83,25 @@ pub fn tag(lang: Lang) -> &'static str {
     }
 }
 
-/// Fixed words of the interface: headings, labels, hints, buttons.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Label {
+/// Declares [`Label`] with its variants listed once, and [`Label::ALL`]
+/// from the same list.
+macro_rules! labels {
+    ($($(#[doc = $doc:literal])* $label:ident,)*) => {
+        /// Fixed words of the interface: headings, labels, hints, buttons.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+        pub enum Label {
+            $($(#[doc = $doc])* $label,)*
+        }
+
+        impl Label {
+            /// Every label, in the order declared (for checks that each
+            /// language has every one).
+            pub const ALL: &'static [Label] = &[$(Label::$label),*];
+        }
+    };
+}
+
+labels! {
     /// The product's name, as the page's main heading.
     Brand,
     /// The language link: the other language's name, in that language
