@@ -9,7 +9,7 @@
 // It runs one module at most, and takes nothing over:
 // - on the landing and election pages, the postcode island (src/finder.rs),
 //   which runs the postcode box in place. It is fetched and compiled once
-//   the page is idle, and started when the member reaches for the box (or
+//   the page is painted, and started when the member reaches for the box (or
 //   at once, for a remembered region or a page served for another
 //   address). A postcode asked for before it runs is recorded here and
 //   handed to it once it runs: answered once, never lost;
@@ -82,6 +82,18 @@ const painted = new Promise((done) => {
     } catch (e) { frames(); }
   };
   if (document.readyState === 'complete') loaded(); else addEventListener('load', loaded);
+});
+// As soon as the browser has painted the page's largest element, where it
+// says so (Chromium, Firefox: the largest-contentful-paint entry), without
+// waiting for the load event and two frames; else as `painted`. For the
+// island's module, which a member in a hurry needs soon: requested after the
+// largest paint, it never shares the network with it.
+const largestPainted = new Promise((done) => {
+  painted.then(done);
+  try {
+    const seen = new PerformanceObserver(() => { seen.disconnect(); done(); });
+    seen.observe({ type: 'largest-contentful-paint', buffered: true });
+  } catch (e) { /* an engine without it: `painted` */ }
 });
 // Installable, offline and instant on a repeat visit: the web app manifest
 // (a Welsh page's, `<html lang=cy>`, is the Welsh one: the Welsh app, at cy/)
@@ -462,9 +474,9 @@ if (noWasm) {
 } else if (embed) start();
 else if (finderPage) {
   if (servedFor || (remembered() && field)) start();
-  // Else fetched and compiled (off the main thread) as soon as the page has
-  // been painted, never in the way of the first paint, and run when the
-  // member reaches for the box: a member in a hurry has typed their
-  // postcode within a second or two (benches/hurried.mjs).
-  else painted.then(() => prepare().catch(failed));
+  // Else fetched and compiled (off the main thread) as soon as the page's
+  // largest element has been painted, never in the way of that paint, and
+  // run when the member reaches for the box: a member in a hurry has typed
+  // their postcode within a second or two (benches/hurried.mjs).
+  else largestPainted.then(() => prepare().catch(failed));
 }
