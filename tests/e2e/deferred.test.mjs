@@ -1,7 +1,7 @@
 // One page, one module (issue 26): every page is pre-rendered and complete,
 // and its controls are HTML. A result page runs no module at all; a page
 // with a postcode box runs one, the postcode island, which is compiled once
-// the page is idle and started when the member reaches for the box. It runs
+// the page is painted and started when the member reaches for the box. It runs
 // the box in place: what was typed, the focus and a lookup asked before it
 // ran are kept, and nothing moves or is painted anew.
 import { test, before, after } from 'node:test';
