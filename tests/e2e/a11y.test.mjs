@@ -1,17 +1,15 @@
 // Accessibility gates: axe-core finds 0 violations in every main state, in
 // light and dark; nothing is cut off at 320 px with text at 200 %.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { serveApp, launch, watchErrors, SlatecardPage } from './support.mjs';
+import { servedApp, watchErrors, SlatecardPage } from './support.mjs';
 
 const require = createRequire(new URL('../../tools/package.json', import.meta.url));
 const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-let server, browser;
-before(async () => { server = await serveApp(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+const site = servedApp();
 
 /** Runs axe in the page (via the devtools protocol, so the CSP still applies to the app). */
 async function axe(page) {
@@ -58,9 +56,9 @@ const WELSH = {
 };
 for (const [name, act] of Object.entries(WELSH)) {
   test(`axe (Cymraeg): ${name}`, async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+    const page = await site.browser.newPage({ viewport: { width: 390, height: 800 } });
     const errors = watchErrors(page);
-    const app = new SlatecardPage(page, server.url);
+    const app = new SlatecardPage(page, site.server.url);
     await app.open('cy/');
     assert.equal(await page.getAttribute('html', 'lang'), 'cy');
     await act(app, page);
@@ -75,9 +73,9 @@ for (const [name, act] of Object.entries(WELSH)) {
 // the page's colours, so the state stays what the actions made it).
 for (const [name, act] of Object.entries(STATES)) {
   test(`axe: ${name} (light, then dark)`, async () => {
-    const page = await browser.newPage({ viewport: { width: 390, height: 800 }, colorScheme: 'light' });
+    const page = await site.browser.newPage({ viewport: { width: 390, height: 800 }, colorScheme: 'light' });
     const errors = watchErrors(page);
-    const app = new SlatecardPage(page, server.url);
+    const app = new SlatecardPage(page, site.server.url);
     await app.open();
     await act(app, page);
     assert.deepEqual(await axe(page), [], 'light');
@@ -94,8 +92,8 @@ for (const scheme of ['light', 'dark']) {
   const other = scheme === 'dark' ? 'light' : 'dark';
   for (const theme of ['auto', other]) {
     test(`axe: embedded widget, theme=${theme} (reader's scheme ${scheme})`, async () => {
-      const page = await browser.newPage({ viewport: { width: 320, height: 800 }, colorScheme: scheme });
-      await page.goto(`${server.url}/?embed=1&region=wales&theme=${theme}`);
+      const page = await site.browser.newPage({ viewport: { width: 320, height: 800 }, colorScheme: scheme });
+      await page.goto(`${site.server.url}/?embed=1&region=wales&theme=${theme}`);
       await page.getByTestId('result').waitFor();
       assert.deepEqual(await axe(page), []);
       await page.close();
@@ -105,8 +103,8 @@ for (const scheme of ['light', 'dark']) {
 
 for (const [name, query] of [['start', ''], ['result', '?region=yorkshire'], ['widget', '?embed=1&region=east-midlands']]) {
   test(`320 px with text at 200 %: nothing needs horizontal scrolling (${name})`, async () => {
-    const page = await browser.newPage({ viewport: { width: 320, height: 700 } });
-    await page.goto(`${server.url}/${query}`);
+    const page = await site.browser.newPage({ viewport: { width: 320, height: 700 } });
+    await page.goto(`${site.server.url}/${query}`);
     await page.locator(query ? '[data-testid=result]' : '[data-testid=postcode-input]').waitFor();
     await page.evaluate(() => { document.documentElement.style.fontSize = '200%'; });
     const overflow = await page.evaluate(() => {

@@ -1,20 +1,18 @@
 // The result card (issue #13) as a member meets it in Chromium: whose order
 // it is before the order, someone else's region questioned, the page saying
 // what it is, copy and share, and Back undoing the last step.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { serveApp, launch, SlatecardPage, ROOT } from './support.mjs';
+import { servedApp, serveApp, SlatecardPage, ROOT } from './support.mjs';
 
-let server, browser;
-before(async () => { server = await serveApp(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+const site = servedApp();
 
 async function open(path) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 900 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const context = await site.browser.newContext({ viewport: { width: 390, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.url });
   const page = await context.newPage();
-  const app = new SlatecardPage(page, server.url);
+  const app = new SlatecardPage(page, site.server.url);
   await app.open(path);
   return { context, page, app };
 }
@@ -72,14 +70,14 @@ test('copy my order, share, and share without my region', async () => {
   await page.getByTestId('copy-order').click();
   await page.getByTestId('share-status').filter({ hasText: 'Copied' }).waitFor();
   const text = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(text, `NEC 2022 — Grassroots 5, Northern:\n1 Yasmine Dar\n2 Naomi Wimborne-Idrissi\n3 Mish Rahman\n4 Jess Barnard\n5 Gemma Bolton\nThe slate's published order.\n${server.url}/nec-2022/northern/`);
+  assert.equal(text, `NEC 2022 — Grassroots 5, Northern:\n1 Yasmine Dar\n2 Naomi Wimborne-Idrissi\n3 Mish Rahman\n4 Jess Barnard\n5 Gemma Bolton\nThe slate's published order.\n${site.server.url}/nec-2022/northern/`);
   // No share sheet in this browser: the link is copied instead, never a postcode.
   const hasShare = await page.evaluate(() => typeof navigator.share === 'function');
   if (!hasShare) {
     await page.getByTestId('share-page').click();
-    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${server.url}/nec-2022/northern/`);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${site.server.url}/nec-2022/northern/`);
     await page.getByTestId('share-election').click();
-    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${server.url}/nec-2022/`);
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), `${site.server.url}/nec-2022/`);
   }
   await context.close();
 });
@@ -102,9 +100,9 @@ test('Back undoes the last step instead of leaving the app', async () => {
 });
 
 test('printed, the card keeps the order and drops the buttons', async () => {
-  const context = await browser.newContext({ viewport: { width: 420, height: 595 } }); // A5 at 72 dpi
+  const context = await site.browser.newContext({ viewport: { width: 420, height: 595 } }); // A5 at 72 dpi
   const page = await context.newPage();
-  const app = new SlatecardPage(page, server.url);
+  const app = new SlatecardPage(page, site.server.url);
   await app.open('nec-2022/northern/');
   await page.emulateMedia({ media: 'print' });
   for (const id of ['share', 'embed-panel', 'from-link', 'change-region']) {
@@ -128,7 +126,7 @@ test('while voting is open: the countdown and a calendar reminder; a copy read a
   execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'slatecard-site', '--', 'prerender',
     '--dist', built.dir, '--base', `${built.url}/`, '--now', String(Date.parse('2024-09-11T09:00:00Z') / 60000)],
   { cwd: ROOT, stdio: 'ignore' });
-  const context = await browser.newContext({ viewport: { width: 390, height: 900 } });
+  const context = await site.browser.newContext({ viewport: { width: 390, height: 900 } });
   const page = await context.newPage();
   await page.clock.setFixedTime(new Date('2024-09-11T09:00:00Z'));
   const app = new SlatecardPage(page, built.url);
@@ -175,14 +173,14 @@ test('the member\'s region is remembered on this device, with a visible "forget"
   assert.equal(await page.getByTestId('remembered').count(), 0);
   await context.close();
   // Storage refused (some private modes): everything else still works.
-  const blocked = await browser.newContext({ viewport: { width: 390, height: 900 } });
+  const blocked = await site.browser.newContext({ viewport: { width: 390, height: 900 } });
   const p2 = await blocked.newPage();
   const errors = [];
   p2.on('pageerror', (e) => errors.push(String(e)));
   await p2.addInitScript(() => {
     Object.defineProperty(window, 'localStorage', { get() { throw new DOMException('denied', 'SecurityError'); } });
   });
-  const app2 = new SlatecardPage(p2, server.url);
+  const app2 = new SlatecardPage(p2, site.server.url);
   await app2.open('nec-2022/');
   await app2.chooseRegion('wales');
   assert.equal(await app2.regionShown(), 'Wales');

@@ -4,18 +4,12 @@
 // the page is painted and started when the member reaches for the box. It runs
 // the box in place: what was typed, the focus and a lookup asked before it
 // ran are kept, and nothing moves or is painted anew.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveApp, launch, expected, watchErrors, takenOver, SlatecardPage } from './support.mjs';
+import { servedApp, expected, watchErrors, takenOver, SlatecardPage } from './support.mjs';
 
-let server, browser, data;
-
-before(async () => {
-  data = expected();
-  server = await serveApp();
-  browser = await launch();
-});
-after(async () => { await browser?.close(); await server?.close(); });
+const data = expected();
+const site = servedApp();
 
 const started = () => window.wasmBindings !== undefined;
 
@@ -24,7 +18,7 @@ const started = () => window.wasmBindings !== undefined;
  * service worker, which would fetch it past the hold for its cache).
  */
 async function held() {
-  const page = await browser.newPage({ viewport: { width: 390, height: 800 }, serviceWorkers: 'block' });
+  const page = await site.browser.newPage({ viewport: { width: 390, height: 800 }, serviceWorkers: 'block' });
   let release;
   const gate = new Promise((ok) => { release = ok; });
   await page.route('**/slatecard*_bg.*.wasm', async (route) => { await gate; await route.continue(); });
@@ -32,11 +26,11 @@ async function held() {
 }
 
 test('a result page reads in full with no module, and its links are links', async () => {
-  const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  const page = await site.browser.newPage({ viewport: { width: 390, height: 800 } });
   const errors = watchErrors(page);
   const wasm = [];
   page.on('request', (r) => { if (r.url().endsWith('.wasm')) wasm.push(r.url()); });
-  await page.goto(`${server.url}/nec-2022/london/`, { waitUntil: 'load' });
+  await page.goto(`${site.server.url}/nec-2022/london/`, { waitUntil: 'load' });
   await page.waitForTimeout(1500);
   // A member who only reads costs the page alone: no module is fetched.
   assert.deepEqual(wasm, [], 'nothing fetched while the member reads');
@@ -45,33 +39,33 @@ test('a result page reads in full with no module, and its links are links', asyn
     data.elections.find((e) => e.id === 'nec-2022').regions.london.candidates);
   // "Change region" is a plain link to the election's pre-rendered page.
   await page.getByTestId('change-region').click();
-  await page.waitForURL(`${server.url}/nec-2022/`);
+  await page.waitForURL(`${site.server.url}/nec-2022/`);
   await page.getByTestId('region-wales').waitFor();
   assert.equal(await page.evaluate(started), false, 'following a link does not need the app');
   await page.getByTestId('region-wales').click();
-  await page.waitForURL(`${server.url}/nec-2022/wales/`);
+  await page.waitForURL(`${site.server.url}/nec-2022/wales/`);
   assert.equal(await page.getByTestId('result-region').textContent(), 'Wales');
   assert.deepEqual(errors, []);
   await page.close();
 });
 
 test('every control of a result page works at once, with no module', async () => {
-  const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
-  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const page = await site.browser.newPage({ viewport: { width: 390, height: 800 } });
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.url });
   const errors = watchErrors(page);
   const wasm = [];
   page.on('request', (r) => { if (r.frame() === page.mainFrame() && r.url().endsWith('.wasm')) wasm.push(r.url()); });
-  await page.goto(`${server.url}/nec-2022/northern/`);
+  await page.goto(`${site.server.url}/nec-2022/northern/`);
   // Copy: said once the clipboard has it, naming this server's address (the
   // page was built for another).
   await page.getByTestId('copy-order').click();
   await page.getByTestId('share-status').filter({ hasText: 'Copied' }).waitFor();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()),
-    `NEC 2022 — Grassroots 5, Northern:\n1 Yasmine Dar\n2 Naomi Wimborne-Idrissi\n3 Mish Rahman\n4 Jess Barnard\n5 Gemma Bolton\nThe slate's published order.\n${server.url}/nec-2022/northern/`);
+    `NEC 2022 — Grassroots 5, Northern:\n1 Yasmine Dar\n2 Naomi Wimborne-Idrissi\n3 Mish Rahman\n4 Jess Barnard\n5 Gemma Bolton\nThe slate's published order.\n${site.server.url}/nec-2022/northern/`);
   if (!(await page.evaluate(() => typeof navigator.share === 'function'))) {
     // No share sheet in this browser: the link is copied instead.
     await page.getByTestId('share-election').click();
-    await page.waitForFunction((url) => navigator.clipboard.readText().then((t) => t === url), `${server.url}/nec-2022/`);
+    await page.waitForFunction((url) => navigator.clipboard.readText().then((t) => t === url), `${site.server.url}/nec-2022/`);
   }
   // The ballot-paper view goes into the address, in place.
   const length = await page.evaluate(() => history.length);
@@ -81,10 +75,10 @@ test('every control of a result page works at once, with no module', async () =>
   // The embed panel's preview is the widget at this server's address.
   await page.getByTestId('embed-panel').locator('summary').click();
   await page.frameLocator('[data-testid=embed-preview]').getByTestId('widget').waitFor();
-  assert.ok((await page.getByTestId('embed-preview').getAttribute('src')).startsWith(`${server.url}/`));
+  assert.ok((await page.getByTestId('embed-preview').getAttribute('src')).startsWith(`${site.server.url}/`));
   // Another election: its page for the same region.
   await page.getByTestId('election-select').selectOption('nec-2020');
-  await page.waitForURL(`${server.url}/nec-2020/northern/`);
+  await page.waitForURL(`${site.server.url}/nec-2020/northern/`);
   assert.match(await page.getByTestId('page-heading').textContent(), /NEC 2020/);
   assert.equal(await page.evaluate(started), false);
   assert.deepEqual(wasm, [], 'no module fetched by the page');
@@ -99,7 +93,7 @@ test('every control of a result page works at once, with no module', async () =>
 test('a postcode asked for while the island is still on its way is answered once when it runs', async () => {
   const { page, release } = await held();
   const errors = watchErrors(page);
-  await page.goto(`${server.url}/`);
+  await page.goto(`${site.server.url}/`);
   const box = page.getByTestId('postcode-input');
   await box.click();
   await box.pressSequentially('NE1 4ST');
@@ -111,7 +105,7 @@ test('a postcode asked for while the island is still on its way is answered once
   release();
   await page.waitForFunction(takenOver);
   await page.getByTestId('result').waitFor();
-  const app = new SlatecardPage(page, server.url);
+  const app = new SlatecardPage(page, site.server.url);
   assert.equal(await app.regionShown(), 'Northern');
   assert.equal(await page.getByTestId('found-by').textContent(), 'NE1 4ST is in the Northern region.');
   await page.waitForTimeout(300);
@@ -124,7 +118,7 @@ test('a postcode asked for while the island is still on its way is answered once
 
 test('the island runs the box in place: the same field, what was typed and the focus stay', async () => {
   const { page, release } = await held();
-  await page.goto(`${server.url}/nec-2024/`);
+  await page.goto(`${site.server.url}/nec-2024/`);
   const box = page.getByTestId('postcode-input');
   await box.click();
   await box.pressSequentially('CF10');
@@ -137,20 +131,20 @@ test('the island runs the box in place: the same field, what was typed and the f
   await box.pressSequentially(' 1EP');
   await box.press('Enter');
   await page.getByTestId('result').waitFor();
-  assert.equal(await new SlatecardPage(page, server.url).regionShown(), 'Wales');
+  assert.equal(await new SlatecardPage(page, site.server.url).regionShown(), 'Wales');
   await page.close();
 });
 
 test('a link to the ballot-paper view opens it, with no module', async () => {
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/nec-2022/london/#ballot-paper`);
+  const page = await site.browser.newPage();
+  await page.goto(`${site.server.url}/nec-2022/london/#ballot-paper`);
   assert.equal(await page.getByTestId('ballot-list').evaluate((d) => d.open), true);
   assert.equal(await page.evaluate(started), false);
   await page.close();
 });
 
 test('the island starts without moving anything or painting a new largest element', async () => {
-  const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  const page = await site.browser.newPage({ viewport: { width: 390, height: 800 } });
   await page.addInitScript(() => {
     window.__shifts = 0;
     window.__lcp = [];
@@ -161,7 +155,7 @@ test('the island starts without moving anything or painting a new largest elemen
       for (const e of list.getEntries()) window.__lcp.push(e.startTime);
     }).observe({ type: 'largest-contentful-paint', buffered: true });
   });
-  await page.goto(`${server.url}/`);
+  await page.goto(`${site.server.url}/`);
   await page.waitForFunction(() => window.__lcp.length > 0);
   await page.waitForTimeout(300);
   const painted = await page.evaluate(() => window.__lcp.length);

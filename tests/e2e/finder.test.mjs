@@ -4,28 +4,26 @@
 // (`nec-2026/regions.html`), exactly as the region's own page is, with no
 // page loaded and no request naming the region or the postcode. No other
 // module is ever fetched: the page's other controls are HTML.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveApp, launch, watchErrors, SlatecardPage, expected } from './support.mjs';
+import { servedApp, watchErrors, SlatecardPage, expected } from './support.mjs';
 
 const data = expected();
 const latest = data.elections[0];
 
-let server, browser;
-before(async () => { server = await serveApp(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+const site = servedApp();
 
 const ISLAND = /\/slatecard_bg\.[0-9a-f]{8}\.wasm$/;
 const WASM = /\.wasm$/;
 
 /** The landing page with the finder running, and every request it makes. */
-async function landing(context = browser) {
+async function landing(context = site.browser) {
   const page = await context.newPage({ viewport: { width: 390, height: 800 } });
   const errors = watchErrors(page);
   const requests = [];
   page.on('request', (r) => requests.push(r));
-  const app = new SlatecardPage(page, server.url);
-  await page.goto(`${server.url}/`);
+  const app = new SlatecardPage(page, site.server.url);
+  await page.goto(`${site.server.url}/`);
   await app.ready();
   // A marker that a page load would lose.
   await page.evaluate(() => { window.__samePage = true; });
@@ -34,7 +32,7 @@ async function landing(context = browser) {
 
 /** The `<title>` of the pre-rendered page at `path`, as served. */
 async function servedTitle(path) {
-  const html = await (await fetch(`${server.url}/${path}`)).text();
+  const html = await (await fetch(`${site.server.url}/${path}`)).text();
   return html.match(/<title>([^<]*)<\/title>/)[1].replace(/&amp;/g, '&').replace(/&#x27;/g, "'");
 }
 
@@ -104,26 +102,26 @@ test('a region page the island showed works as its own page does: the ballot-pap
   const main = requests.filter((r) => r.frame() === page.mainFrame()).map((r) => new URL(r.url()).pathname);
   assert.deepEqual(main.filter((u) => WASM.test(u) && !ISLAND.test(u)), [], 'no other module for the page');
   await page.getByTestId('election-select').selectOption('nec-2022');
-  await page.waitForURL(`${server.url}/nec-2022/northern/`);
+  await page.waitForURL(`${site.server.url}/nec-2022/northern/`);
   assert.match(await page.getByTestId('page-heading').textContent(), /NEC 2022/);
   assert.deepEqual(errors, []);
   await page.close();
 });
 
 test('offline, a region\'s page never visited opens from its election\'s pages, with only the island ever fetched', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+  const context = await site.browser.newContext({ viewport: { width: 390, height: 800 } });
   const page = await context.newPage();
   const requests = [];
   page.on('request', (r) => requests.push(new URL(r.url()).pathname));
-  const app = new SlatecardPage(page, server.url);
-  await page.goto(`${server.url}/`);
+  const app = new SlatecardPage(page, site.server.url);
+  await page.goto(`${site.server.url}/`);
   await page.evaluate(() => navigator.serviceWorker.ready);
   await page.reload();
   await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
   await app.ready();
   await context.setOffline(true);
   const older = data.elections.find((e) => e.id === 'nec-2024');
-  await page.goto(`${server.url}/nec-2024/wales/`);
+  await page.goto(`${site.server.url}/nec-2024/wales/`);
   await page.getByTestId('result').waitFor();
   assert.equal(await app.regionShown(), 'Wales');
   assert.match(await page.getByTestId('page-heading').textContent(), /NEC 2024/);

@@ -3,20 +3,18 @@
 // result page's QR code (read back with jsQR), its stall sheet (four cards
 // on one A4 sheet) and the result card printed on one A5 sheet. Every result
 // page found in dist/ is checked: nothing here names an election.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync, existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
-import { serveApp, launch, watchErrors, SlatecardPage, DIST } from './support.mjs';
+import { servedApp, watchErrors, SlatecardPage, DIST } from './support.mjs';
 
 const require = createRequire(new URL('../../tools/package.json', import.meta.url));
 const JSQR = readFileSync(require.resolve('jsqr/dist/jsQR.js'), 'utf8');
 
-let server, browser;
-before(async () => { server = await serveApp(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+const site = servedApp();
 
 /** Folders (relative to dist/, ending in `/`) holding an index.html, `depth` levels down. */
 function pagesAt(depth) {
@@ -68,7 +66,7 @@ function previewOf(path) {
 test('every page has an absolute og:image and twitter:image, a 1200×630 palette PNG next to it, named by its content', async () => {
   let total = 0;
   for (const path of ['', 'cy/', ...ELECTIONS, ...RESULTS]) {
-    const html = await (await fetch(`${server.url}/${path}`)).text();
+    const html = await (await fetch(`${site.server.url}/${path}`)).text();
     const canonical = html.match(/<link rel=canonical href="([^"]*)">/)[1];
     const image = meta(html, 'og:image');
     assert.ok(/^https?:\/\/[^/]+\//.test(image), `${path}: og:image ${image} is absolute`);
@@ -81,7 +79,7 @@ test('every page has an absolute og:image and twitter:image, a 1200×630 palette
     assert.equal(meta(html, 'og:image:width'), '1200', path);
     assert.equal(meta(html, 'og:image:height'), '630', path);
     assert.ok(meta(html, 'og:image:alt')?.length > 20, `${path}: og:image:alt`);
-    const res = await fetch(`${server.url}/${path}${name}`);
+    const res = await fetch(`${site.server.url}/${path}${name}`);
     assert.equal(res.status, 200, `${path}${name}`);
     const png = Buffer.from(await res.arrayBuffer());
     assert.deepEqual(pngHeader(png), { width: 1200, height: 630, colorType: 3 }, `${path}${name}`);
@@ -100,12 +98,12 @@ test('the service worker fetches none of the preview images, QR codes or stall s
 });
 
 test("every result page's qr.svg reads back as the page's public address", async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   await page.addScriptTag({ content: JSQR });
   for (const path of RESULTS) {
-    const html = await (await fetch(`${server.url}/${path}`)).text();
+    const html = await (await fetch(`${site.server.url}/${path}`)).text();
     const canonical = html.match(/<link rel=canonical href="([^"]*)">/)[1];
-    const res = await fetch(`${server.url}/${path}qr.svg`);
+    const res = await fetch(`${site.server.url}/${path}qr.svg`);
     assert.equal(res.status, 200, `${path}qr.svg`);
     assert.match(res.headers.get('content-type'), /image\/svg\+xml/);
     const svg = await res.text();
@@ -145,7 +143,7 @@ function longestSheets() {
 test('every stall sheet has four identical cards with the order, and prints on one A4 sheet', async () => {
   const printed = longestSheets();
   assert.ok(printed.size >= 10, `one sheet per election and language: ${[...printed]}`);
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   const errors = watchErrors(page); // a CSP violation included
   const failed = [];
   page.on('response', (r) => { if (r.status() >= 400) failed.push(r.url()); });
@@ -155,7 +153,7 @@ test('every stall sheet has four identical cards with the order, and prints on o
   for (const path of RESULTS) {
     const names = [...readFileSync(join(DIST, path, 'index.html'), 'utf8')
       .matchAll(/data-testid="candidate-name"[^>]*>([^<]*)</g)].map((m) => m[1]);
-    await page.goto(`${server.url}/${path}cards.html`);
+    await page.goto(`${site.server.url}/${path}cards.html`);
     const sheet = await page.evaluate(() => {
       const cards = [...document.querySelectorAll('.card')];
       const qr = document.querySelector('.card img');
@@ -194,14 +192,14 @@ test('every result page prints as one card on one A5 sheet, with its QR code', a
   // print, and the tallest of each election in each language, the one
   // likeliest to spill onto a second sheet, is printed to PDF (printing all
   // 130 took 38 s of the gate).
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 490, height: 700 } });
+  const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 490, height: 700 } });
   const page = await context.newPage();
   const tallest = new Map();
   // One look per page, in print (the media stays on from page to page).
   // Visible as Playwright counts it: a box of some size, not hidden.
   await page.emulateMedia({ media: 'print' });
   for (const path of RESULTS) {
-    await page.goto(`${server.url}/${path}`);
+    await page.goto(`${site.server.url}/${path}`);
     const card = await page.evaluate(() => {
       const qr = document.querySelector('img.sc-qr');
       const box = qr?.getBoundingClientRect();
@@ -220,7 +218,7 @@ test('every result page prints as one card on one A5 sheet, with its QR code', a
   }
   assert.ok(tallest.size >= 10, `one page per election and language: ${[...tallest.keys()]}`);
   for (const { path } of tallest.values()) {
-    await page.goto(`${server.url}/${path}`);
+    await page.goto(`${site.server.url}/${path}`);
     assert.equal(pdfPages(await page.pdf({ format: 'A5' })), 1, `${path} prints on one A5 page`);
     // On screen, the same page hides its QR code: it is for paper only.
     await page.emulateMedia({ media: 'screen' });
@@ -231,10 +229,10 @@ test('every result page prints as one card on one A5 sheet, with its QR code', a
 });
 
 test("after the app takes over, the card keeps its QR code and stall sheet link, and follows the region", async () => {
-  const page = await browser.newPage();
+  const page = await site.browser.newPage();
   const path = RESULTS[0];
   // The app runs once the member reaches for something (deferred start).
-  await new SlatecardPage(page, server.url).open(path);
+  await new SlatecardPage(page, site.server.url).open(path);
   assert.equal(await page.locator('img.sc-qr').getAttribute('src'), `${path}qr.svg`);
   // Another region, chosen in the app: its own QR code and sheet.
   await page.getByTestId('change-region').click();

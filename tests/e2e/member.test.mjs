@@ -1,22 +1,16 @@
 // The member's path against the release build (dist/): choose an election and
 // a region, see the order the domain computes, with no console errors.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveApp, launch, expected, watchErrors, SlatecardPage } from './support.mjs';
+import { servedApp, expected, watchErrors, SlatecardPage } from './support.mjs';
 
-let server, browser, data;
-
-before(async () => {
-  data = expected();
-  server = await serveApp();
-  browser = await launch();
-});
-after(async () => { await browser?.close(); await server?.close(); });
+const data = expected();
+const site = servedApp();
 
 async function newPage(width = 390) {
-  const page = await browser.newPage({ viewport: { width, height: 800 } });
+  const page = await site.browser.newPage({ viewport: { width, height: 800 } });
   const errors = watchErrors(page);
-  return { page, errors, app: new SlatecardPage(page, server.url) };
+  return { page, errors, app: new SlatecardPage(page, site.server.url) };
 }
 
 test('every region of every election shows the order and seats the domain gives', async () => {

@@ -1,24 +1,22 @@
 // Postcode → region in the release build: full, partial, straddling, invalid,
 // outside the UK; and the postcode never leaves the page.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { serveApp, launch, watchErrors, SlatecardPage, expected } from './support.mjs';
+import { servedApp, watchErrors, SlatecardPage, expected } from './support.mjs';
 
 /** The most recent election: the one a link without an election shows. */
 const latest = expected().elections[0];
 
-let server, browser;
-before(async () => { server = await serveApp(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+const site = servedApp();
 
 async function open() {
-  const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  const page = await site.browser.newPage({ viewport: { width: 390, height: 800 } });
   const errors = watchErrors(page);
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
   page.allRequests = requests;
-  const app = new SlatecardPage(page, server.url);
+  const app = new SlatecardPage(page, site.server.url);
   await app.open();
   return { page, errors, app };
 }
@@ -99,7 +97,7 @@ test('the postcode never reaches the URL, a request or storage', async () => {
   assert.match(url, new RegExp(`/${latest.id}/wales/$`));
   for (const r of requests) {
     assert.doesNotMatch(r, /CF10|1EP/i, r);
-    assert.equal(new URL(r).origin, new URL(server.url).origin, `request to another origin: ${r}`);
+    assert.equal(new URL(r).origin, new URL(site.server.url).origin, `request to another origin: ${r}`);
   }
   const storage = await page.evaluate(() => JSON.stringify({ ...localStorage }) + JSON.stringify({ ...sessionStorage }) + document.cookie);
   assert.doesNotMatch(storage, /CF10/i);
@@ -107,11 +105,11 @@ test('the postcode never reaches the URL, a request or storage', async () => {
 });
 
 test('strict CSP: no inline script but our two, each allowed by its hash; own origin only; the page runs under it', async () => {
-  const html = await (await fetch(`${server.url}/`)).text();
+  const html = await (await fetch(`${site.server.url}/`)).text();
   const csp = html.match(/http-equiv="Content-Security-Policy" content="([^"]+)"/);
   assert.ok(csp, 'CSP meta present');
   const scriptSrc = csp[1].match(/script-src ([^;]*);/)[1].split(' ');
-  assert.deepEqual(scriptSrc.slice(0, 3), ["'self'", new URL(server.url).origin, "'wasm-unsafe-eval'"]);
+  assert.deepEqual(scriptSrc.slice(0, 3), ["'self'", new URL(site.server.url).origin, "'wasm-unsafe-eval'"]);
   assert.doesNotMatch(csp[1], /'unsafe-inline'|'unsafe-eval'|\*/);
   // The old-link redirect and the start-up (site/src/csp.rs), and
   // nothing else: each allowed by its own hash, no other source. (The
@@ -125,7 +123,7 @@ test('strict CSP: no inline script but our two, each allowed by its hash; own or
   const requests = page.allRequests;
   await app.chooseRegion('scotland');
   assert.ok(requests.some((r) => r.endsWith('.wasm')), 'the whole load was recorded');
-  for (const r of requests) assert.equal(new URL(r).origin, new URL(server.url).origin, r);
+  for (const r of requests) assert.equal(new URL(r).origin, new URL(site.server.url).origin, r);
   assert.deepEqual(errors, [], 'no CSP violations or other errors');
   await page.close();
 });
@@ -164,8 +162,8 @@ test('what members really type: short district forms, invisible characters, Forc
 });
 
 test('a link naming an election or region we do not know says so at the top, and one written loosely still works', async () => {
-  const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
-  const app = new SlatecardPage(page, server.url);
+  const page = await site.browser.newPage({ viewport: { width: 390, height: 800 } });
+  const app = new SlatecardPage(page, site.server.url);
   await app.open('?election=nec-2099&region=london');
   const notice = page.getByTestId('link-notice');
   assert.equal(await notice.count(), 1);
@@ -194,8 +192,8 @@ test('`slatecard lookup` gives the app\'s answer for every kind of input the tes
   const cli = execFileSync('cargo', ['run', '--quiet', '--locked', '-p', 'slatecard-cli', '--', 'lookup'],
     { cwd: ROOT, input: inputs.join('\n') + '\n', encoding: 'utf8' }).replace(/\n$/, '').split('\n');
   assert.equal(cli.length, inputs.length);
-  const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
-  const app = new SlatecardPage(page, server.url);
+  const page = await site.browser.newPage({ viewport: { width: 390, height: 800 } });
+  const app = new SlatecardPage(page, site.server.url);
   for (const [i, input] of inputs.entries()) {
     const said = cli[i].slice(input.length + 1);
     await app.open();

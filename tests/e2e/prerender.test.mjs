@@ -2,23 +2,17 @@
 // page works with JavaScript off, the app takes a page over without a
 // visible change, and when the app cannot start the page says so and stays
 // usable.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { serveApp, launch, expected, watchErrors, SlatecardPage, DIST } from './support.mjs';
+import { servedApp, expected, watchErrors, SlatecardPage, DIST } from './support.mjs';
 
 const acorn = createRequire(new URL('../../tools/package.json', import.meta.url))('acorn');
 
-let server, browser, data;
-
-before(async () => {
-  data = expected();
-  server = await serveApp();
-  browser = await launch();
-});
-after(async () => { await browser?.close(); await server?.close(); });
+const data = expected();
+const site = servedApp();
 
 /** The candidates' names in served HTML, in order (no browser involved). */
 function namesIn(html) {
@@ -29,7 +23,7 @@ function namesIn(html) {
 test('every result page carries its order in the HTML as served, with its own title and share tags', async () => {
   for (const election of data.elections) {
     for (const [slug, want] of Object.entries(election.regions)) {
-      const res = await fetch(`${server.url}/${election.id}/${slug}/`);
+      const res = await fetch(`${site.server.url}/${election.id}/${slug}/`);
       assert.equal(res.status, 200, `${election.id}/${slug}`);
       const html = await res.text();
       assert.deepEqual(namesIn(html), want.candidates, `${election.id}/${slug}`);
@@ -48,9 +42,9 @@ test('every result page carries its order in the HTML as served, with its own ti
 });
 
 test('with JavaScript off: the landing page links to every region, and each result page is complete', async () => {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 800 } });
+  const context = await site.browser.newContext({ javaScriptEnabled: false, viewport: { width: 390, height: 800 } });
   const page = await context.newPage();
-  await page.goto(`${server.url}/`);
+  await page.goto(`${site.server.url}/`);
   const election = data.elections[0];
   // The postcode box says it needs JavaScript; the regions are links.
   assert.match(await page.locator('.sc-postcode noscript, .sc-postcode .sc-error').first().textContent(), /JavaScript/);
@@ -63,14 +57,14 @@ test('with JavaScript off: the landing page links to every region, and each resu
   assert.equal(await page.locator(dead).count(), 0, 'landing page, "Embed this" open');
   assert.equal(await page.evaluate(() => performance.getEntriesByType('resource').filter((r) => r.initiatorType === 'iframe').length), 0, 'no preview frame loaded');
   await page.getByTestId('region-wales').click();
-  await page.waitForURL(`${server.url}/${election.id}/wales/`);
+  await page.waitForURL(`${site.server.url}/${election.id}/wales/`);
   assert.equal(await page.getByTestId('result-region').textContent(), 'Wales');
   assert.deepEqual(await page.getByTestId('candidate-name').allTextContents(), election.regions.wales.candidates);
   assert.equal(await page.getByTestId('seat').count(), election.regions.wales.seats.length, 'the other seats are there too');
   assert.equal(await page.locator(dead).count(), 0, 'result page: no share or copy button');
   // Other elections are links to the same region's page, with their seats.
   await page.locator('.sc-election noscript a, .sc-election a', { hasText: 'NEC 2022' }).first().click();
-  await page.waitForURL(`${server.url}/nec-2022/wales/`);
+  await page.waitForURL(`${site.server.url}/nec-2022/wales/`);
   assert.equal(await page.getByTestId('result-region').textContent(), 'Wales');
   const seats2022 = data.elections.find((e) => e.id === 'nec-2022').regions.wales.seats;
   assert.ok(seats2022.length > 0);
@@ -78,13 +72,13 @@ test('with JavaScript off: the landing page links to every region, and each resu
   await page.goBack();
   // "Change region" leads back to the election's page.
   await page.getByTestId('change-region').click();
-  await page.waitForURL(`${server.url}/${election.id}/`);
+  await page.waitForURL(`${site.server.url}/${election.id}/`);
   assert.equal(await page.getByTestId('region-london').count(), 1);
   await context.close();
 });
 
 test('the island starts on a pre-rendered page without changing what it shows or moving anything', async () => {
-  const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  const page = await site.browser.newPage({ viewport: { width: 390, height: 800 } });
   const errors = watchErrors(page);
   await page.addInitScript(() => {
     window.__shifts = 0;
@@ -96,13 +90,13 @@ test('the island starts on a pre-rendered page without changing what it shows or
   // with the WebAssembly held back, never arriving (JavaScript on, so
   // <noscript> stays hidden). Not refused: a box whose island cannot start
   // says so.
-  const plain = await browser.newPage({ viewport: { width: 390, height: 800 }, serviceWorkers: 'block' });
+  const plain = await site.browser.newPage({ viewport: { width: 390, height: 800 }, serviceWorkers: 'block' });
   await plain.route('**/*.wasm', () => {});
-  await plain.goto(`${server.url}/nec-2022/`);
+  await plain.goto(`${site.server.url}/nec-2022/`);
   const before = await plain.locator('#app').innerText();
   await plain.close();
-  await page.goto(`${server.url}/nec-2022/`);
-  await new SlatecardPage(page, server.url).ready();
+  await page.goto(`${site.server.url}/nec-2022/`);
+  await new SlatecardPage(page, site.server.url).ready();
   const after = await page.locator('#app').innerText();
   assert.equal(after, before, 'the island shows exactly what the pre-rendered page showed');
   assert.equal(await page.evaluate(() => window.__shifts), 0, 'no layout shift');
@@ -112,8 +106,8 @@ test('the island starts on a pre-rendered page without changing what it shows or
 });
 
 test('an old query link lands on the same page, and the address becomes the page path', async () => {
-  const page = await browser.newPage();
-  const app = new SlatecardPage(page, server.url);
+  const page = await site.browser.newPage();
+  const app = new SlatecardPage(page, site.server.url);
   await app.open('?election=nec-2020&region=south-west&fbclid=x');
   assert.equal(await app.regionShown(), 'South West');
   assert.equal(new URL(page.url()).pathname, '/nec-2020/south-west/');
@@ -124,7 +118,7 @@ test('an old query link lands on the same page, and the address becomes the page
 /** Opens `path` with the app made to fail by `how`; returns the page. */
 async function failing(how, path = '/') {
   // No service worker: its own fetches for its cache would go past the routes.
-  const page = await browser.newPage({ viewport: { width: 390, height: 800 }, serviceWorkers: 'block' });
+  const page = await site.browser.newPage({ viewport: { width: 390, height: 800 }, serviceWorkers: 'block' });
   if (how === 'blocked') await page.route('**/*.wasm', (r) => r.abort());
   if (how === 'glue blocked') await page.route('**/slatecard*.js', (r) => r.abort());
   if (how === 'no WebAssembly') await page.addInitScript(() => { delete window.WebAssembly; });
@@ -145,7 +139,7 @@ async function failing(how, path = '/') {
   }
   page.saidCouldNotStart = 0;
   page.on('console', (m) => { if (/could not start/.test(m.text())) page.saidCouldNotStart += 1; });
-  await page.goto(`${server.url}${path}`);
+  await page.goto(`${site.server.url}${path}`);
   return page;
 }
 
@@ -235,11 +229,11 @@ test('on a phone every page is laid out at the phone\'s width, not a desktop\'s'
     const html = readFileSync(join(DIST, path), 'utf8');
     assert.match(html, /<meta (content="width=device-width, ?initial-scale=1" name="?viewport"?|name="?viewport"? content="width=device-width, ?initial-scale=1")>/, path);
   }
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
+  const context = await site.browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 3 });
   const page = await context.newPage();
   // (Not the stall sheets: an A4 page of cards, 794 px wide, for printing.)
   for (const path of ['/', '/nec-2026/', '/nec-2026/london/', '/nec-2022/why.html', '/404.html']) {
-    await page.goto(`${server.url}${path}`);
+    await page.goto(`${site.server.url}${path}`);
     assert.equal(await page.evaluate(() => innerWidth), 390, path);
   }
   await context.close();
@@ -247,13 +241,13 @@ test('on a phone every page is laid out at the phone\'s width, not a desktop\'s'
 
 test('on a phone every result page opened from a link shows what to do and the first name within the first screen', async () => {
   // 390 × 664: an iPhone's 390 × 844 less Safari's bars.
-  const context = await browser.newContext({ viewport: { width: 390, height: 664 }, isMobile: true, hasTouch: true });
+  const context = await site.browser.newContext({ viewport: { width: 390, height: 664 }, isMobile: true, hasTouch: true });
   const page = await context.newPage();
   let worst = [0, ''];
   // Result pages: `nec-2026/london/index.html`, `cy/nec-2026/london/index.html`.
   const result = (p) => p.split('/').length === (p.startsWith('cy/') ? 4 : 3);
   for (const path of distFiles(/^index\.html$/).filter(result)) {
-    await page.goto(`${server.url}/${path.replace(/index\.html$/, '')}`);
+    await page.goto(`${site.server.url}/${path.replace(/index\.html$/, '')}`);
     const [instruction, name] = await page.evaluate(() => ['instruction', 'candidate-name']
       .map((id) => document.querySelector(`[data-testid=${id}]`).getBoundingClientRect()));
     assert.ok(instruction.bottom <= 664, `${path}: "Number these…" ends at ${instruction.bottom} px`);
@@ -274,14 +268,14 @@ for (const how of ['blocked', 'no WebAssembly']) {
     assert.equal(await page.getByTestId('app-failed').count(), 0);
     const off = await page.locator('#app [disabled]').count();
     assert.equal(off, 0, 'nothing switched off');
-    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.url });
     await page.getByTestId('copy-order').click();
     await page.getByTestId('share-status').filter({ hasText: 'Copied' }).waitFor();
     const copied = await page.evaluate(() => navigator.clipboard.readText());
     assert.ok(copied.startsWith('NEC 2022 — Grassroots 5, London:\n1 '), copied);
-    assert.ok(copied.endsWith(`\n${server.url}/nec-2022/london/`), copied);
+    assert.ok(copied.endsWith(`\n${site.server.url}/nec-2022/london/`), copied);
     await page.getByTestId('election-select').selectOption('nec-2020');
-    await page.waitForURL(`${server.url}/nec-2020/london/`);
+    await page.waitForURL(`${site.server.url}/nec-2020/london/`);
     assert.match(await page.getByTestId('page-heading').textContent(), /NEC 2020/);
     await page.close();
   });
@@ -304,10 +298,10 @@ async function holdBack(page, pattern) {
 
 test('a postcode asked for before the app has arrived is answered at once, then found when it runs', async () => {
   // No service worker: it would fetch the wasm past the hold.
-  const page = await browser.newPage({ viewport: { width: 390, height: 800 }, serviceWorkers: 'block' });
+  const page = await site.browser.newPage({ viewport: { width: 390, height: 800 }, serviceWorkers: 'block' });
   const errors = watchErrors(page);
   const release = await holdBack(page, '**/*.wasm');
-  await page.goto(`${server.url}/`);
+  await page.goto(`${site.server.url}/`);
   const answer = page.getByTestId('postcode-answer');
   // An empty box asks for nothing: nothing is said on the app's behalf.
   await page.getByTestId('postcode-input').press('Enter');
@@ -326,10 +320,10 @@ test('a postcode asked for before the app has arrived is answered at once, then 
 test('the postcode table comes after the page: a postcode typed before it arrives is answered when it does', async () => {
   // No service worker: once in charge it would serve the table from its own
   // cache, past the hold (the app now starts only when the member reaches for it).
-  const page = await browser.newPage({ viewport: { width: 390, height: 800 }, serviceWorkers: 'block' });
+  const page = await site.browser.newPage({ viewport: { width: 390, height: 800 }, serviceWorkers: 'block' });
   const errors = watchErrors(page);
   const release = await holdBack(page, '**/labour.*.bin');
-  const app = new SlatecardPage(page, server.url);
+  const app = new SlatecardPage(page, site.server.url);
   await app.open();
   await app.lookUp('NE1 4ST');
   assert.equal(await page.getByTestId('postcode-answer').textContent(), 'Looking up your postcode…');
@@ -343,9 +337,9 @@ test('the postcode table comes after the page: a postcode typed before it arrive
 
 test('when the postcode table cannot be downloaded, the member is told to choose a region', async () => {
   // No service worker, which would fetch the table for its cache past the block.
-  const page = await browser.newPage({ viewport: { width: 390, height: 800 }, serviceWorkers: 'block' });
+  const page = await site.browser.newPage({ viewport: { width: 390, height: 800 }, serviceWorkers: 'block' });
   await page.route('**/labour.*.bin', (route) => route.abort());
-  const app = new SlatecardPage(page, server.url);
+  const app = new SlatecardPage(page, site.server.url);
   await app.open();
   await app.lookUp('NE1 4ST');
   assert.match(await app.postcodeError(), /Postcode search is unavailable \(it could not be downloaded\)\. Please choose your region below\./);
@@ -355,7 +349,7 @@ test('when the postcode table cannot be downloaded, the member is told to choose
 });
 
 test('result pages say what the data knows beyond the order, in the HTML as served', async () => {
-  const page = async (path) => (await fetch(`${server.url}${path}`)).text();
+  const page = async (path) => (await fetch(`${site.server.url}${path}`)).text();
   // 2020: Northern and South West shared one list.
   const sw = await page('/nec-2020/south-west/');
   assert.match(sw, /data-testid="?shared-list"?[^>]*>The slate gave members in Northern this same list\./);
@@ -371,13 +365,13 @@ test('result pages say what the data knows beyond the order, in the HTML as serv
 });
 
 test('installable: a manifest in the catalogue\'s words, icons, and every page links them', async () => {
-  const html = await (await fetch(`${server.url}/nec-2022/wales/`)).text();
+  const html = await (await fetch(`${site.server.url}/nec-2022/wales/`)).text();
   const links = html.match(/<link [^>]*>/g);
   // The manifest (content-addressed, site/src/hash_names.rs) is linked once the
   // page is painted, not in the HTML: nothing is requested before the paint.
   assert.ok(!links.some((l) => /rel="?manifest/.test(l)), 'no manifest link in the HTML');
-  const page = await browser.newPage();
-  await page.goto(`${server.url}/nec-2022/wales/`);
+  const page = await site.browser.newPage();
+  await page.goto(`${site.server.url}/nec-2022/wales/`);
   const href = await page.locator('link[rel=manifest]').getAttribute('href');
   await page.close();
   assert.match(new URL(href).pathname, /^\/manifest\.[0-9a-f]{8}\.webmanifest$/, 'manifest link');
@@ -386,7 +380,7 @@ test('installable: a manifest in the catalogue\'s words, icons, and every page l
   assert.match(manifest.name, /Labour NEC ballot/);
   assert.equal(manifest.display, 'standalone');
   for (const icon of manifest.icons) {
-    const r = await fetch(new URL(icon.src, `${server.url}/`));
+    const r = await fetch(new URL(icon.src, `${site.server.url}/`));
     assert.equal(r.status, 200, icon.src);
   }
   assert.ok(manifest.icons.some((i) => i.sizes === '512x512' && i.type === 'image/png'));

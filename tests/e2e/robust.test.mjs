@@ -1,34 +1,22 @@
 // What members and their browsers do to a page (issue #26): Back after a
 // reload, addresses typed or pasted in another case or spelling, a refused
 // clipboard, forced colours.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import { serveApp, launch, SlatecardPage, watchErrors, expected, serveWithNotFound } from './support.mjs';
+import { servedApp, SlatecardPage, watchErrors, expected } from './support.mjs';
 
-let server, browser, withNotFound;
-before(async () => {
-  server = await serveApp();
-  browser = await launch();
-  // The same files as a static host serves them: its 404.html, with a 404,
-  // for an address that has no file (docs/deploying.md).
-  withNotFound = await serveWithNotFound(server.dir);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await withNotFound?.close();
-});
+const site = servedApp({ notFound: true });
 
 async function member() {
-  const context = await browser.newContext({ viewport: { width: 390, height: 900 } });
+  const context = await site.browser.newContext({ viewport: { width: 390, height: 900 } });
   const page = await context.newPage();
-  return { context, page, app: new SlatecardPage(page, server.url) };
+  return { context, page, app: new SlatecardPage(page, site.server.url) };
 }
 
 test('Back after a reload shows the page the address names, and Back again leaves as it came', async () => {
   const { context, page, app } = await member();
-  await page.goto(`${server.url}/nec-2026/`);
+  await page.goto(`${site.server.url}/nec-2026/`);
   await app.lookUp('SW1A 1AA');
   await page.waitForURL(/\/nec-2026\/london\/$/);
   await page.getByTestId('result').waitFor();
@@ -47,7 +35,7 @@ test('Back after a reload shows the page the address names, and Back again leave
 
 test('a page named in another case or spelling is reached from the 404 page', async () => {
   const { context, page } = await member();
-  const base = withNotFound.url;
+  const base = site.notFound.url;
   for (const [typed, page_] of [
     ['NEC-2026/London/', 'nec-2026/london/'],
     ['nec-2026/London/', 'nec-2026/london/'],
@@ -69,12 +57,12 @@ test('a page named in another case or spelling is reached from the 404 page', as
 
 test('an old-style link is read as Rust reads it', async () => {
   const { context, page } = await member();
-  await page.goto(`${server.url}/?election=NEC-2022`);
-  await page.waitForURL(`${server.url}/nec-2022/`);
-  await page.goto(`${server.url}/?election=nec%202020&region=North%20West`);
-  await page.waitForURL(`${server.url}/nec-2020/north-west/`);
+  await page.goto(`${site.server.url}/?election=NEC-2022`);
+  await page.waitForURL(`${site.server.url}/nec-2022/`);
+  await page.goto(`${site.server.url}/?election=nec%202020&region=North%20West`);
+  await page.waitForURL(`${site.server.url}/nec-2020/north-west/`);
   // `&amp;embed=1` is the widget (Link::parse), not a redirect.
-  await page.goto(`${server.url}/?x=1&amp;embed=1&region=wales`);
+  await page.goto(`${site.server.url}/?x=1&amp;embed=1&region=wales`);
   await page.getByTestId('result').waitFor();
   assert.equal(new URL(page.url()).pathname, '/');
   assert.equal(await page.evaluate(() => document.body.classList.contains('sc-embed')), true);
@@ -104,7 +92,7 @@ test('a refused clipboard never says "Copied", and throws nothing', async () => 
 test('with forced colours, every control keeps a visible edge', async () => {
   const { context, page } = await member();
   await page.emulateMedia({ forcedColors: 'active' });
-  await page.goto(`${server.url}/nec-2022/`);
+  await page.goto(`${site.server.url}/nec-2022/`);
   for (const id of ['postcode-submit', 'region-london']) {
     const edge = await page.getByTestId(id).evaluate((el) => {
       const s = getComputedStyle(el);
@@ -113,7 +101,7 @@ test('with forced colours, every control keeps a visible edge', async () => {
     assert.notEqual(edge.style, 'none', id);
     assert.ok(edge.width >= 1, `${id}: ${edge.width}px`);
   }
-  await page.goto(`${server.url}/nec-2022/london/`);
+  await page.goto(`${site.server.url}/nec-2022/london/`);
   for (const id of ['change-region', 'copy-order']) {
     const width = await page.getByTestId(id).evaluate((el) => parseFloat(getComputedStyle(el).borderTopWidth));
     assert.ok(width >= 1, `${id}: ${width}px`);
@@ -123,17 +111,17 @@ test('with forced colours, every control keeps a visible edge', async () => {
 
 test('Share in a framed full page copies the link instead', async () => {
   const { writeFile } = await import('node:fs/promises');
-  await writeFile(join(server.dir, 'framed.html'),
+  await writeFile(join(site.server.dir, 'framed.html'),
     '<!doctype html><title>A page framing slatecard</title><iframe src="/nec-2022/london/" width="390" height="800"></iframe>');
-  const context = await browser.newContext({ viewport: { width: 500, height: 900 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+  const context = await site.browser.newContext({ viewport: { width: 500, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.server.url });
   const page = await context.newPage();
-  await page.goto(`${server.url}/framed.html`);
+  await page.goto(`${site.server.url}/framed.html`);
   const frame = page.frameLocator('iframe');
   await frame.getByTestId('share-page').click();
   await frame.getByTestId('share-status').filter({ hasText: 'Copied' }).waitFor();
   const copied = await page.frames()[1].evaluate(() => navigator.clipboard.readText());
-  assert.equal(copied, `${server.url}/nec-2022/london/`);
+  assert.equal(copied, `${site.server.url}/nec-2022/london/`);
   await context.close();
 });
 
@@ -153,7 +141,7 @@ function extensionBefore(selector) {
 test('an element an extension puts before the postcode field loses nothing typed', async () => {
   const { context, page, app } = await member();
   await page.addInitScript(extensionBefore(), '#sc-postcode');
-  await page.goto(`${server.url}/nec-2022/`);
+  await page.goto(`${site.server.url}/nec-2022/`);
   await page.locator('.an-extension').waitFor({ state: 'attached' });
   // Typed and asked for before the postcode box's module has run.
   await app.lookUp('CF10 1EP');
@@ -165,7 +153,7 @@ test('an element an extension puts before the postcode field loses nothing typed
 test('an element an extension puts before the election choice loses no choice', async () => {
   const { context, page } = await member();
   await page.addInitScript(extensionBefore(), '#sc-election');
-  await page.goto(`${server.url}/nec-2022/london/`);
+  await page.goto(`${site.server.url}/nec-2022/london/`);
   await page.locator('.an-extension').waitFor({ state: 'attached' });
   await page.getByTestId('election-select').selectOption('nec-2020');
   await page.waitForFunction(() => /NEC 2020/.test(document.querySelector('[data-testid=page-heading]').textContent));
@@ -204,7 +192,7 @@ test('a translated page never shows a wrong or misnumbered order when the electi
 
 test('a translated page says a second postcode error in its own words', async () => {
   const { context, page, app } = await member();
-  await page.goto(`${server.url}/nec-2022/`);
+  await page.goto(`${site.server.url}/nec-2022/`);
   await app.lookUp('1SW');
   const first = await page.getByTestId('postcode-error').textContent();
   await page.evaluate(translate);

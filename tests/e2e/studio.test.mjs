@@ -3,29 +3,24 @@
 // `slatecard check`, the same file as `slatecard balance --write`, a saved
 // file that passes `slatecard check`; bad files refused in words; axe finds
 // nothing; and no member's page ever requests the studio's files.
-import { test, before, after } from 'node:test';
+import { test, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtemp, readFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
-import { serveApp, launch, watchErrors, example, repo, slatecard, problemsOf, buildCli } from './support.mjs';
+import { servedApp, watchErrors, example, repo, slatecard, problemsOf, buildCli } from './support.mjs';
 
 const require = createRequire(new URL('../../tools/package.json', import.meta.url));
 const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 
-let server, browser;
-before(async () => {
-  server = await serveApp();
-  browser = await launch();
-  buildCli();
-});
-after(async () => { await browser?.close(); await server?.close(); });
+const site = servedApp();
+before(() => buildCli());
 
 async function studio() {
-  const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+  const page = await site.browser.newPage({ viewport: { width: 390, height: 844 } });
   const errors = watchErrors(page);
-  await page.goto(`${server.url}/organise/`);
+  await page.goto(`${site.server.url}/organise/`);
   await page.getByTestId('editor').waitFor();
   return { page, errors };
 }
@@ -144,22 +139,22 @@ test('bad files are refused in words: binary, not UTF-8, over 1 MB; a new file s
 });
 
 test("no member's page requests the studio; the service worker does not fetch it", async () => {
-  const page = await browser.newPage();
-  const seen = server.requests.length;
-  await page.goto(`${server.url}/`);
+  const page = await site.browser.newPage();
+  const seen = site.server.requests.length;
+  await page.goto(`${site.server.url}/`);
   await page.getByTestId('postcode-input').fill('SW1A 1AA');
   await page.getByTestId('postcode-input').press('Enter');
   await page.getByTestId('result').waitFor();
-  await page.goto(`${server.url}/cy/nec-2026/wales/`);
-  await page.goto(`${server.url}/nec-2022/london/`);
+  await page.goto(`${site.server.url}/cy/nec-2026/wales/`);
+  await page.goto(`${site.server.url}/nec-2022/london/`);
   await page.waitForTimeout(500);
-  const studio = server.requests.slice(seen).filter((r) => r.includes('organise') || r.includes('studio'));
+  const studio = site.server.requests.slice(seen).filter((r) => r.includes('organise') || r.includes('studio'));
   assert.deepEqual(studio, []);
-  const sw = await readFile(join(server.dir, 'sw.js'), 'utf8');
+  const sw = await readFile(join(site.server.dir, 'sw.js'), 'utf8');
   assert.ok(!sw.includes('studio') && !sw.includes('organise'));
-  const landing = await readFile(join(server.dir, 'index.html'), 'utf8');
+  const landing = await readFile(join(site.server.dir, 'index.html'), 'utf8');
   assert.ok(!landing.includes('organise'), 'the landing page does not link the studio');
-  const organise = await readFile(join(server.dir, 'organise/index.html'), 'utf8');
+  const organise = await readFile(join(site.server.dir, 'organise/index.html'), 'utf8');
   assert.match(organise, /<meta name=robots content="noindex, nofollow">/);
   await page.close();
 });

@@ -1,6 +1,7 @@
 // Shared helpers for the end-to-end tests: a static server for dist/, the
 // browser launcher (Debian's Chromium through playwright-core), the domain's
 // expected answers, and the page object.
+import { before, after } from 'node:test';
 import { createServer } from 'node:http';
 import { readFile, mkdtemp, mkdir, cp, copyFile, writeFile } from 'node:fs/promises';
 import assert from 'node:assert/strict';
@@ -92,6 +93,30 @@ export async function serveApp(extraHeaders = {}) {
   site('retarget', '--dist', dir, '--origin', server.url + '/');
   server.dir = dir;
   return server;
+}
+
+/**
+ * One test file's site and browser, as node:test hooks: `before` serves a
+ * copy of the release build (`serveApp`) and launches Chromium (`launch`),
+ * and with `notFound` also serves the same files as a static host does, its
+ * one 404.html with a 404 for an address that has no file
+ * (`serveWithNotFound`, docs/deploying.md); `after` closes them. Returns the
+ * object the hooks fill: `{ server, browser, notFound }`, each set once
+ * `before` has run.
+ */
+export function servedApp({ notFound = false } = {}) {
+  const site = { server: undefined, browser: undefined, notFound: undefined };
+  before(async () => {
+    site.server = await serveApp();
+    site.browser = await launch();
+    if (notFound) site.notFound = await serveWithNotFound(site.server.dir);
+  });
+  after(async () => {
+    await site.browser?.close();
+    await site.server?.close();
+    await site.notFound?.close();
+  });
+  return site;
 }
 
 export const CHROMIUM_ARGS = [

@@ -2,34 +2,22 @@
 // answers in Welsh (its own module, `slatecard-cy`, with Welsh words only),
 // every kind of answer and problem is worded in Welsh, the language link
 // round-trips, and nothing redirects by the browser's language.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { serveApp, launch, watchErrors, SlatecardPage, expected, serveWithNotFound } from './support.mjs';
+import { servedApp, watchErrors, SlatecardPage, expected } from './support.mjs';
 
 const latest = expected().elections[0];
 
-let server, browser, withNotFound;
-before(async () => {
-  server = await serveApp();
-  browser = await launch();
-  // As a static host serves the files: the one 404.html, with a 404, for
-  // any address that has no file (docs/deploying.md).
-  withNotFound = await serveWithNotFound(server.dir);
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-  await withNotFound?.close();
-});
+const site = servedApp({ notFound: true });
 
 /** A page at `path` (under the site), started as a member starts it. */
 async function open(path, { locale } = {}) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 800 }, locale });
+  const context = await site.browser.newContext({ viewport: { width: 390, height: 800 }, locale });
   const page = await context.newPage();
   const errors = watchErrors(page);
   const requests = [];
   page.on('request', (r) => requests.push(r.url()));
-  const app = new SlatecardPage(page, server.url);
+  const app = new SlatecardPage(page, site.server.url);
   await app.open(path);
   return { page, errors, app, requests, context };
 }
@@ -123,17 +111,17 @@ test('every kind of answer and problem is said in Welsh, never in English', asyn
 test('the language link round-trips on every kind of page, and says its language', async () => {
   const { page, context } = await open('');
   for (const path of ['', `${latest.id}/`, `${latest.id}/wales/`, `${latest.id}/international/`]) {
-    await page.goto(`${server.url}/${path}`);
+    await page.goto(`${site.server.url}/${path}`);
     const link = page.getByTestId('language-link');
     assert.equal(await link.getAttribute('lang'), 'cy');
     assert.equal(await link.getAttribute('hreflang'), 'cy');
     await link.click();
-    await page.waitForURL(`${server.url}/cy/${path}`);
+    await page.waitForURL(`${site.server.url}/cy/${path}`);
     assert.equal(await page.getAttribute('html', 'lang'), 'cy');
     const back = page.getByTestId('language-link');
     assert.equal(await back.getAttribute('lang'), 'en-GB');
     await back.click();
-    await page.waitForURL(`${server.url}/${path}`);
+    await page.waitForURL(`${site.server.url}/${path}`);
     assert.equal(await page.getAttribute('html', 'lang'), 'en-GB');
     // Each names the other for search engines and link previews.
     const alternates = await page.$$eval('link[rel=alternate][hreflang]', (ls) => ls.map((l) => [l.hreflang, new URL(l.href).pathname]));
@@ -166,11 +154,11 @@ test('a browser whose first language is Welsh is offered the Welsh page once, ne
 });
 
 test('a missing address under cy/ gets the 404 page in Welsh, and its redirect keeps cy/', async () => {
-  const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+  const context = await site.browser.newContext({ viewport: { width: 390, height: 800 } });
   const page = await context.newPage();
   // (Its console has the 404 itself, and its icon at the build's address,
   // which this server is not: as robust.test.mjs, errors are not watched.)
-  const base = withNotFound.url;
+  const base = site.notFound.url;
   const visible = (lang) => page.locator(`main [lang="${lang}"]`).first().isVisible();
   for (const missing of ['cy/nec-2026/atlantis/', 'CY/no-such-page/', 'Cy/nec-2026/london/extra/']) {
     const response = await page.goto(`${base}/${missing}`);
@@ -245,8 +233,8 @@ test('a Welsh page links the Welsh web app manifest; an English page the English
   assert.doesNotMatch(cy.manifest.name, /ballot/);
   assert.match(cy.manifest.description, /eich cod post/);
   // The Welsh app opens on the Welsh landing page, and stays under cy/.
-  assert.equal(new URL(cy.manifest.start_url, cy.href).href, `${server.url}/cy/`);
-  assert.equal(new URL(cy.manifest.scope, cy.href).href, `${server.url}/cy/`);
+  assert.equal(new URL(cy.manifest.start_url, cy.href).href, `${site.server.url}/cy/`);
+  assert.equal(new URL(cy.manifest.scope, cy.href).href, `${site.server.url}/cy/`);
   // Its icons are the shared files.
   for (const icon of cy.manifest.icons) {
     assert.equal((await fetch(new URL(icon.src, cy.href))).status, 200, icon.src);
@@ -257,7 +245,7 @@ test('a Welsh page links the Welsh web app manifest; an English page the English
   assert.match(new URL(en.href).pathname, /^\/manifest\.[0-9a-f]{8}\.webmanifest$/, 'English manifest link');
   assert.equal(en.manifest.lang, 'en-GB');
   assert.match(en.manifest.name, /Labour NEC ballot/);
-  assert.equal(new URL(en.manifest.start_url, en.href).href, `${server.url}/`);
+  assert.equal(new URL(en.manifest.start_url, en.href).href, `${site.server.url}/`);
   assert.deepEqual(en.manifest.icons, cy.manifest.icons);
 });
 
@@ -266,7 +254,7 @@ test('Welsh pages give each election\'s title in Welsh, English pages in English
     assert.ok(e.title_cy, `${e.id}: the data gives a Welsh title`);
     assert.notEqual(e.title_cy, e.title);
     for (const path of [`${e.id}/`, `${e.id}/wales/`]) {
-      const html = async (p) => (await fetch(`${server.url}/${p}`)).text();
+      const html = async (p) => (await fetch(`${site.server.url}/${p}`)).text();
       const description = (page) => page.match(/<meta name="?description"? content="([^"]*)"/)?.[1] ?? '';
       const cy = await html(`cy/${path}`);
       assert.ok(description(cy).includes(e.title_cy), `cy/${path}: ${description(cy)}`);

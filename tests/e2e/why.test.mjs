@@ -1,13 +1,13 @@
 // "Why is my order different?" (issue #17): every ranked election's page,
 // reached from the result card, is plain HTML (no script, nothing else
 // loaded) that axe passes in light and dark, and it costs the app nothing.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { serveApp, launch, watchErrors, SlatecardPage, DIST } from './support.mjs';
+import { servedApp, watchErrors, SlatecardPage, DIST } from './support.mjs';
 
 const require = createRequire(new URL('../../tools/package.json', import.meta.url));
 const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -17,9 +17,7 @@ const ELECTIONS = (await readdir(DIST, { withFileTypes: true }))
   .filter((d) => d.isDirectory() && existsSync(join(DIST, d.name, 'why.html')))
   .map((d) => d.name);
 
-let server, browser;
-before(async () => { server = await serveApp(); browser = await launch(); });
-after(async () => { await browser?.close(); await server?.close(); });
+const site = servedApp();
 
 test('some elections have the page', () => {
   assert.ok(ELECTIONS.length > 0);
@@ -28,9 +26,9 @@ test('some elections have the page', () => {
 for (const id of ELECTIONS) {
   test(`${id}: the result card links the page, which loads nothing else and passes axe`, async () => {
     for (const scheme of ['light', 'dark']) {
-      const page = await browser.newPage({ viewport: { width: 390, height: 800 }, colorScheme: scheme });
+      const page = await site.browser.newPage({ viewport: { width: 390, height: 800 }, colorScheme: scheme });
       const errors = watchErrors(page);
-      const app = new SlatecardPage(page, server.url);
+      const app = new SlatecardPage(page, site.server.url);
       await app.open(`${id}/wales/`);
       const requests = [];
       page.on('request', (r) => requests.push(r.url()));
@@ -41,7 +39,7 @@ for (const id of ELECTIONS) {
       // may have asked for orders.json, to tell of a corrected order, as
       // pages the service worker serves do.)
       const own = requests.filter((u) => !u.endsWith('/favicon.svg') && !u.endsWith('/orders.json'));
-      assert.deepEqual(own, [`${server.url}/${id}/why.html`]);
+      assert.deepEqual(own, [`${site.server.url}/${id}/why.html`]);
       assert.equal(await page.locator('script').count(), 0);
       assert.match(await page.locator('.label').textContent(), /simulation, not a result/i);
       await page.evaluate(AXE);
