@@ -178,6 +178,27 @@ fn bad_input_gets_a_plain_error_and_the_member_stays_put() {
         )))
     );
     assert!(feedback_line(&page).starts_with("Enter a real postcode"));
+    // A real district with an end that no postcode has (the letter O for
+    // a zero, or a letter never used there): which part to check, and
+    // that the district alone would do.
+    let page = m.types("SW1A 1OA");
+    assert_eq!(
+        chooser(&page).feedback,
+        Some(Feedback::Problem(LookupError::Postcode(
+            PostcodeError::BadInward {
+                outcode: "SW1A".into(),
+                inward: "1OA".into()
+            }
+        )))
+    );
+    assert!(
+        feedback_line(&page).starts_with(
+            "SW1A is a real postcode district, but \u{201C}1OA\u{201D} cannot end a postcode"
+        ),
+        "{}",
+        feedback_line(&page)
+    );
+    assert_eq!(m.model.region, None);
     assert_eq!(m.model.region, None);
     let page = m.types("   ");
     assert_eq!(feedback_line(&page), "Enter a postcode");
@@ -581,7 +602,10 @@ fn change_region_remember_and_forget_on_the_island() {
         effects,
         vec![Effect::PushLink(at("")), Effect::Focus(Focus::Postcode)]
     );
-    assert_eq!(m.asks(Event::Forget), vec![Effect::Remember(None)]);
+    assert_eq!(
+        m.asks(Event::Forget),
+        vec![Effect::Remember(None), Effect::Focus(Focus::Postcode)]
+    );
     assert_eq!(chooser(&m.sees()).remembered, None);
 }
 

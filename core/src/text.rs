@@ -31,7 +31,7 @@ use crate::domain::link::Unknown;
 use crate::domain::lookup::{Answer, LookupError};
 use crate::domain::model::Found;
 use crate::domain::page::{
-    BallotView, Eligibility, Instruction, Outcome, Page, ResultView, Timing,
+    BallotView, Eligibility, Instruction, Outcome, Page, ResultView, ResultsMissing, Timing,
 };
 use crate::domain::postcode::PostcodeError;
 use crate::domain::region::RegionId;
@@ -196,8 +196,6 @@ labels! {
     EnterYourPostcode,
     /// Before links to the regions whose orders the slate published.
     PublishedElsewhere,
-    /// Copies the order as plain text, for a message.
-    CopyOrder,
     /// Shares the page (the phone's share sheet, or the link copied).
     Share,
     /// Shares the election's page, without the member's region.
@@ -222,8 +220,6 @@ labels! {
     NotElected,
     /// Heading of the results.
     Results,
-    /// The election has closed but its results are not in the data.
-    ResultsMissing,
     /// After a candidate's count that the sources do not give ("—").
     CountUnknown,
     /// No list of everyone on the ballot in our sources.
@@ -422,6 +418,13 @@ pub trait Catalogue {
     fn timing(&self, timing: Timing) -> String;
     /// How to mark the ballot.
     fn instruction(&self, instruction: Instruction) -> String;
+    /// That voting has closed (or most likely has) and the results are not
+    /// in the data yet. (Not a [`Label`]: only whole pages say it, so the
+    /// postcode island does not carry it.)
+    fn results_missing(&self, missing: ResultsMissing) -> &'static str;
+    /// The button that copies the order as plain text for a message; for
+    /// a cross ballot (`ranked` false), its names.
+    fn copy_button(&self, ranked: bool) -> &'static str;
     /// Places 1 to `positions` were published, the rest generated.
     fn partly_published(&self, positions: u8) -> String;
     /// Who may vote for a group of seats.

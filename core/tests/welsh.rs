@@ -486,6 +486,10 @@ fn every_other_message_has_welsh() {
         PostcodeError::BadFormat,
         PostcodeError::Word("MANCHESTER".into()),
         PostcodeError::Ambiguous(vec!["SO14".into(), "S14".into()]),
+        PostcodeError::BadInward {
+            outcode: "SW1A".into(),
+            inward: "1OA".into(),
+        },
     ] {
         check(
             &format!("{e:?}"),

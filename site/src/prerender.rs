@@ -473,7 +473,7 @@ mod tests {
         }
         // The screen readers' sentence names the slate in Welsh, unmarked.
         assert!(
-            html.contains("Dyma gyngor Llawr Gwlad 5 ar gyfer"),
+            html.contains("Dyma drefn ymgeiswyr Llawr Gwlad 5 ar gyfer"),
             "{html}"
         );
         // Where the data has no Welsh: its English, marked as English.
@@ -496,7 +496,7 @@ mod tests {
         let html = advice(ResultView::build_in(e, wales, Lang::Cy), Lang::Cy);
         assert!(tag_of(&html, e.slate).contains("lang=\"en-GB\""), "{html}");
         assert!(html.contains(&format!(
-            "Dyma gyngor <span lang=\"en-GB\">{}</span> ar gyfer",
+            "Dyma drefn ymgeiswyr <span lang=\"en-GB\">{}</span> ar gyfer",
             e.slate
         )));
         // An English page marks nothing.

@@ -380,7 +380,9 @@ pub fn update(model: &mut Model, event: Event) -> Vec<Effect> {
         }
         Event::Forget => {
             model.remembered = None;
-            vec![Effect::Remember(None)]
+            // The notice and its button go: the focus goes on to the box,
+            // never back to the page's start.
+            vec![Effect::Remember(None), Effect::Focus(Focus::Postcode)]
         }
         Event::WentBack(link) => take(
             model,

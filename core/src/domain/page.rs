@@ -412,8 +412,9 @@ pub struct ResultView {
     pub ballot: BallotView,
     /// Who was elected, when the results are in the data.
     pub outcome: Option<Outcome>,
-    /// Voting has closed but the results are not in the data (say so).
-    pub results_missing: bool,
+    /// Voting has closed, or most likely has, but the results are not in
+    /// the data (say so, as surely as the data allows).
+    pub results_missing: Option<ResultsMissing>,
     /// Other seats, grouped by who may vote: everyone first.
     pub seat_groups: Vec<SeatGroup>,
     /// Seats decided unopposed, so not on the ballot (with who won them).
@@ -562,7 +563,7 @@ impl ResultView {
             },
             ballot,
             outcome: election.results.as_ref().map(|r| outcome(election, r)),
-            results_missing: false,
+            results_missing: None,
             entries,
             source,
             seat_groups,
@@ -572,6 +573,18 @@ impl ResultView {
                 .then(|| format!("{}/why.html", election.id)),
         }
     }
+}
+
+/// Why a result page has no results to show after its ballot: voting has
+/// closed and the data has no results yet. How sure that it has closed
+/// depends on the dates the data gives ([`Status::Closed`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ResultsMissing {
+    /// Voting closed at a moment the data gives.
+    Closed,
+    /// The data gives no dates; by the year it was held, the ballot has
+    /// most likely closed.
+    LikelyClosed,
 }
 
 /// The regions whose order the slate published (in full or its first
@@ -739,8 +752,12 @@ pub fn view(model: &Model, now_utc_minutes: i64) -> Page {
             result: {
                 let built = ResultView::build_in(model.election, region, model.lang);
                 ResultView {
-                    results_missing: model.election.results.is_none()
-                        && matches!(timing.status, Status::Closed { .. }),
+                    results_missing: match timing.status {
+                        _ if model.election.results.is_some() => None,
+                        Status::Closed { closed: Some(_) } => Some(ResultsMissing::Closed),
+                        Status::Closed { closed: None } => Some(ResultsMissing::LikelyClosed),
+                        Status::Upcoming { .. } | Status::Open { .. } => None,
+                    },
                     published_elsewhere: built
                         .published_elsewhere
                         .iter()

@@ -27,6 +27,16 @@ pub enum PostcodeError {
     /// Reads as more than one real postcode once an O/0 or I/1 slip is
     /// allowed for: the readings, to ask which one is meant.
     Ambiguous(Vec<String>),
+    /// A real district (`SW1A`) followed by three characters that cannot
+    /// end a postcode (`1OA`: an inward code is a digit and two of the
+    /// letters [`UNIT_LETTERS`](super::table::UNIT_LETTERS)), as typed
+    /// (normalised). Said as such, so the member knows which part to check.
+    BadInward {
+        /// The district, written as postcodes write it.
+        outcode: String,
+        /// The last three characters.
+        inward: String,
+    },
 }
 
 impl std::error::Error for PostcodeError {}
@@ -41,6 +51,7 @@ impl PostcodeError {
             PostcodeError::BadFormat => "bad-format",
             PostcodeError::Word(_) => "word",
             PostcodeError::Ambiguous(_) => "ambiguous",
+            PostcodeError::BadInward { .. } => "bad-inward",
         }
     }
 }
@@ -600,8 +611,24 @@ pub fn parse(raw: &str, known: impl Fn(Place<'_>) -> bool) -> Result<Parsed, Pos
             input: p,
             repaired: false,
         }),
-        None => Err(PostcodeError::BadFormat),
+        None => Err(bad_inward(&n, &known).unwrap_or(PostcodeError::BadFormat)),
     }
+}
+
+/// A real district before three characters that cannot end a postcode
+/// (`SW1A 1OA`, `SW1A1OA`), as [`PostcodeError::BadInward`]; `None` for
+/// anything else.
+fn bad_inward(n: &str, known: &impl Fn(Place<'_>) -> bool) -> Option<PostcodeError> {
+    let (out, inward) = match n.split_once(' ') {
+        Some((o, i)) => (o, i),
+        None if n.len() >= 5 && n.is_char_boundary(n.len() - 3) => n.split_at(n.len() - 3),
+        None => return None,
+    };
+    let o = parse_outcode(out.as_bytes())?;
+    (inward.len() == 3 && known(Place::District(&o))).then(|| PostcodeError::BadInward {
+        outcode: o.to_string(),
+        inward: inward.to_owned(),
+    })
 }
 
 #[cfg(test)]
@@ -674,7 +701,12 @@ mod tests {
             ("BF1 3AA", "elsewhere:bfpo"),
             ("SW1A\u{200E}1AA", "full:SW1A 1AA"),
             ("ABC123", "error:bad-format"),
-            ("SW1A 1CC", "error:bad-format"),
+            // A real district, and an end no postcode has: said as such.
+            ("SW1A 1CC", "error:bad-inward"),
+            ("SW1A 1OA", "error:bad-inward"),
+            ("sw1a1oa", "error:bad-inward"),
+            ("M1 ABC", "error:bad-inward"),
+            ("SW1A 1A", "error:bad-format"),
         ];
         for (raw, want) in cases {
             assert_eq!(show(raw), want, "{raw:?}");

@@ -18,7 +18,8 @@ use crate::domain::link::Unknown;
 use crate::domain::lookup::{Answer, LookupError, Resolution};
 use crate::domain::model::{Found, Lang};
 use crate::domain::page::{
-    BallotView, Body, Eligibility, Instruction, OrderSource, Outcome, Page, ResultView, Timing,
+    BallotView, Body, Eligibility, Instruction, OrderSource, Outcome, Page, ResultView,
+    ResultsMissing, Timing,
 };
 use crate::domain::postcode::{Elsewhere, PostcodeError, Territory};
 use crate::domain::region::RegionId;
@@ -698,7 +699,6 @@ impl Catalogue for Welsh {
             Label::More => "Seddi eraill, canlyniadau a nodiadau",
             Label::EnterYourPostcode => "Rhowch eich cod post",
             Label::PublishedElsewhere => "Trefnau'r tîm ei hun: ",
-            Label::CopyOrder => "Copïo fy nhrefn",
             Label::Share => "Rhannu",
             Label::ShareWithoutRegion => "Rhannu heb fy rhanbarth",
             Label::Copied => "Wedi'i gopïo",
@@ -710,7 +710,6 @@ impl Catalogue for Welsh {
             Label::NominationStage => "Heb eu cadarnhau ar y papur pleidleisio: dewiswyd tra oedd yr enwebiadau ar agor",
             Label::NotElected => "Nid etholwyd",
             Label::Results => "Canlyniadau",
-            Label::ResultsMissing => "Mae'r bleidlais wedi cau. Nid yw'r canlyniadau yn nata slatecard eto.",
             Label::CountUnknown => "(—: nid yw yn ein ffynonellau)",
             Label::BallotUnknown => "Fel y mae eich papur pleidleisio yn eu rhestru (yn nhrefn yr wyddor), gyda marciau'r tîm. Bydd ymgeiswyr eraill rhyngddynt: nid ydym wedi dod o hyd i'r rhestr lawn.",
             Label::Unopposed => "Penderfynwyd yn ddiwrthwynebiad, felly nid ydynt ar y papur pleidleisio:",
@@ -817,6 +816,23 @@ impl Catalogue for Welsh {
                 "Nid yw dyddiadau pleidlais {} yn ein ffynonellau: mae'n debygol iawn ei bod wedi cau",
                 t.held
             ),
+        }
+    }
+
+    #[inline]
+    fn results_missing(&self, missing: ResultsMissing) -> &'static str {
+        match missing {
+            ResultsMissing::Closed => "Mae'r bleidlais wedi cau. Nid yw'r canlyniadau yn nata slatecard eto.",
+            ResultsMissing::LikelyClosed => "Mae'n debygol iawn bod y bleidlais wedi cau: nid yw dyddiadau'r bleidlais hon yn ein ffynonellau. Nid yw'r canlyniadau yn nata slatecard eto.",
+        }
+    }
+
+    #[inline]
+    fn copy_button(&self, ranked: bool) -> &'static str {
+        if ranked {
+            "Copïo fy nhrefn"
+        } else {
+            "Copïo'r enwau"
         }
     }
 
@@ -955,6 +971,9 @@ impl Catalogue for Welsh {
             PostcodeError::Word(word) => format!(
                 "Nid cod post yw \u{201C}{word}\u{201D}: mae gan god post lythrennau a rhifau, fel SW1A 1AA neu SW1A yn unig. Rhowch eich un chi, neu dewiswch eich rhanbarth isod."
             ),
+            PostcodeError::BadInward { outcode, inward } => format!(
+                "Mae {outcode} yn ardal cod post go iawn, ond ni all \u{201C}{inward}\u{201D} fod ar ddiwedd cod post: rhif ac yna dwy lythyren yw'r rhan olaf, byth C, I, K, M, O na V. Gwiriwch hi, neu rhowch {outcode} yn unig."
+            ),
         }
     }
 
@@ -996,7 +1015,10 @@ impl Catalogue for Welsh {
 
     #[inline]
     fn showing(&self, slate: &str, region: RegionId) -> String {
-        format!("Dyma gyngor {slate} ar gyfer {}.", region_mid(region))
+        format!(
+            "Dyma drefn ymgeiswyr {slate} ar gyfer {}.",
+            region_mid(region)
+        )
     }
 
     #[inline]
@@ -1020,7 +1042,11 @@ impl Catalogue for Welsh {
             explanation: vec![
                 format!("Caiff {} etholaethol (CLP) Llafur eu hethol drwy'r bleidlais sengl drosglwyddadwy (STV). Caiff ymgeisydd ei ethol pan fydd yn cyrraedd cwota, tua un bleidlais o bob {} (cwota Droop). Ym mhob rownd heb enillydd, caiff yr ymgeisydd sydd â'r lleiaf o bleidleisiau ei fwrw allan, ac mae ei bapurau pleidleisio'n mynd i'r dewis nesaf.", count(seats, CYNRYCHIOLYDD), numeral(seats + 1, true)),
                 format!("Pe bai pob aelod sy'n cefnogi {slate} yn rhoi rhif {} yn yr un drefn, byddai'r enw cyntaf yn cael bron pob un o'u dewisiadau cyntaf, a'r lleill bron dim. Byddai'r lleill wedyn yn dibynnu ar drosglwyddiadau, a gallai un ohonynt gael ei fwrw allan cyn i'r trosglwyddiadau ei gyrraedd.", format!("i {} y tîm", soft(&count(n, YMGEISYDD)))),
-                format!("Felly mae'r tîm yn rhoi i bob rhanbarth ei drefn ei hun, fel bod pob ymgeisydd yn dechrau gyda thua'r un gyfran o ddewisiadau cyntaf. Mae gan ffrind mewn rhanbarth arall drefn wahanol am yr un rheswm: cynllun y tîm yw'r ddwy, ac mae'r ddwy yn cyfrif yn llawn i bob un {}.", the_after("o", &count(n, YMGEISYDD))),
+                match e.published_orders() {
+                    (p, all) if p == all => format!("Felly mae'r tîm yn rhoi i bob rhanbarth ei drefn ei hun, fel bod pob ymgeisydd yn dechrau gyda thua'r un gyfran o ddewisiadau cyntaf. Mae gan ffrind mewn rhanbarth arall drefn wahanol am yr un rheswm: cynllun y tîm yw'r ddwy, ac mae'r ddwy yn cyfrif yn llawn i bob un {}.", the_after("o", &count(n, YMGEISYDD))),
+                    (0, _) => format!("Dyna pam mae timau'n rhoi i bob rhanbarth ei drefn ei hun, fel bod pob ymgeisydd yn dechrau gyda thua'r un gyfran o ddewisiadau cyntaf. Nid oes yr un o drefnau rhanbarthol {slate} ar gyfer yr etholiad hwn yn ffynonellau slatecard, felly cyfrifwyd pob trefn yma gan slatecard i rannu'r dewisiadau cyntaf yn y ffordd honno: awgrym ydynt, nid cyfarwyddyd gan y tîm. Mae gan ffrind mewn rhanbarth arall drefn wahanol am yr un rheswm, ac mae'r ddwy yn cyfrif yn llawn i bob un {}.", the_after("o", &count(n, YMGEISYDD))),
+                    (p, all) => format!("Dyna pam mae timau'n rhoi i bob rhanbarth ei drefn ei hun, fel bod pob ymgeisydd yn dechrau gyda thua'r un gyfran o ddewisiadau cyntaf. Mae trefn {slate} ei hun ar gyfer {p} o'r {all} rhanbarth yn ffynonellau slatecard; cyfrifodd slatecard y lleill i rannu'r dewisiadau cyntaf yn y ffordd honno, ac mae tudalen pob rhanbarth yn dweud pa un y mae'n ei dangos. Mae gan ffrind mewn rhanbarth arall drefn wahanol am yr un rheswm, ac mae'r ddwy yn cyfrif yn llawn i bob un {}.", the_after("o", &count(n, YMGEISYDD))),
+                },
                 "Yr hyn sy'n bwysig yw rhoi rhif i ymgeiswyr y tîm yn nhrefn eich rhanbarth chi, ac yna, os dymunwch, parhau gydag unrhyw ymgeiswyr eraill rydych chi'n eu cefnogi: nid yw dewis diweddarach byth yn cyfrif yn erbyn dewis cynharach.".to_owned(),
             ],
             chart_title: "Sut mae dewisiadau cyntaf y tîm yn cael eu rhannu".to_owned(),

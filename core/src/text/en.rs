@@ -9,7 +9,8 @@ use crate::domain::link::Unknown;
 use crate::domain::lookup::{Answer, LookupError, Resolution};
 use crate::domain::model::Found;
 use crate::domain::page::{
-    BallotView, Body, Eligibility, Instruction, OrderSource, Outcome, Page, ResultView, Timing,
+    BallotView, Body, Eligibility, Instruction, OrderSource, Outcome, Page, ResultView,
+    ResultsMissing, Timing,
 };
 use crate::domain::postcode::{Elsewhere, PostcodeError, Territory};
 use crate::domain::region::RegionId;
@@ -183,7 +184,6 @@ impl Catalogue for English {
             Label::More => "Other seats, results and notes",
             Label::EnterYourPostcode => "Enter your postcode",
             Label::PublishedElsewhere => "What the slate itself published: ",
-            Label::CopyOrder => "Copy my order",
             Label::Share => "Share",
             Label::ShareWithoutRegion => "Share without my region",
             Label::Copied => "Copied",
@@ -195,7 +195,6 @@ impl Catalogue for English {
             Label::NominationStage => "Not confirmed on the ballot: picked while nominations were open",
             Label::NotElected => "Not elected",
             Label::Results => "Results",
-            Label::ResultsMissing => "Voting has closed. The results are not in slatecard's data yet.",
             Label::CountUnknown => "(—: not in our sources)",
             Label::BallotUnknown => "As your ballot lists them (alphabetically), with the slate's marks. Other candidates will be between them: we have not found the full list.",
             Label::Unopposed => "Decided unopposed, so not on the ballot:",
@@ -282,6 +281,23 @@ impl Catalogue for English {
                 "The {} ballot's dates are not in our sources: it has most likely closed",
                 t.held
             ),
+        }
+    }
+
+    #[inline]
+    fn results_missing(&self, missing: ResultsMissing) -> &'static str {
+        match missing {
+            ResultsMissing::Closed => "Voting has closed. The results are not in slatecard's data yet.",
+            ResultsMissing::LikelyClosed => "Voting has most likely closed: this ballot's dates are not in our sources. The results are not in slatecard's data yet.",
+        }
+    }
+
+    #[inline]
+    fn copy_button(&self, ranked: bool) -> &'static str {
+        if ranked {
+            "Copy my order"
+        } else {
+            "Copy the names"
         }
     }
 
@@ -414,6 +430,11 @@ impl Catalogue for English {
                     "\u{201C}{word}\u{201D} is not a postcode: a postcode has letters and numbers, like SW1A 1AA or just SW1A. Enter yours, or choose your region below."
                 )
             }
+            PostcodeError::BadInward { outcode, inward } => {
+                return format!(
+                    "{outcode} is a real postcode district, but \u{201C}{inward}\u{201D} cannot end a postcode: the last part is a number then two letters, never C, I, K, M, O or V. Check it, or enter just {outcode}."
+                )
+            }
         };
         fixed.to_owned()
     }
@@ -454,7 +475,10 @@ impl Catalogue for English {
 
     #[inline]
     fn showing(&self, slate: &str, region: RegionId) -> String {
-        format!("Showing the {slate} advice for {}.", region.name())
+        format!(
+            "Showing the order of the {slate} candidates for {}.",
+            region.name()
+        )
     }
 
     #[inline]
@@ -476,7 +500,11 @@ impl Catalogue for English {
             explanation: vec![
                 format!("Labour elects its {} constituency (CLP) representatives by single transferable vote (STV). A candidate is elected on reaching a quota, about one vote in {} (the Droop quota). At each round without a winner, the candidate with the fewest votes is eliminated and their ballots go to the next preference.", e.seats, u32::from(e.seats) + 1),
                 format!("If every member backing the {slate} numbered its {n} candidates in the same order, the first name would get nearly all their first preferences and the others almost none. The others would then depend on transfers, and one of them could be eliminated before the transfers reach them."),
-                format!("So the slate gives each region its own order, so that every candidate starts with about the same share of first preferences. A friend in another region has a different order for the same reason: both are the slate's plan, and both count fully for all {n} candidates."),
+                match e.published_orders() {
+                    (p, all) if p == all => format!("So the slate gives each region its own order, so that every candidate starts with about the same share of first preferences. A friend in another region has a different order for the same reason: both are the slate's plan, and both count fully for all {n} candidates."),
+                    (0, _) => format!("That is why slates give each region its own order, so that every candidate starts with about the same share of first preferences. slatecard's sources have none of the {slate}'s regional orders for this election, so every order here was worked out by slatecard to spread first preferences in that way: a suggestion, not the slate's instruction. A friend in another region has a different order for the same reason, and both count fully for all {n} candidates."),
+                    (p, all) => format!("That is why slates give each region its own order, so that every candidate starts with about the same share of first preferences. slatecard's sources have the {slate}'s own order for {p} of the {all} regions; slatecard worked out the others to spread first preferences in that way, and each region's page says which it shows. A friend in another region has a different order for the same reason, and both count fully for all {n} candidates."),
+                },
                 "What matters is to number the slate's candidates in your own region's order, then carry on with any others you support if you wish: later preferences never count against earlier ones.".to_owned(),
             ],
             chart_title: "How the slate's first preferences spread".to_owned(),

@@ -228,6 +228,6 @@ border-left:4px solid #c8860d;padding:.25rem .5rem;font-weight:700}\
 .chart{width:100%;max-width:26rem;height:auto;font-size:15px}.chart .name{font-weight:700}.chart .regional{fill:#b00d26}.chart .single{fill:#777}\
 .chart text{fill:currentColor}table{border-collapse:collapse;width:100%;margin:1rem 0}\
 caption{text-align:left;font-weight:700;padding:.25rem 0}th,td{border-bottom:1px solid #ccc;\
-padding:.3rem;text-align:right}th:first-child,td:first-child{text-align:left}a{color:#b00d26}\
+padding:.3rem;text-align:right}th{overflow-wrap:anywhere}th:first-child,td:first-child{text-align:left}a{color:#b00d26}\
 @media(prefers-color-scheme:dark){body{background:#121212;color:#eee}a,.kicker{color:#ff8a9a}\
 .chart .regional{fill:#ff8a9a}.chart .single{fill:#aaa}.label{background:#3a2f0b;color:#fff}}";
