@@ -93,8 +93,10 @@ pub fn remembered_notice(
     let t = crate::text::catalogue(lang);
     html! {
         <p class="sc-notice sc-notice--region" data-testid="remembered">
-            { t.label(crate::text::Label::YourRegionHere) }
-            <a {href} data-testid="remembered-region" {onclick}>{ t.region_name(region) }</a>
+            <span>
+                { t.label(crate::text::Label::YourRegionHere) }
+                <a {href} data-testid="remembered-region" {onclick}>{ t.region_name(region) }</a>
+            </span>
             { " " }
             <button type="button" class="sc-link-button" data-testid="forget-region" onclick={forget}>{ t.label(crate::text::Label::Forget) }</button>
         </p>

@@ -30,11 +30,19 @@ let embed = false;
 new URLSearchParams(location.search).forEach((v, k) => {
   if (k.replace(/^amp;/, '') === 'embed') embed = ['1', 'true', ''].indexOf(v.trim()) >= 0;
 });
+// The widget's styles, which only `?embed` pages use (member pages do not
+// carry them): asked for at once, and the widget waits for them.
+let styled;
 if (embed && app) {
   // The widget is not the pre-rendered page: show only "Loading" until it
   // starts, in the widget's styles (body.sc-embed).
   document.body.classList.add('sc-embed');
   show(app, document.getElementById('sc-loading'));
+  const sheet = document.createElement('link');
+  sheet.rel = 'stylesheet';
+  sheet.href = new URL('widget.css', document.baseURI).href;
+  styled = new Promise((done) => { sheet.onload = sheet.onerror = done; });
+  document.head.appendChild(sheet);
 }
 // `box` with only the content of `template` (if any) in it.
 function show(box, template) {
@@ -134,7 +142,7 @@ const prepare = () => ready || (ready = (async () => {
     const streamed = WebAssembly.compileStreaming ? WebAssembly.compileStreaming(r.clone()) : Promise.reject();
     return streamed.catch(async () => WebAssembly.compile(await r.arrayBuffer()));
   });
-  return Promise.all([import(glueAt), wasm]);
+  return Promise.all([import(glueAt), wasm, styled]);
 })());
 
 // A postcode asked for before the island runs (its text when asked), and

@@ -3,7 +3,7 @@
 use super::{data_lang, data_text, follow, with_data};
 use crate::domain::election::DataText;
 use crate::domain::model::{Event, Found};
-use crate::domain::page::{BallotView, OrderSource, Outcome, ResultView, SeatView};
+use crate::domain::page::{BallotView, OrderSource, Outcome, ResultView, ResultsMissing, SeatView};
 use crate::domain::region::RegionId;
 use crate::text::{catalogue, Catalogue, Label, Lang};
 use yew::prelude::*;
@@ -188,6 +188,9 @@ pub fn Advice(props: &AdviceProps) -> Html {
             } else {
                 <ul class="sc-ballot sc-ballot--cross" data-testid="ballot">{ list }</ul>
             }
+            // Right under the names: a member who opens a closed ballot's
+            // page learns it before acting on the order.
+            { results_missing(t, v.results_missing) }
             if !props.compact {
                 <p class="sc-after" data-testid="after-slate">{ t.after_the_slate(v.instruction) }</p>
                 if let Some(why) = &v.why {
@@ -195,7 +198,7 @@ pub fn Advice(props: &AdviceProps) -> Html {
                 }
             }
             if let Some(share) = &props.share {
-                { share_buttons(t, share) }
+                { share_buttons(t, share, ranked) }
             }
             if props.compact {
                 <details class="sc-more" data-testid="more">
@@ -269,26 +272,30 @@ fn order_note(
 }
 
 /// Share this page (the phone's share sheet, else the link copied), share
-/// the election's page without the member's region, or copy the order as
-/// text for a message. "Copied" is said in a live region.
+/// the election's page without the member's region, or copy the order (a
+/// cross ballot's names, `ranked` false) as text for a message. "Copied" is said in a live region.
 ///
 /// The buttons carry what they share (`data-url`, and the order as
 /// `data-text`), and start.js alone does it, whichever module runs the page
 /// (none, the island or the full app): at once, while the tap still counts
 /// as the member's (browsers allow sharing and copying only then), and
 /// "Copied" only once the clipboard has the text.
-fn share_buttons(t: &impl Catalogue, links: &ShareLinks) -> Html {
+fn share_buttons(t: &impl Catalogue, links: &ShareLinks, ranked: bool) -> Html {
     html! {
+        <>
         <div class="sc-share" data-testid="share" data-text={links.text.clone()}>
             <button type="button" class="sc-button sc-button--quiet" data-testid="share-page" data-url={links.page.clone()}>
                 { t.label(Label::Share) }</button>
             <button type="button" class="sc-button sc-button--quiet" data-testid="share-election" data-url={links.election.clone()}>
                 { t.label(Label::ShareWithoutRegion) }</button>
             <button type="button" class="sc-button sc-button--quiet" data-testid="copy-order">
-                { t.label(Label::CopyOrder) }</button>
-            <a href={format!("{}cards.html", links.path)}>{ t.label(Label::PrintCards) }</a>
+                { t.copy_button(ranked) }</button>
             <span id="sc-share-status" class="sc-hint" role="status" data-testid="share-status"></span>
         </div>
+        // A plain link, so outside the buttons that need a script (hidden
+        // without one) and off the printed card.
+        <p class="sc-print-cards"><a href={format!("{}cards.html", links.path)}>{ t.label(Label::PrintCards) }</a></p>
+        </>
     }
 }
 
@@ -320,14 +327,20 @@ fn ballot_list(t: &impl Catalogue, ballot: &BallotView, node: NodeRef) -> Html {
     }
 }
 
+/// That voting has closed (or most likely has) with no results in the data.
+fn results_missing(t: &impl Catalogue, missing: Option<ResultsMissing>) -> Html {
+    match missing {
+        None => html! {},
+        Some(m) => {
+            html! { <p class="sc-ballot-note" data-testid="results-missing">{ t.results_missing(m) }</p> }
+        }
+    }
+}
+
 /// Who was elected, once the results are in the data.
 fn outcome(t: &impl Catalogue, v: &ResultView, ranked: bool, lang: Lang) -> Html {
     let Some(o) = &v.outcome else {
-        return if v.results_missing {
-            html! { <p class="sc-ballot-note" data-testid="results-missing">{ t.label(Label::ResultsMissing) }</p> }
-        } else {
-            html! {}
-        };
+        return html! {};
     };
     html! {
         <section class="sc-results" data-testid="results" aria-labelledby="sc-results-heading">

@@ -41,12 +41,12 @@ pub fn ElectionPicker(props: &ElectionPickerProps) -> Html {
             </select>
             // Without the app the drop-down cannot change the page: links can.
             <noscript>
-                <p class="sc-hint">
-                    { t.label(Label::OtherElections) }
+                <p class="sc-hint" id="sc-other-elections">{ t.label(Label::OtherElections) }</p>
+                <ul class="sc-other-elections" role="list" aria-labelledby="sc-other-elections">
                     for c in props.elections.iter().filter(|c| !c.selected) {
-                        { " " }<a href={c.path.clone()} lang={data_lang(DataText::english(c.election.short_title), props.lang)}>{ c.election.short_title }</a>
+                        <li><a href={c.path.clone()} lang={data_lang(DataText::english(c.election.short_title), props.lang)}>{ c.election.short_title }</a></li>
                     }
-                </p>
+                </ul>
             </noscript>
             if props.status {
                 { status_line(props.lang, props.head) }

@@ -68,7 +68,10 @@ pub fn PostcodeForm(props: &PostcodeFormProps) -> Html {
             <label id="sc-postcode-label" for="sc-postcode" class="sc-postcode-label">{ t.label(Label::YourPostcode) }</label>
             <p id="sc-postcode-hint" class="sc-hint">{ t.label(Label::PostcodeHint) }</p>
             <noscript><p class="sc-error">{ t.label(Label::PostcodeNeedsScript) }</p></noscript>
-            <div id="sc-postcode-said">{ postcode_error(props.lang, error) }</div>
+            // A live region from the first paint, so a problem put in it is
+            // read out whether the member pressed Enter in the field or the
+            // button (whose focus stays where it is).
+            <div id="sc-postcode-said" aria-live="polite">{ postcode_error(props.lang, error) }</div>
             <div class="sc-postcode-row">
                 <input
                     ref={input}
