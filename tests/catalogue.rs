@@ -198,3 +198,25 @@ fn a_postcode_that_reads_two_ways_is_a_question() {
         "That could be SO14 or S14. Enter the one you mean, or your full postcode, or choose your region below."
     );
 }
+
+#[test]
+fn why_pages_say_whose_orders_they_are() {
+    // Why pages explain regional orders; they never call an order the
+    // slate's plan where slatecard worked it out.
+    let said = |id: &str| en().why(Election::by_id(id).unwrap()).explanation.join(" ");
+    for id in ["nec-2024", "nec-2026"] {
+        assert_eq!(Election::by_id(id).unwrap().published_orders().0, 0, "{id}");
+        let s = said(id);
+        assert!(s.contains("every order here was worked out by slatecard"), "{id}: {s}");
+        assert!(s.contains("not the slate's instruction"), "{id}: {s}");
+        assert!(!s.contains("slate's plan"), "{id}: {s}");
+    }
+    let (published, all) = Election::by_id("nec-2022").unwrap().published_orders();
+    assert!(published > 0 && published < all);
+    let s = said("nec-2022");
+    assert!(
+        s.contains(&format!("own order for {published} of the {all} regions")),
+        "{s}"
+    );
+    assert!(!s.contains("slate's plan"), "{s}");
+}

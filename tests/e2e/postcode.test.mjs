@@ -69,8 +69,14 @@ test('invalid input gets a plain error tied to the field', async () => {
   const input = page.getByTestId('postcode-input');
   assert.equal(await input.getAttribute('aria-invalid'), 'true');
   assert.match(await input.getAttribute('aria-describedby'), /sc-postcode-error/);
+  // Read out however it was asked (the button keeps the focus): the error
+  // is put in a live region that was there before it.
+  assert.equal(await page.getByTestId('postcode-error').evaluate((e) => e.closest('[aria-live]')?.id), 'sc-postcode-said');
   await app.lookUp('');
   assert.match(await app.postcodeError(), /Enter a postcode/);
+  // A real district with an end no postcode has: both parts named.
+  await app.lookUp('SW1A 1OA');
+  assert.match(await app.postcodeError(), /^(Error: )?SW1A is a real postcode district, but “1OA” cannot end a postcode/);
   assert.deepEqual(errors, []);
   await page.close();
 });

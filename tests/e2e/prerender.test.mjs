@@ -62,6 +62,8 @@ test('with JavaScript off: the landing page links to every region, and each resu
   assert.deepEqual(await page.getByTestId('candidate-name').allTextContents(), election.regions.wales.candidates);
   assert.equal(await page.getByTestId('seat').count(), election.regions.wales.seats.length, 'the other seats are there too');
   assert.equal(await page.locator(dead).count(), 0, 'result page: no share or copy button');
+  // A plain link is not hidden with them: the stall sheet prints without the app.
+  assert.ok(await page.locator('a[href$="cards.html"]').isVisible(), 'the stall sheet link shows');
   // Other elections are links to the same region's page, with their seats.
   await page.locator('.sc-election noscript a, .sc-election a', { hasText: 'NEC 2022' }).first().click();
   await page.waitForURL(`${site.server.url}/nec-2022/wales/`);
