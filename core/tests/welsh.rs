@@ -982,14 +982,23 @@ fn a_welsh_result_carries_the_bundled_english_data_text_marked_as_english() {
             let cy = ResultView::build_in(e, r, Lang::Cy);
             let en = ResultView::build_in(e, r, Lang::En);
             assert_eq!(en, ResultView::build(e, r));
-            // The bundled data has no Welsh: the same words, in English.
+            // Where the bundled data has no Welsh: the same words, in English.
             assert_eq!(cy.slate, en.slate);
             assert_eq!(cy.slate.foreign_on(Lang::Cy), Some(Lang::En));
             assert_eq!(en.slate.foreign_on(Lang::En), None);
+            // A summary the data gives in Welsh (`summary_cy`: NEC 2024
+            // and 2026) is in Welsh, and only then.
+            for (x, c) in cy.entries.iter().zip(e.candidates_for(r)) {
+                match c.summary_cy {
+                    Some(w) => assert_eq!((x.summary.text, x.summary.lang), (w, Lang::Cy)),
+                    None => assert_eq!((x.summary.text, x.summary.lang), (c.summary, Lang::En)),
+                }
+            }
+            // Everything else the data gives only in English.
             let texts = cy
                 .entries
                 .iter()
-                .flat_map(|x| [x.summary, x.note])
+                .map(|x| x.note)
                 .chain(cy.notes.iter().copied())
                 .chain(cy.seat_groups.iter().flat_map(|g| &g.seats).map(|s| s.name));
             for t in texts {

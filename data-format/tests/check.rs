@@ -416,7 +416,7 @@ fn cases() -> Vec<Case> {
         case("Welsh notes not a list", r#"slate = "Centre Left Grassroots Alliance""#,
             "slate = \"Centre Left Grassroots Alliance\"\nnotes_cy = ‸\"Nodyn.\"",
             "`notes_cy` must be a list in square brackets, e.g. notes_cy = [\"…\", \"…\"]"),
-        case("Welsh summary without the English", r#"summary = "CLP representative on the NEC since 2018.""#,
+        case("Welsh summary without the English", "summary = \"CLP representative on the NEC since 2018.\"\nsummary_cy = \"Cynrychiolydd etholaethol (CLP) ar NEC Llafur ers 2018.\"",
             "summary_cy = ‸\"Cynrychiolydd CLP ar y Pwyllgor Gwaith Cenedlaethol ers 2018.\"",
             "`summary_cy` is the Welsh of `summary`, but there is no `summary` here")
             .help("write `summary` in English as well: English pages show it, and so do Welsh pages wherever the data has no Welsh"),

@@ -25,13 +25,12 @@ fn welsh_forms_are_read_beside_the_english() {
     let plain = parse_election(file, &text, &scheme).expect("the bundled file");
     // The bundled data gives the titles in Welsh.
     assert!(plain.title_cy.starts_with("Etholiadau NEC Llafur 2026"));
+    // ... and every candidate's summary (data/CHANGELOG.md, 2026-12-07).
+    assert!(plain.candidates.iter().all(|c| !c.summary_cy.is_empty()));
     // Left out (the bundled data): empty, as every optional text.
     assert_eq!(plain.slate_cy, "");
     assert!(plain.notes_cy.is_empty());
-    assert!(plain
-        .candidates
-        .iter()
-        .all(|c| c.summary_cy.is_empty() && c.note_cy.is_empty()));
+    assert!(plain.candidates.iter().all(|c| c.note_cy.is_empty()));
     let notes_cy: Vec<String> = (0..plain.notes.len())
         .map(|i| {
             if i == 1 {
@@ -45,11 +44,6 @@ fn welsh_forms_are_read_beside_the_english() {
         &text,
         r#"slate = "Centre Left Grassroots Alliance""#,
         &format!("slate_cy = \"Cynghrair Llawr Gwlad y Chwith Ganol\"\nnotes_cy = {notes_cy:?}"),
-    );
-    let text = after(
-        &text,
-        r#"summary = "CLP representative on the NEC since 2018.""#,
-        "summary_cy = \"Cynrychiolydd yr etholaethau ar y Pwyllgor Gwaith Cenedlaethol ers 2018.\"",
     );
     let text = after(
         &text,
@@ -68,7 +62,10 @@ fn welsh_forms_are_read_beside_the_english() {
     assert_eq!(e.notes_cy, notes_cy);
     let dar = e.candidates.iter().find(|c| c.id == "dar").expect("dar");
     assert_eq!(dar.summary, "CLP representative on the NEC since 2018.");
-    assert!(dar.summary_cy.starts_with("Cynrychiolydd"));
+    assert_eq!(
+        dar.summary_cy,
+        "Cynrychiolydd etholaethol (CLP) ar NEC Llafur ers 2018."
+    );
     assert_eq!(dar.name, "Yasmine Dar");
     let g = e.generation.as_ref().expect("generation");
     assert_eq!(g.description_cy, "Cyfrifodd slatecard y trefnau.");

@@ -194,13 +194,25 @@ test('a missing address under cy/ gets the 404 page in Welsh, and its redirect k
 test('the data\'s English words on a Welsh page are marked as English, and only there', async () => {
   const { page, context } = await open(`cy/${latest.id}/wales/`);
   await page.getByTestId('result').waitFor();
-  // The bundled data has no Welsh yet: the slate's name, the summaries and
-  // the notes are in English, each marked so that screen readers say it in English.
+  // Where the data has no Welsh (the slate's name, the notes; the
+  // summaries before NEC 2024) it is in English, each marked so that
+  // screen readers say it in English. The latest election's summaries are
+  // in Welsh (`summary_cy`), unmarked.
   assert.equal(await page.locator('.sc-kicker').getAttribute('lang'), 'en-GB');
   const summaries = page.locator('.sc-summary');
+  assert.ok(await summaries.count() > 0);
   for (let i = 0; i < await summaries.count(); i++) {
-    assert.equal(await summaries.nth(i).getAttribute('lang'), 'en-GB');
+    assert.equal(await summaries.nth(i).getAttribute('lang'), null);
+    assert.match(await summaries.nth(i).textContent(), /^(Cynrychiolydd|Cynghorydd)/);
   }
+  const older = await context.newPage();
+  await older.goto(`${site.server.url}/cy/nec-2020/wales/`);
+  const olderSummaries = older.locator('.sc-summary');
+  assert.ok(await olderSummaries.count() > 0);
+  for (let i = 0; i < await olderSummaries.count(); i++) {
+    assert.equal(await olderSummaries.nth(i).getAttribute('lang'), 'en-GB');
+  }
+  await older.close();
   const notes = page.locator('.sc-notes li');
   assert.ok(await notes.count() > 0);
   for (let i = 0; i < await notes.count(); i++) {
