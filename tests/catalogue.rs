@@ -207,7 +207,10 @@ fn why_pages_say_whose_orders_they_are() {
     for id in ["nec-2024", "nec-2026"] {
         assert_eq!(Election::by_id(id).unwrap().published_orders().0, 0, "{id}");
         let s = said(id);
-        assert!(s.contains("every order here was worked out by slatecard"), "{id}: {s}");
+        assert!(
+            s.contains("every order here was worked out by slatecard"),
+            "{id}: {s}"
+        );
         assert!(s.contains("not the slate's instruction"), "{id}: {s}");
         assert!(!s.contains("slate's plan"), "{id}: {s}");
     }
