@@ -437,12 +437,14 @@ pub fn secure_all(dist: &Path, origin: &str) -> Result<usize, String> {
 /// before pages were pre-rendered, goes to its page before anything is
 /// painted; not the widget, `?embed`), with `TABLE` to be replaced by
 /// [`crate::domain::link::address_table`]. A name we do not know goes along
-/// as `unknown-election` or `unknown-region`, which start.js shows.
+/// as `unknown-election` or `unknown-region`, which start.js shows. A Welsh
+/// page's link (under `cy/`) stays Welsh.
 pub const REDIRECT: &str = r"(function(){var k=TABLE,e,r,w=!1,a=0,u=[],f=function(s){return s.replace(/[^A-Za-z0-9]/g,'').toLowerCase()};
 new URLSearchParams(location.search).forEach(function(v,q){q=q.replace(/^amp;/,'');v=v.trim();
 if(q==='embed'&&(v==='1'||v==='true'||v===''))w=!0;if((q==='election'||q==='region')&&v){a=1;
 if(q==='election'){e=k.e[f(v)];if(!e)u.push('unknown-election='+encodeURIComponent(v))}else{r=k.r[f(v)];if(!r)u.push('unknown-region='+encodeURIComponent(v))}}});
-if(w||!a)return;var p=e||(r?k.l:'');p=p?p+'/'+(r?r+'/':''):'';
+if(w||!a)return;var p=e||(r?k.l:''),b=new URL(document.baseURI).pathname,c=location.pathname.indexOf(b)===0&&/^cy\//i.test(location.pathname.slice(b.length));
+p=(c?'cy/':'')+(p?p+'/'+(r?r+'/':''):'');
 location.replace(new URL(p+(u.length?'?'+u.join('&'):'')+location.hash,document.baseURI).href)})()";
 
 /// Puts `dist/start.js` (minified by now on release builds) at the end of

@@ -47,11 +47,31 @@ test('a page named in another case or spelling is reached from the 404 page', as
     await page.waitForURL(`${base}/${page_}`);
     await page.getByTestId('page-heading').waitFor();
   }
+  // A region alone: the latest election's page for it.
+  const latest = expected().elections[0].id;
+  await page.goto(`${base}/London/`);
+  await page.waitForURL(`${base}/${latest}/london/`);
+  await page.goto(`${base}/cy/wales/`);
+  await page.waitForURL(`${base}/cy/${latest}/wales/`);
+  // A name we do not know in a place that names an election or region is
+  // said as such, as an old-style link's is, with what can be shown.
+  for (const [typed, shown, said] of [
+    ['nec-2026/atlantis/', 'nec-2026/', /region called “atlantis”/],
+    ['nec-2030/london/', `${latest}/london/`, /election called “nec-2030”/],
+    ['cy/nec-2030/wales/', `cy/${latest}/wales/`, /nec-2030/],
+  ]) {
+    await page.goto(`${base}/${typed}`);
+    await page.waitForURL((u) => u.pathname === `/${shown}`);
+    await page.getByTestId('page-heading').waitFor();
+    assert.match(await page.locator('#app').textContent(), said, typed);
+  }
   // A name of nothing stays on the 404 page.
-  const response = await page.goto(`${base}/nec-2026/atlantis/`);
-  assert.equal(response.status(), 404);
-  await page.waitForTimeout(200);
-  assert.equal(new URL(page.url()).pathname, '/nec-2026/atlantis/');
+  for (const typed of ['about/', 'nec-2026/london/extra/', 'wp-admin/']) {
+    const response = await page.goto(`${base}/${typed}`);
+    assert.equal(response.status(), 404);
+    await page.waitForTimeout(200);
+    assert.equal(new URL(page.url()).pathname, `/${typed}`);
+  }
   await context.close();
 });
 
@@ -61,6 +81,9 @@ test('an old-style link is read as Rust reads it', async () => {
   await page.waitForURL(`${site.server.url}/nec-2022/`);
   await page.goto(`${site.server.url}/?election=nec%202020&region=North%20West`);
   await page.waitForURL(`${site.server.url}/nec-2020/north-west/`);
+  // On a Welsh page it stays Welsh.
+  await page.goto(`${site.server.url}/cy/?election=NEC-2022&region=Wales`);
+  await page.waitForURL(`${site.server.url}/cy/nec-2022/wales/`);
   // `&amp;embed=1` is the widget (Link::parse), not a redirect.
   await page.goto(`${site.server.url}/?x=1&amp;embed=1&region=wales`);
   await page.getByTestId('result').waitFor();

@@ -83,7 +83,13 @@ pub fn not_found_page(base: &str) -> String {
 /// folded and looked up in Rust's table: a known election (and region)
 /// named otherwise than its page's address is sent there, in the same
 /// language, with the query and fragment (`/CY/` alone to the Welsh landing
-/// page). Anything else stays on the 404 page. `base` is the app's
+/// page); a region alone (`/london/`) to the latest election's page for it.
+/// An unknown region of a known election (`/nec-2026/atlantis/`), or an
+/// unknown election named like one (`/nec-2030/london/`: it starts with
+/// "nec"), goes to the landing page as an old-style link
+/// (`?election=…&region=…`), whose redirect ([`crate::csp::REDIRECT`])
+/// says which name is unknown and shows what it can. Anything else stays on
+/// the 404 page. `base` is the app's
 /// published address; the script holds no `<`, so it sits in the page as
 /// it is.
 fn redirect_script(base: &str) -> String {
@@ -101,8 +107,11 @@ fn redirect_script(base: &str) -> String {
          try{{s=w.slice(c?1:0).map(decodeURIComponent)}}catch(x){{return}}\
          var f=function(v){{return v.replace(/[^A-Za-z0-9]/g,'').toLowerCase()}};\
          if(s.length>2||(!s.length&&!c))return;\
-         if(s.length){{e=k.e[f(s[0])];if(!e)return;if(s[1]){{r=k.r[f(s[1])];if(!r)return}}}}\
-         to=b+(c?'cy/':'')+(e?e+'/':'')+(r?r+'/':'');\
+         var h=b+(c?'cy/':''),q=function(v,x){{location.replace(h+'?election='+encodeURIComponent(v)+(x?'&region='+encodeURIComponent(x):'')+location.hash)}};\
+         if(s.length){{e=k.e[f(s[0])];\
+         if(!e){{r=s.length===1&&k.r[f(s[0])];if(r)e=k.l;else{{if(f(s[0]).indexOf('nec')===0)q(s[0],s[1]);return}}}}\
+         else if(s[1]){{r=k.r[f(s[1])];if(!r)return q(e,s[1])}}}}\
+         to=h+(e?e+'/':'')+(r?r+'/':'');\
          if(to!==p)location.replace(to+location.search+location.hash)}})()",
         table = address_table(),
     )
