@@ -160,7 +160,7 @@ test('a missing address under cy/ gets the 404 page in Welsh, and its redirect k
   // which this server is not: as robust.test.mjs, errors are not watched.)
   const base = site.notFound.url;
   const visible = (lang) => page.locator(`main [lang="${lang}"]`).first().isVisible();
-  for (const missing of ['cy/nec-2026/atlantis/', 'CY/no-such-page/', 'Cy/nec-2026/london/extra/']) {
+  for (const missing of ['cy/about/', 'CY/no-such-page/', 'Cy/nec-2026/london/extra/']) {
     const response = await page.goto(`${base}/${missing}`);
     assert.equal(response.status(), 404, missing);
     await page.waitForTimeout(200);
@@ -174,7 +174,7 @@ test('a missing address under cy/ gets the 404 page in Welsh, and its redirect k
     assert.match(await page.locator('main a:visible').getAttribute('href'), /^https?:\/\/[^/]+\/cy\/$/);
   }
   // In English elsewhere.
-  await page.goto(`${base}/nec-2026/atlantis/`);
+  await page.goto(`${base}/about/`);
   assert.equal(await page.getAttribute('html', 'lang'), 'en-GB');
   assert.equal(await page.locator('main h1:visible').textContent(), 'There is no slatecard page at this address');
   assert.match(await page.locator('main a:visible').getAttribute('href'), /^https?:\/\/[^/]+\/$/);
@@ -188,6 +188,13 @@ test('a missing address under cy/ gets the 404 page in Welsh, and its redirect k
     await page.waitForURL(`${base}/${to}`);
     assert.equal(await page.getAttribute('html', 'lang'), 'cy', typed);
   }
+  // A region we do not know, of a known election: that election's Welsh
+  // page, which says so (robust.test.mjs has the English).
+  await page.goto(`${base}/cy/${latest.id}/atlantis/`);
+  await page.waitForURL((u) => u.pathname === `/cy/${latest.id}/`);
+  await page.getByTestId('page-heading').waitFor();
+  assert.equal(await page.getAttribute('html', 'lang'), 'cy');
+  assert.match(await page.locator('#app').textContent(), /atlantis/);
   await context.close();
 });
 
