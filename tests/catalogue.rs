@@ -200,6 +200,16 @@ fn a_postcode_that_reads_two_ways_is_a_question() {
 }
 
 #[test]
+fn too_long_says_what_to_type() {
+    // Most often a postcode with the town after it.
+    let said = en().lookup_error(&resolve("SW1A 1AA, London").unwrap_err());
+    assert_eq!(
+        said,
+        "A postcode has at most 8 characters: enter just the postcode, like SW1A 1AA"
+    );
+}
+
+#[test]
 fn why_pages_say_whose_orders_they_are() {
     // Why pages explain regional orders; they never call an order the
     // slate's plan where slatecard worked it out.

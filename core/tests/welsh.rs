@@ -808,7 +808,7 @@ fn counted_things_stay_singular() {
     );
     assert_eq!(
         Welsh.postcode_error(&PostcodeError::TooLong),
-        "Does dim mwy nag wyth nod mewn cod post"
+        "Does dim mwy nag wyth nod mewn cod post: rhowch y cod post yn unig, fel SW1A 1AA"
     );
     assert_eq!(Welsh.votes_count(4686), "4,686");
     assert_eq!(

@@ -953,7 +953,10 @@ impl Catalogue for Welsh {
         match e {
             PostcodeError::Empty => "Rhowch god post".to_owned(),
             PostcodeError::TooLong => {
-                format!("Does dim mwy nag {} mewn cod post", count(8, NOD))
+                format!(
+                    "Does dim mwy nag {} mewn cod post: rhowch y cod post yn unig, fel SW1A 1AA",
+                    count(8, NOD)
+                )
             }
             PostcodeError::BadCharacter(c) => format!(
                 "Dim ond llythrennau, rhifau a bwlch sydd mewn cod post: ni all \u{201C}{c}\u{201D} fod yn un"

@@ -409,7 +409,10 @@ impl Catalogue for English {
     fn postcode_error(&self, e: &PostcodeError) -> String {
         let fixed = match e {
             PostcodeError::Empty => "Enter a postcode",
-            PostcodeError::TooLong => "A postcode has at most 8 characters",
+            // (Most often a postcode with the town after it.)
+            PostcodeError::TooLong => {
+                "A postcode has at most 8 characters: enter just the postcode, like SW1A 1AA"
+            }
             PostcodeError::BadCharacter(c) => {
                 return format!(
                     "A postcode has only letters, numbers and a space: \u{201C}{c}\u{201D} cannot be in one"
