@@ -215,7 +215,11 @@ fn why_pages_say_whose_orders_they_are() {
     // slate's plan where slatecard worked it out.
     let said = |id: &str| en().why(Election::by_id(id).unwrap()).explanation.join(" ");
     for id in ["nec-2024", "nec-2026"] {
-        assert_eq!(Election::by_id(id).unwrap().published_orders().0, 0, "{id}");
+        assert_eq!(
+            Election::by_id(id).unwrap().published_orders().count(),
+            0,
+            "{id}"
+        );
         let s = said(id);
         assert!(
             s.contains("every order here was worked out by slatecard"),
@@ -224,7 +228,8 @@ fn why_pages_say_whose_orders_they_are() {
         assert!(s.contains("not the slate's instruction"), "{id}: {s}");
         assert!(!s.contains("slate's plan"), "{id}: {s}");
     }
-    let (published, all) = Election::by_id("nec-2022").unwrap().published_orders();
+    let e = Election::by_id("nec-2022").unwrap();
+    let (published, all) = (e.published_orders().count(), e.orders.len());
     assert!(published > 0 && published < all);
     let s = said("nec-2022");
     assert!(

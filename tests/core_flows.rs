@@ -199,7 +199,6 @@ fn bad_input_gets_a_plain_error_and_the_member_stays_put() {
         feedback_line(&page)
     );
     assert_eq!(m.model.region, None);
-    assert_eq!(m.model.region, None);
     let page = m.types("   ");
     assert_eq!(feedback_line(&page), "Enter a postcode");
     // A good postcode afterwards clears the error.

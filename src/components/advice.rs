@@ -273,7 +273,8 @@ fn order_note(
 
 /// Share this page (the phone's share sheet, else the link copied), share
 /// the election's page without the member's region, or copy the order (a
-/// cross ballot's names, `ranked` false) as text for a message. "Copied" is said in a live region.
+/// cross ballot's names, `ranked` false) as text for a message. "Copied"
+/// is said in a live region.
 ///
 /// The buttons carry what they share (`data-url`, and the order as
 /// `data-text`), and start.js alone does it, whichever module runs the page

@@ -572,16 +572,12 @@ impl Election {
             .expect("at least one election is bundled (checked by build.rs)")
     }
 
-    /// How many of the regional orders the slate itself published, in
-    /// full or their first places (the rest slatecard worked out), and how
-    /// many orders there are: `(published, all)`.
-    pub fn published_orders(&self) -> (usize, usize) {
-        let published = self
-            .orders
+    /// The regional orders the slate itself published, in full or their
+    /// first places (slatecard worked out the rest of [`Self::orders`]).
+    pub fn published_orders(&self) -> impl Iterator<Item = &'static RegionOrder> + '_ {
+        self.orders
             .iter()
             .filter(|o| !matches!(o.provenance, Provenance::Generated))
-            .count();
-        (published, self.orders.len())
     }
 
     /// The recommended order for a region (ranked ballots only).

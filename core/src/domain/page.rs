@@ -591,9 +591,7 @@ pub enum ResultsMissing {
 /// places), with their pages' paths.
 fn published_orders(election: &'static Election) -> Vec<(RegionId, String)> {
     election
-        .orders
-        .iter()
-        .filter(|o| !matches!(o.provenance, Provenance::Generated))
+        .published_orders()
         .map(|o| {
             let link = Link {
                 election: Some(election),
